@@ -1,0 +1,77 @@
+import { and, eq, gt, lt } from 'drizzle-orm'
+import type { Account } from '../../server/domain/account.ts'
+import type { Db, Queryable } from '../client.ts'
+import { accountStations, accounts, authSessions, type Role } from '../schema.ts'
+
+export function findAccountByUsername(db: Db, username: string) {
+  return db.select().from(accounts).where(eq(accounts.username, username)).get()
+}
+
+export function loadAccount(db: Db, id: number): Account | null {
+  const row = db.select().from(accounts).where(eq(accounts.id, id)).get()
+  if (!row?.active) return null
+  const stationIds = db
+    .select({ stationId: accountStations.stationId })
+    .from(accountStations)
+    .where(eq(accountStations.accountId, id))
+    .all()
+    .map((r) => r.stationId)
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    deputyId: row.deputyId,
+    stationIds,
+  }
+}
+
+export function createAuthSession(db: Db, tokenHash: string, accountId: number, now: Date, expiresAt: Date) {
+  db.transaction((tx) => {
+    tx.delete(authSessions).where(lt(authSessions.expiresAt, now)).run()
+    tx.insert(authSessions).values({ tokenHash, accountId, createdAt: now, expiresAt }).run()
+  })
+}
+
+export function findAuthSession(db: Db, tokenHash: string, now: Date) {
+  return db
+    .select()
+    .from(authSessions)
+    .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now)))
+    .get()
+}
+
+export function deleteAuthSession(db: Db, tokenHash: string) {
+  db.delete(authSessions).where(eq(authSessions.tokenHash, tokenHash)).run()
+}
+
+export type NewAccount = {
+  username: string
+  displayName: string
+  passwordHash: string
+  role: Role
+  deputyId?: number | null
+  stationIds?: number[]
+}
+
+/** Creates an account and its station scope in one transaction; returns its id. */
+export function insertAccount(db: Queryable, a: NewAccount, now: Date): number {
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(accounts)
+      .values({
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash: a.passwordHash,
+        role: a.role,
+        deputyId: a.deputyId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: accounts.id })
+      .get()
+    for (const stationId of a.stationIds ?? [])
+      tx.insert(accountStations).values({ accountId: row.id, stationId }).run()
+    return row.id
+  })
+}

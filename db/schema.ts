@@ -1,0 +1,284 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+/** Instants are UTC milliseconds; local calendar dates are 'YYYY-MM-DD' text. */
+const instant = (name: string) => integer(name, { mode: 'timestamp_ms' })
+const createdAt = () => instant('created_at').notNull()
+const updatedAt = () => instant('updated_at').notNull()
+
+/** Names of places and categories in the three interface languages; zh-Hans is required. */
+const names = {
+  nameZhHans: text('name_zh_hans').notNull(),
+  nameZhHant: text('name_zh_hant').notNull().default(''),
+  nameEn: text('name_en').notNull().default(''),
+}
+
+export const streets = sqliteTable('streets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  ...names,
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+export const stations = sqliteTable(
+  'stations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    streetId: integer('street_id')
+      .notNull()
+      .references(() => streets.id),
+    /** Letter prefix of this station's ticket numbers, e.g. 'A' in A-007. */
+    code: text('code').notNull(),
+    ...names,
+    address: text('address').notNull().default(''),
+    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('stations_code_unique').on(t.code)],
+)
+
+export const districts = sqliteTable(
+  'districts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    streetId: integer('street_id')
+      .notNull()
+      .references(() => streets.id),
+    ...names,
+    /** The station whose community room serves this district. */
+    stationId: integer('station_id').references(() => stations.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('districts_name_unique').on(t.streetId, t.nameZhHans)],
+)
+
+export const deputies = sqliteTable('deputies', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  homeStationId: integer('home_station_id')
+    .notNull()
+    .references(() => stations.id),
+  /** Public line about the deputy, e.g. occupation; no personal contact data. */
+  title: text('title').notNull().default(''),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+export const deputyDistricts = sqliteTable(
+  'deputy_districts',
+  {
+    deputyId: integer('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    districtId: integer('district_id')
+      .notNull()
+      .references(() => districts.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.deputyId, t.districtId] }),
+    index('deputy_districts_district').on(t.districtId),
+  ],
+)
+
+export const ROLES = ['admin', 'staff', 'deputy'] as const
+export type Role = (typeof ROLES)[number]
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    /** Set for role 'deputy': the deputy this account acts as. */
+    deputyId: integer('deputy_id').references(() => deputies.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('accounts_username_unique').on(t.username)],
+)
+
+/** Stations a staff account may act for. */
+export const accountStations = sqliteTable(
+  'account_stations',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.stationId] })],
+)
+
+export const authSessions = sqliteTable(
+  'auth_sessions',
+  {
+    /** sha256 of the cookie token; the token itself is never stored. */
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('auth_sessions_account').on(t.accountId)],
+)
+
+export const handlingUnits = sqliteTable(
+  'handling_units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...names,
+    contact: text('contact').notNull().default(''),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('handling_units_name_unique').on(t.nameZhHans)],
+)
+
+export const topics = sqliteTable(
+  'topics',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    nameZhHans: text('name_zh_hans').notNull(),
+    nameZhHant: text('name_zh_hant').notNull(),
+    nameEn: text('name_en').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('topics_name_unique').on(t.nameZhHans)],
+)
+
+export const CLOSURE_KINDS = ['holiday', 'workday', 'station_closed'] as const
+export type ClosureKind = (typeof CLOSURE_KINDS)[number]
+
+/**
+ * The holiday calendar. 'holiday' closes every station that day, 'workday' is a make-up working
+ * day (调休) that counts as working even on a weekend, 'station_closed' closes one station.
+ */
+export const closures = sqliteTable(
+  'closures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    date: text('date').notNull(),
+    kind: text('kind', { enum: CLOSURE_KINDS }).notNull(),
+    /** Only for 'station_closed'; 0 stands for "every station" so the unique index can hold. */
+    stationId: integer('station_id').notNull().default(0),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('closures_day_unique').on(t.date, t.stationId)],
+)
+
+export const kiosks = sqliteTable(
+  'kiosks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    label: text('label').notNull(),
+    pairingCodeHash: text('pairing_code_hash'),
+    pairingExpiresAt: instant('pairing_expires_at'),
+    deviceTokenHash: text('device_token_hash'),
+    pairedAt: instant('paired_at'),
+    revokedAt: instant('revoked_at'),
+    lastSeenAt: instant('last_seen_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('kiosks_pairing_code_unique').on(t.pairingCodeHash),
+    uniqueIndex('kiosks_device_token_unique').on(t.deviceTokenHash),
+  ],
+)
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: instant('at').notNull(),
+    actorAccountId: integer('actor_account_id').references(() => accounts.id),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull().default(''),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+)
+
+/** Small key/value settings, e.g. whether this database holds demo data. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})
+
+export const JOB_RUN_STATUSES = ['running', 'done', 'failed'] as const
+
+/**
+ * One row per (job, planned slot). Claiming a slot is inserting its row, so the unique index
+ * decides which process runs it; a running row's lease lets another process take over a crash.
+ */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    job: text('job').notNull(),
+    /** The planned time this run stands for, as an ISO instant in UTC. */
+    slot: text('slot').notNull(),
+    status: text('status', { enum: JOB_RUN_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(1),
+    leaseUntil: instant('lease_until').notNull(),
+    startedAt: instant('started_at').notNull(),
+    finishedAt: instant('finished_at'),
+    error: text('error'),
+    /** Short summary the job returns, e.g. "3 messages sent". */
+    result: text('result'),
+  },
+  (t) => [
+    uniqueIndex('job_runs_slot_unique').on(t.job, t.slot),
+    index('job_runs_job_started').on(t.job, t.startedAt),
+  ],
+)
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'expired'] as const
+
+/** Notifications waiting to go out; the dedupe key makes enqueueing the same notice twice a no-op. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    dedupeKey: text('dedupe_key').notNull(),
+    /** Who it is for, e.g. 'account:12', 'station:3', 'street-office'. */
+    recipient: text('recipient').notNull(),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    dueAt: instant('due_at').notNull(),
+    /** After this instant the message is useless and is marked expired instead of sent. */
+    expiresAt: instant('expires_at'),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    sentAt: instant('sent_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe_unique').on(t.dedupeKey),
+    index('outbox_pending').on(t.status, t.nextAttemptAt),
+  ],
+)

@@ -1,0 +1,206 @@
+import { eq } from 'drizzle-orm'
+import type { AppDeps } from '../server/deps.ts'
+import { hashPassword } from '../server/domain/secrets.ts'
+import type { Db } from './client.ts'
+import { insertAccount } from './queries/accounts.ts'
+import { issuePairingCode } from './queries/kiosks.ts'
+import {
+  closures,
+  deputies,
+  deputyDistricts,
+  districts,
+  handlingUnits,
+  kiosks,
+  settings,
+  stations,
+  streets,
+  topics,
+} from './schema.ts'
+
+/** Demo log-ins, printed at start-up of a demo database; never used outside the demo. */
+export const DEMO_LOGINS = [
+  { role: 'admin', username: 'admin', password: 'liaison-admin', displayName: '系统管理员' },
+  { role: 'staff', username: 'clerk', password: 'liaison-clerk', displayName: '王晓梅' },
+  { role: 'deputy', username: 'deputy', password: 'liaison-deputy', displayName: '陈建国' },
+] as const
+
+const TOPICS: [string, string, string][] = [
+  ['住房与物业', '住房與物業', 'Housing and property management'],
+  ['道路交通', '道路交通', 'Roads and traffic'],
+  ['环境卫生', '環境衛生', 'Environment and sanitation'],
+  ['社会保障', '社會保障', 'Social security'],
+  ['医疗卫生', '醫療衛生', 'Health care'],
+  ['教育与托育', '教育與托育', 'Schools and childcare'],
+  ['养老服务', '養老服務', 'Care for the elderly'],
+  ['家居与家纺企业', '家居與家紡企業', 'Furniture and home-textile firms'],
+  ['精细化工安全', '精細化工安全', 'Fine-chemical plant safety'],
+  ['小家电制造', '小家電製造', 'Small-appliance makers'],
+  ['花卉苗木', '花卉苗木', 'Flower and nursery growers'],
+  ['就业与劳动', '就業與勞動', 'Jobs and labour'],
+  ['其他', '其他', 'Something else'],
+]
+
+const UNITS: [string, string, string][] = [
+  ['街道办事处', '街道辦事處', 'Street Office'],
+  ['街道城管执法中队', '街道城管執法中隊', 'Urban Management Squad'],
+  ['生态环境分局', '生態環境分局', 'Ecology and Environment Bureau branch'],
+  ['街道人社服务所', '街道人社服務所', 'Human Resources and Social Security Office'],
+  ['住房和城乡建设局', '住房和城鄉建設局', 'Housing and Urban-Rural Development Bureau'],
+  ['交警中队', '交警中隊', 'Traffic Police Squad'],
+  ['市场监管所', '市場監管所', 'Market Regulation Office'],
+]
+
+const DEPUTY_NAMES = [
+  '陈建国',
+  '李秀英',
+  '张伟',
+  '刘芳',
+  '杨志强',
+  '黄丽华',
+  '赵明',
+  '周桂兰',
+  '吴海涛',
+  '徐静',
+  '孙立新',
+]
+
+/** Fills an empty database with the street of the field report; returns whether it did. */
+export async function seedDemo(db: Db, now: Date): Promise<boolean> {
+  if (db.select().from(streets).limit(1).get()) return false
+  const hashes = await Promise.all(DEMO_LOGINS.map((l) => hashPassword(l.password)))
+  const stamp = { createdAt: now, updatedAt: now }
+  db.transaction((tx) => {
+    const street = tx
+      .insert(streets)
+      .values({ nameZhHans: '东湖街道', nameZhHant: '東湖街道', nameEn: 'Donghu Street', ...stamp })
+      .returning()
+      .get()
+    const [central, north] = [
+      {
+        code: 'A',
+        nameZhHans: '东湖街道人大代表联络站',
+        nameZhHant: '東湖街道人大代表聯絡站',
+        nameEn: 'Donghu Street Liaison Station',
+        address: '东湖路 88 号社区服务中心一楼',
+      },
+      {
+        code: 'B',
+        nameZhHans: '北岸社区人大代表联络点',
+        nameZhHant: '北岸社區人大代表聯絡點',
+        nameEn: 'Bei’an Community Liaison Point',
+        address: '北岸社区党群服务中心二楼',
+      },
+    ].map((s) =>
+      tx
+        .insert(stations)
+        .values({ ...s, streetId: street.id, timeZone: 'Asia/Shanghai', ...stamp })
+        .returning()
+        .get(),
+    )
+    if (!central || !north) throw new Error('demo stations not created')
+
+    const districtRows = [1, 2, 3, 4, 5].map((n) =>
+      tx
+        .insert(districts)
+        .values({
+          streetId: street.id,
+          nameZhHans: `第${'一二三四五'[n - 1]}选区`,
+          nameZhHant: `第${'一二三四五'[n - 1]}選區`,
+          nameEn: `District ${n}`,
+          stationId: n <= 3 ? central.id : north.id,
+          ...stamp,
+        })
+        .returning()
+        .get(),
+    )
+    const deputyRows = DEPUTY_NAMES.map((name, i) =>
+      tx
+        .insert(deputies)
+        .values({ name, homeStationId: i < 7 ? central.id : north.id, ...stamp })
+        .returning()
+        .get(),
+    )
+    // 11 deputies over 5 districts: two or three each, as in the report's street.
+    deputyRows.forEach((d, i) => {
+      const district = districtRows[i % 5]!
+      tx.insert(deputyDistricts).values({ deputyId: d.id, districtId: district.id }).run()
+    })
+    for (const [i, [zhHans, zhHant, en]] of TOPICS.entries()) {
+      tx.insert(topics)
+        .values({ nameZhHans: zhHans, nameZhHant: zhHant, nameEn: en, sortOrder: i * 10, ...stamp })
+        .run()
+    }
+    for (const [zhHans, zhHant, en] of UNITS) {
+      tx.insert(handlingUnits)
+        .values({ nameZhHans: zhHans, nameZhHant: zhHant, nameEn: en, ...stamp })
+        .run()
+    }
+    for (const [date, kind, name] of DEMO_CLOSURES)
+      tx.insert(closures)
+        .values({ date, kind, name, ...stamp })
+        .run()
+    tx.insert(kiosks)
+      .values({ stationId: central.id, label: '一楼大厅 1 号机', ...stamp })
+      .run()
+
+    DEMO_LOGINS.forEach((l, i) => {
+      insertAccount(
+        tx,
+        {
+          username: l.username,
+          displayName: l.displayName,
+          passwordHash: hashes[i]!,
+          role: l.role,
+          deputyId: l.role === 'deputy' ? deputyRows[0]!.id : null,
+          stationIds: l.role === 'staff' ? [central.id] : [],
+        },
+        now,
+      )
+    })
+    tx.insert(settings).values({ key: 'demo', value: '1' }).run()
+  })
+  return true
+}
+
+const DEMO_CLOSURES: [string, 'holiday' | 'workday', string][] = [
+  ['2026-10-01', 'holiday', '国庆节'],
+  ['2026-10-02', 'holiday', '国庆节'],
+  ['2026-10-03', 'holiday', '国庆节'],
+  ['2026-10-04', 'holiday', '国庆节'],
+  ['2026-10-05', 'holiday', '国庆节'],
+  ['2026-10-06', 'holiday', '国庆节'],
+  ['2026-10-07', 'holiday', '国庆节'],
+  ['2026-09-27', 'workday', '国庆节调休上班'],
+  ['2026-10-10', 'workday', '国庆节调休上班'],
+  ['2027-01-01', 'holiday', '元旦'],
+]
+
+export type DemoInfo = {
+  stationName: string
+  kioskPairPath: string
+  logins: { role: string; username: string; password: string }[]
+}
+
+/**
+ * On a database that holds the demo, makes sure it is seeded and gives the demo kiosk a fresh
+ * pairing link to print. Returns null for a real (non-demo) database.
+ */
+export async function ensureDemoData({
+  db,
+  clock,
+  logger,
+}: Pick<AppDeps, 'db' | 'clock' | 'logger'>): Promise<DemoInfo | null> {
+  const now = clock.now()
+  if (await seedDemo(db, now)) logger.info('seeded demo data')
+  const isDemo = db.select().from(settings).where(eq(settings.key, 'demo')).get()?.value === '1'
+  if (!isDemo) return null
+  const kiosk = db.select().from(kiosks).orderBy(kiosks.id).limit(1).get()
+  const station = kiosk && db.select().from(stations).where(eq(stations.id, kiosk.stationId)).get()
+  if (!kiosk || !station) return null
+  const { code } = issuePairingCode(db, kiosk.id, now, 7 * 24 * 3_600_000)
+  return {
+    stationName: station.nameZhHans,
+    kioskPairPath: `/kiosk/pair?code=${code}`,
+    logins: DEMO_LOGINS.map(({ role, username, password }) => ({ role, username, password })),
+  }
+}

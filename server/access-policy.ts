@@ -1,0 +1,33 @@
+import type { Role } from '../db/schema.ts'
+
+/**
+ * Who may reach a path. 'public' needs nothing; 'kiosk' needs a paired device's token;
+ * 'signed-in' any account; a role list one of those roles (admin always passes).
+ */
+export type Access = 'public' | 'kiosk' | 'signed-in' | readonly Role[]
+
+/**
+ * The one table that opens routes. Longest matching prefix wins; a path no entry matches needs a
+ * signed-in account, so a new route is closed until it is listed here.
+ */
+export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[] = [
+  ['/healthz', 'public'],
+  ['/static', 'public'],
+  ['/login', 'public'],
+  ['/lang', 'public'],
+  ['/kiosk/pair', 'public'],
+  ['/kiosk', 'kiosk'],
+  ['/admin', ['admin']],
+  ['/staff', ['staff']],
+  ['/deputy', ['deputy', 'staff']],
+]
+
+const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
+
+export function accessFor(path: string): Access {
+  let best: readonly [string, Access] | undefined
+  for (const rule of ACCESS_RULES) {
+    if (matches(path, rule[0]) && (!best || rule[0].length > best[0].length)) best = rule
+  }
+  return best ? best[1] : 'signed-in'
+}

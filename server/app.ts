@@ -1,0 +1,49 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { AppDeps } from './deps.ts'
+import type { AppEnv } from './env.ts'
+import { enforceAccess, identify } from './middleware/auth.ts'
+import { csrfProtection } from './middleware/csrf.ts'
+import { rejectRequest } from './middleware/reject.tsx'
+import { requestContext } from './middleware/request-context.ts'
+import { securityHeaders } from './middleware/security-headers.ts'
+import { adminRoutes } from './routes/admin/index.tsx'
+import { authRoutes } from './routes/auth.tsx'
+import { healthRoutes } from './routes/health.ts'
+import { homeRoutes } from './routes/home.tsx'
+import { kioskRoutes } from './routes/kiosk.tsx'
+import { preferenceRoutes } from './routes/preferences.ts'
+import { staticFiles } from './routes/static-files.ts'
+
+/** Builds the whole HTTP app from its dependencies; no globals, so tests build their own. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+
+  app.use('*', requestContext(deps))
+  app.use('*', securityHeaders)
+  app.use('*', identify)
+  app.use('*', csrfProtection)
+  app.use('*', enforceAccess)
+
+  app.route('/static', staticFiles())
+  app.route('/', healthRoutes(deps))
+  app.route('/', preferenceRoutes())
+  app.route('/', authRoutes(deps))
+  app.route('/', kioskRoutes(deps))
+  app.route('/admin', adminRoutes(deps))
+  app.route('/', homeRoutes(deps))
+
+  app.notFound((c) => rejectRequest(c, 404, 'error.notFound.body'))
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      c.var.log?.warn({ err: err.message, status: err.status }, 'client error')
+      return rejectRequest(c, err.status as 400, 'error.badRequest')
+    }
+    const log = c.var.log ?? deps.logger
+    log.error({ err }, 'unhandled error')
+    return rejectRequest(c, 500, 'error.server.body', { id: c.var.requestId ?? '-' })
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

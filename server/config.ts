@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { LOCALES, type Locale } from '../views/i18n/locales.ts'
+import { isTimeZone } from './domain/time.ts'
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('data/liaison.db'),
+  DEFAULT_LOCALE: z.enum(LOCALES).default('zh-Hans'),
+  DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('Asia/Shanghai'),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  KIOSK_IDLE_SECONDS: z.coerce.number().int().min(15).max(3600).default(90),
+  KIOSK_IDLE_COUNTDOWN_SECONDS: z.coerce.number().int().min(20).max(300).default(20),
+  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+})
+
+export type Config = {
+  port: number
+  host: string
+  databasePath: string
+  defaultLocale: Locale
+  defaultTimeZone: string
+  publicUrl: string | undefined
+  logLevel: string
+  sessionHours: number
+  kioskIdleSeconds: number
+  kioskIdleCountdownSeconds: number
+  seedDemo: 'auto' | 'never'
+  cookieSecure: 'auto' | 'true' | 'false'
+}
+
+export class ConfigError extends Error {}
+
+/** Reads configuration from the environment; the only place that touches process.env. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
+  )
+  const parsed = schema.safeParse(picked)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`,
+    )
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    defaultLocale: e.DEFAULT_LOCALE,
+    defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    sessionHours: e.SESSION_HOURS,
+    kioskIdleSeconds: e.KIOSK_IDLE_SECONDS,
+    kioskIdleCountdownSeconds: e.KIOSK_IDLE_COUNTDOWN_SECONDS,
+    seedDemo: e.SEED_DEMO,
+    cookieSecure: e.COOKIE_SECURE,
+  }
+}

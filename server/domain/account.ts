@@ -1,0 +1,16 @@
+import type { Role } from '../../db/schema.ts'
+
+/** The signed-in person as the app sees them. */
+export type Account = {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  deputyId: number | null
+  /** Stations a staff account may act for; admins act for all. */
+  stationIds: number[]
+}
+
+/** Whether an account may act for a station: admins everywhere, staff where scoped. */
+export const canActForStation = (a: Account, stationId: number) =>
+  a.role === 'admin' || (a.role === 'staff' && a.stationIds.includes(stationId))

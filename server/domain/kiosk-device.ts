@@ -1,0 +1,6 @@
+/** A paired kiosk device as seen by a request that carried its token. */
+export type KioskDevice = {
+  id: number
+  label: string
+  stationId: number
+}

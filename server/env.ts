@@ -1,0 +1,18 @@
+import type { I18n } from '../views/i18n/index.ts'
+import type { AppDeps } from './deps.ts'
+import type { Account } from './domain/account.ts'
+import type { KioskDevice } from './domain/kiosk-device.ts'
+import type { Logger } from './logger.ts'
+
+/** Per-request values that middleware sets and handlers read. */
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps
+    requestId: string
+    log: Logger
+    i18n: I18n
+    csrfToken: string
+    account: Account | null
+    kiosk: KioskDevice | null
+  }
+}

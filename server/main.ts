@@ -1,0 +1,67 @@
+import { serve } from '@hono/node-server'
+import { openDb } from '../db/client.ts'
+import { ensureDemoData } from '../db/seed-demo.ts'
+import { createApp } from './app.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { systemClock } from './domain/clock.ts'
+import { createLogger } from './logger.ts'
+
+/** Process entry: config → database → app → server, and a clean shutdown on SIGTERM/SIGINT. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>
+  try {
+    config = loadConfig()
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message)
+      process.exit(2)
+    }
+    throw e
+  }
+  const logger = createLogger(config.logLevel)
+  const db = openDb(config.databasePath)
+  const deps = { db, clock: systemClock, config, logger }
+  const demo = config.seedDemo === 'auto' ? await ensureDemoData(deps) : null
+  const app = createApp(deps)
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const base =
+      config.publicUrl ??
+      `http://${info.address === '0.0.0.0' || info.address === '::' ? 'localhost' : info.address}:${info.port}`
+    logger.info({ port: info.port, database: config.databasePath }, 'listening')
+    const lines = ['', `Liaison is running on ${base}`, `  Staff and admin log-in: ${base}/login`]
+    if (demo) {
+      lines.push(
+        `  Kiosk (pairs this browser as the demo kiosk of ${demo.stationName}): ${base}${demo.kioskPairPath}`,
+      )
+      for (const l of demo.logins) lines.push(`  Demo log-in (${l.role}): ${l.username} / ${l.password}`)
+    } else {
+      lines.push(`  Kiosk: ${base}/kiosk (pair it with a code from ${base}/admin/kiosks)`)
+    }
+    lines.push('  Press Ctrl+C to stop.', '')
+    console.log(lines.join('\n'))
+  })
+
+  let stopping = false
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down')
+    const force = setTimeout(() => {
+      logger.warn('connections did not drain in time; closing anyway')
+      db.$client.close()
+      process.exit(1)
+    }, 10_000)
+    force.unref()
+    server.close(() => {
+      db.$client.close()
+      logger.info('stopped')
+      process.exit(0)
+    })
+    if ('closeIdleConnections' in server) server.closeIdleConnections()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+await main()

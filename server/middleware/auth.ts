@@ -1,0 +1,49 @@
+import type { MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { findAuthSession, loadAccount } from '../../db/queries/accounts.ts'
+import { findKioskByDeviceToken } from '../../db/queries/kiosks.ts'
+import { isHtmx } from '../../views/render.tsx'
+import { accessFor } from '../access-policy.ts'
+import { sha256 } from '../domain/secrets.ts'
+import type { AppEnv } from '../env.ts'
+import { rejectRequest } from './reject.tsx'
+
+export const SESSION_COOKIE = 'sid'
+export const KIOSK_COOKIE = 'kiosk'
+
+/** Resolves the signed-in account and the paired kiosk, if any, from their cookies. */
+export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { db, clock } = c.var.deps
+  const sid = getCookie(c, SESSION_COOKIE)
+  if (sid) {
+    const session = findAuthSession(db, sha256(sid), clock.now())
+    if (session) c.set('account', loadAccount(db, session.accountId))
+  }
+  const device = getCookie(c, KIOSK_COOKIE)
+  if (device) c.set('kiosk', findKioskByDeviceToken(db, sha256(device)))
+  return next()
+}
+
+/** Enforces ACCESS_RULES for every route; the only gate, so no handler has to remember one. */
+export const enforceAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const path = new URL(c.req.url).pathname
+  const access = accessFor(path)
+  if (access === 'public') return next()
+  if (access === 'kiosk') {
+    if (c.var.kiosk) return next()
+    if (c.req.method === 'GET' && !isHtmx(c)) return c.redirect('/kiosk/pair', 302)
+    return rejectRequest(c, 401, 'error.forbidden.body')
+  }
+  const account = c.var.account
+  if (!account) {
+    if (c.req.method === 'GET' && !isHtmx(c)) {
+      const next = path + new URL(c.req.url).search
+      return c.redirect(`/login?next=${encodeURIComponent(next)}`, 302)
+    }
+    return rejectRequest(c, 401, 'error.forbidden.body')
+  }
+  if (access !== 'signed-in' && account.role !== 'admin' && !access.includes(account.role)) {
+    return rejectRequest(c, 403, 'error.forbidden.body')
+  }
+  return next()
+}

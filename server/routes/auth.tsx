@@ -1,0 +1,88 @@
+import { Hono } from 'hono'
+import { deleteCookie, getCookie } from 'hono/cookie'
+import { z } from 'zod'
+import { createAuthSession, deleteAuthSession, findAccountByUsername } from '../../db/queries/accounts.ts'
+import { recordAudit } from '../../db/queries/audit.ts'
+import { LoginPage } from '../../views/pages/login-page.tsx'
+import { renderPage } from '../../views/render.tsx'
+import { clientAddress } from '../client-address.ts'
+import type { AppDeps } from '../deps.ts'
+import { RateLimiter } from '../domain/rate-limiter.ts'
+import { randomToken, sha256, verifyPassword } from '../domain/secrets.ts'
+import type { AppEnv } from '../env.ts'
+import { SESSION_COOKIE } from '../middleware/auth.ts'
+import { setAppCookie } from '../middleware/cookies.ts'
+import { parseForm } from '../validation.ts'
+
+const loginForm = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+  next: z.string().optional(),
+})
+
+/** Only same-site paths may follow a log-in, never another host. */
+const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/')
+
+const LOGIN_WINDOW_MINUTES = 15
+
+export function authRoutes(deps: AppDeps) {
+  const limiter = new RateLimiter(10, LOGIN_WINDOW_MINUTES * 60_000, deps.clock)
+  const app = new Hono<AppEnv>()
+
+  app.get('/login', (c) => {
+    if (c.var.account) return c.redirect(safeNext(c.req.query('next')), 302)
+    const notice = c.req.query('bye') ? c.var.i18n.t('login.loggedOut') : undefined
+    return renderPage(c, <LoginPage next={safeNext(c.req.query('next'))} notice={notice} />)
+  })
+
+  app.post('/login', async (c) => {
+    const { t } = c.var.i18n
+    const body = await c.req.parseBody()
+    const next = safeNext(typeof body.next === 'string' ? body.next : undefined)
+    const parsed = parseForm(loginForm, body, t)
+    if (!parsed.ok)
+      return renderPage(
+        c,
+        <LoginPage next={next} username={String(body.username ?? '')} errors={parsed.errors} />,
+        422,
+      )
+    const { username, password } = parsed.data
+    if (!limiter.take(`${clientAddress(c)}|${username.toLowerCase()}`)) {
+      const errors = { username: t('login.tooMany', { minutes: LOGIN_WINDOW_MINUTES }) }
+      return renderPage(c, <LoginPage next={next} username={username} errors={errors} />, 429)
+    }
+    const account = findAccountByUsername(deps.db, username)
+    // Verify even for unknown names so timing does not reveal which usernames exist.
+    const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH)
+    if (!account?.active || !ok) {
+      return renderPage(
+        c,
+        <LoginPage next={next} username={username} errors={{ password: t('login.failed') }} />,
+        401,
+      )
+    }
+    const token = randomToken()
+    const now = deps.clock.now()
+    const expiresAt = new Date(now.getTime() + deps.config.sessionHours * 3_600_000)
+    createAuthSession(deps.db, sha256(token), account.id, now, expiresAt)
+    recordAudit(deps.db, now, {
+      actorAccountId: account.id,
+      action: 'auth.login',
+      entity: 'account',
+      entityId: account.id,
+    })
+    setAppCookie(c, SESSION_COOKIE, token, { expires: expiresAt })
+    return c.redirect(next, 303)
+  })
+
+  app.post('/logout', (c) => {
+    const token = getCookie(c, SESSION_COOKIE)
+    if (token) deleteAuthSession(deps.db, sha256(token))
+    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    return c.redirect('/login?bye=1', 303)
+  })
+
+  return app
+}
+
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'

@@ -1,0 +1,86 @@
+import { type Context, Hono } from 'hono'
+import { deleteCookie } from 'hono/cookie'
+import { z } from 'zod'
+import { redeemPairingCode } from '../../db/queries/kiosks.ts'
+import { closureOn, findStation } from '../../db/queries/stations.ts'
+import { KioskPairPage } from '../../views/pages/kiosk/kiosk-pair-page.tsx'
+import { KioskStartPage } from '../../views/pages/kiosk/kiosk-start-page.tsx'
+import { renderPage } from '../../views/render.tsx'
+import { clientAddress } from '../client-address.ts'
+import type { AppDeps } from '../deps.ts'
+import { RateLimiter } from '../domain/rate-limiter.ts'
+import { normalizeCode, randomToken, sha256 } from '../domain/secrets.ts'
+import { localDate } from '../domain/time.ts'
+import type { AppEnv } from '../env.ts'
+import { KIOSK_ACTIONS } from '../kiosk-actions.ts'
+import { KIOSK_COOKIE } from '../middleware/auth.ts'
+import { setAppCookie } from '../middleware/cookies.ts'
+import { parseForm } from '../validation.ts'
+
+const DEVICE_COOKIE_SECONDS = 5 * 365 * 24 * 3600
+const pairForm = z.object({ code: z.string().trim().min(1).max(20) })
+
+export function kioskRoutes(deps: AppDeps) {
+  const limiter = new RateLimiter(10, 10 * 60_000, deps.clock)
+  const app = new Hono<AppEnv>()
+
+  // Kiosk screens may show what a resident typed: never keep them in any cache.
+  app.use('*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+
+  const pair = (c: Context<AppEnv>, code: string) => {
+    const { t } = c.var.i18n
+    if (!limiter.take(clientAddress(c))) {
+      return renderPage(c, <KioskPairPage code={code} errors={{ code: t('kiosk.pair.tooMany') }} />, 429)
+    }
+    const token = randomToken()
+    const device = redeemPairingCode(deps.db, sha256(normalizeCode(code)), sha256(token), deps.clock.now())
+    if (!device)
+      return renderPage(c, <KioskPairPage code={code} errors={{ code: t('kiosk.pair.invalid') }} />, 422)
+    setAppCookie(c, KIOSK_COOKIE, token, { maxAge: DEVICE_COOKIE_SECONDS })
+    return c.redirect('/kiosk', 303)
+  }
+
+  app.get('/kiosk/pair', (c) => {
+    const code = c.req.query('code')
+    // A printed or scanned pairing link carries its one-time code; using it pairs at once.
+    if (code) return pair(c, code)
+    return renderPage(c, <KioskPairPage />)
+  })
+
+  app.post('/kiosk/pair', async (c) => {
+    const parsed = parseForm(pairForm, await c.req.parseBody(), c.var.i18n.t)
+    if (!parsed.ok) return renderPage(c, <KioskPairPage errors={parsed.errors} />, 422)
+    return pair(c, parsed.data.code)
+  })
+
+  app.get('/kiosk', (c) => {
+    if (c.req.query('reset')) {
+      // Idle reset: back to the station's default language and text size.
+      deleteCookie(c, 'lang', { path: '/' })
+      deleteCookie(c, 'text', { path: '/' })
+      return c.redirect('/kiosk', 303)
+    }
+    const kiosk = c.var.kiosk!
+    const station = findStation(deps.db, kiosk.stationId)
+    if (!station) return c.notFound()
+    const now = deps.clock.now()
+    const date = localDate(now, station.timeZone)
+    const closure = closureOn(deps.db, station.id, date)
+    const actions = KIOSK_ACTIONS.filter((a) => a.available(deps, station, now))
+    const today = c.var.i18n.dateTime(now, station.timeZone, { dateStyle: 'full' })
+    return renderPage(
+      c,
+      <KioskStartPage
+        stationName={c.var.i18n.name(station)}
+        today={today}
+        closedName={closure?.name}
+        actions={actions}
+      />,
+    )
+  })
+
+  return app
+}

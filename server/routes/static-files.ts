@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Hono } from 'hono'
+import { sha256 } from '../domain/secrets.ts'
+import type { AppEnv } from '../env.ts'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const require = createRequire(import.meta.url)
+
+/** Every file the browser may load, by public name; nothing else under /static is served. */
+const FILES: Record<string, string> = {
+  'htmx.min.js': require.resolve('htmx.org/dist/htmx.min.js'),
+  'app.css': join(root, 'views/styles/app.css'),
+  'kiosk.css': join(root, 'kiosk/kiosk.css'),
+  'print.css': join(root, 'kiosk/print.css'),
+  'idle.js': join(root, 'kiosk/idle.js'),
+  'csrf.js': join(root, 'kiosk/csrf.js'),
+}
+
+const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }
+
+/** Serves the few static files from memory, so the kiosk works with no internet and no CDN. */
+export function staticFiles() {
+  const loaded = Object.entries(FILES).map(([name, path]) => {
+    const body = readFileSync(path)
+    return [name, { body, etag: `"${sha256(body.toString('latin1')).slice(0, 32)}"` }] as const
+  })
+  const byName = new Map(loaded)
+  const app = new Hono<AppEnv>()
+  app.get('/:name', (c) => {
+    const file = byName.get(c.req.param('name'))
+    if (!file) return c.notFound()
+    c.header('ETag', file.etag)
+    c.header('Cache-Control', 'public, max-age=300, must-revalidate')
+    if (c.req.header('if-none-match') === file.etag) return c.body(null, 304)
+    const ext = c.req.param('name').split('.').pop() ?? ''
+    return c.body(new Uint8Array(file.body), 200, {
+      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+    })
+  })
+  return app
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { accessFor } from '../../server/access-policy.ts'
+import { DEMO, makeTestApp } from '../helpers/test-app.ts'
+
+/** Turns a route pattern into a concrete path: `:id` → 1, `*` → x. */
+const concrete = (pattern: string) =>
+  pattern
+    .replace(/:(\w+)\{[^}]*\}/g, '1')
+    .replace(/:\w+/g, '1')
+    .replace(/\/\*$/, '/x')
+    .replace(/\*/g, 'x')
+
+describe('route table', () => {
+  it('refuses an anonymous request to every route that is not public', async () => {
+    const t = await makeTestApp()
+    const routes = t.app.routes.filter((r) => r.method !== 'ALL')
+    expect(routes.length).toBeGreaterThan(5)
+    const checked: string[] = []
+    for (const r of routes) {
+      const path = concrete(r.path)
+      const access = accessFor(path)
+      if (access === 'public') continue
+      const c = t.client()
+      const res =
+        r.method === 'GET'
+          ? await c.get(path)
+          : await c.request(path, { method: r.method, headers: { 'x-csrf-token': 'none' } })
+      checked.push(`${r.method} ${r.path}`)
+      if (r.method === 'GET') {
+        expect([302, 401], `${r.method} ${r.path}`).toContain(res.status)
+        if (res.status === 302) expect(res.headers.get('location')).toMatch(/^\/(login|kiosk\/pair)/)
+      } else {
+        expect([401, 403], `${r.method} ${r.path}`).toContain(res.status)
+      }
+    }
+    expect(checked.length).toBeGreaterThan(0)
+  })
+
+  it('refuses htmx requests with 401 instead of a redirect', async () => {
+    const t = await makeTestApp()
+    expect((await t.client().get('/', { htmx: true })).status).toBe(401)
+  })
+
+  it('keeps staff and deputies out of administration', async () => {
+    const t = await makeTestApp()
+    for (const [user, pw] of [DEMO.staff, DEMO.deputy]) {
+      const c = await t.client().login(user, pw)
+      const res = await c.get('/admin')
+      expect(res.status).toBe(403)
+    }
+  })
+
+  it('treats a path that no rule names as needing a log-in', () => {
+    expect(accessFor('/something-new')).toBe('signed-in')
+    expect(accessFor('/healthz')).toBe('public')
+    expect(accessFor('/kiosk/pair')).toBe('public')
+    expect(accessFor('/kiosk/concern')).toBe('kiosk')
+    expect(accessFor('/admin/stations')).toEqual(['admin'])
+    expect(accessFor('/administrator')).toBe('signed-in')
+  })
+})

@@ -1,0 +1,45 @@
+import { createContext, useContext } from 'hono/jsx'
+import type { Message } from './define.ts'
+import { LOCALES, type Locale } from './locales.ts'
+import { admin } from './messages/admin.ts'
+import { auth } from './messages/auth.ts'
+import { common } from './messages/common.ts'
+import { kiosk } from './messages/kiosk.ts'
+
+export const catalog = { ...common, ...auth, ...admin, ...kiosk } satisfies Record<string, Message>
+export type MessageKey = keyof typeof catalog
+export type Vars = Record<string, string | number>
+export type T = (key: MessageKey, vars?: Vars) => string
+
+export type I18n = {
+  locale: Locale
+  t: T
+  /** Picks the right column of a row that stores a name in three languages. */
+  name: (row: { nameZhHans: string; nameZhHant?: string | null; nameEn?: string | null }) => string
+  /** Formats an instant in a time zone, in this locale. */
+  dateTime: (d: Date, timeZone: string, opts?: Intl.DateTimeFormatOptions) => string
+}
+
+const index = LOCALES.reduce((acc, l, i) => Object.assign(acc, { [l]: i }), {} as Record<Locale, number>)
+
+export function makeI18n(locale: Locale): I18n {
+  const col = index[locale]
+  const t: T = (key, vars) => {
+    const text = catalog[key][col] as string
+    return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text
+  }
+  const intlLocale = locale === 'zh-Hans' ? 'zh-CN' : locale === 'zh-Hant' ? 'zh-TW' : 'en-GB'
+  return {
+    locale,
+    t,
+    name: (row) =>
+      (locale === 'zh-Hant' ? row.nameZhHant : locale === 'en' ? row.nameEn : row.nameZhHans) ||
+      row.nameZhHans,
+    dateTime: (d, timeZone, opts = { dateStyle: 'medium', timeStyle: 'short' }) =>
+      new Intl.DateTimeFormat(intlLocale, { ...opts, timeZone }).format(d),
+  }
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('zh-Hans'))
+/** The request's translations inside a component. */
+export const useI18n = () => useContext(I18nContext)

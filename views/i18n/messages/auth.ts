@@ -1,0 +1,27 @@
+import { defineMessages } from '../define.ts'
+
+export const auth = defineMessages({
+  'login.title': ['工作人员登录', '工作人員登入', 'Staff log-in'],
+  'login.username': ['用户名', '使用者名稱', 'Username'],
+  'login.password': ['密码', '密碼', 'Password'],
+  'login.submit': ['登录', '登入', 'Log in'],
+  'login.failed': [
+    '用户名或密码不正确。',
+    '使用者名稱或密碼不正確。',
+    'The username or password is not correct.',
+  ],
+  'login.tooMany': [
+    '尝试次数过多，请 {minutes} 分钟后再试。',
+    '嘗試次數過多，請 {minutes} 分鐘後再試。',
+    'Too many attempts. Please try again in {minutes} minutes.',
+  ],
+  'login.loggedOut': ['您已退出登录。', '您已登出。', 'You have logged out.'],
+  'home.title': ['工作台', '工作台', 'Workspace'],
+  'home.welcome': ['{name}，您好。', '{name}，您好。', 'Hello, {name}.'],
+  'home.stations': ['您负责的联络站', '您負責的聯絡站', 'Your stations'],
+  'home.noStations': [
+    '尚未给您分配联络站，请联系管理员。',
+    '尚未給您分配聯絡站，請聯絡管理員。',
+    'No station is assigned to you yet. Ask an administrator.',
+  ],
+})

@@ -1,0 +1,42 @@
+import type { MessageKey } from '../../i18n/index.ts'
+import { useI18n } from '../../i18n/index.ts'
+import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
+
+export type StartAction = { id: string; href: string; label: MessageKey; hint: MessageKey }
+
+type Props = { stationName: string; today: string; closedName?: string; actions: StartAction[] }
+
+/** The kiosk's start screen: the station, today's date and the actions that work here now. */
+export function KioskStartPage({ stationName, today, closedName, actions }: Props) {
+  const { t } = useI18n()
+  return (
+    <KioskLayout title={t('kiosk.chooseAction')} stationName={stationName}>
+      <h1 id="kiosk-welcome">{t('kiosk.welcome', { station: stationName })}</h1>
+      <p class="lead">{t('kiosk.today', { date: today })}</p>
+      {closedName ? (
+        <p class="notice" role="status" id="kiosk-closed">
+          {t('kiosk.closedToday', { name: closedName })}
+        </p>
+      ) : null}
+      {actions.length === 0 ? (
+        <p class="notice" id="kiosk-nothing">
+          {t('kiosk.nothingYet')}
+        </p>
+      ) : (
+        <>
+          <h2 class="lead">{t('kiosk.chooseAction')}</h2>
+          <ul class="kiosk-actions" id="kiosk-actions">
+            {actions.map((a) => (
+              <li>
+                <a class="kiosk-button kiosk-action" id={`action-${a.id}`} href={a.href}>
+                  <span class="big">{t(a.label)}</span>
+                  <span class="small">{t(a.hint)}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </KioskLayout>
+  )
+}
