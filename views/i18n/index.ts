@@ -4,9 +4,14 @@ import { LOCALES, type Locale } from './locales.ts'
 import { admin } from './messages/admin.ts'
 import { auth } from './messages/auth.ts'
 import { common } from './messages/common.ts'
+import { jobs } from './messages/jobs.ts'
 import { kiosk } from './messages/kiosk.ts'
+import { queue } from './messages/queue.ts'
 
-export const catalog = { ...common, ...auth, ...admin, ...kiosk } satisfies Record<string, Message>
+export const catalog = { ...common, ...auth, ...admin, ...kiosk, ...jobs, ...queue } satisfies Record<
+  string,
+  Message
+>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>
 export type T = (key: MessageKey, vars?: Vars) => string

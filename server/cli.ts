@@ -1,0 +1,116 @@
+import { openDb } from '../db/client.ts'
+import { findAccountByUsername, insertAccount } from '../db/queries/accounts.ts'
+import { recordAudit } from '../db/queries/audit.ts'
+import type { Config } from './config.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { systemClock } from './domain/clock.ts'
+import { hashPassword, randomToken } from './domain/secrets.ts'
+
+/**
+ * Operator commands: `npm run cli -- <command> [args]`. Each command is a function of the parsed
+ * arguments; later features add theirs to COMMANDS.
+ */
+type Command = {
+  usage: string
+  summary: string
+  run: (args: string[], flags: Record<string, string | true>, config: Config) => Promise<number>
+}
+
+export const COMMANDS: Record<string, Command> = {
+  'create-admin': {
+    usage: 'create-admin <username> [--name "显示名"] [--password-stdin]',
+    summary: 'Create an administrator account. Prints a generated password unless --password-stdin is given.',
+    run: async ([username], flags, config) => {
+      if (!username || !/^[A-Za-z0-9._-]{3,64}$/.test(username)) {
+        console.error('A username of 3–64 letters, digits, dots, dashes or underscores is required.')
+        return 2
+      }
+      const db = openDb(config.databasePath)
+      try {
+        if (findAccountByUsername(db, username)) {
+          console.error(`An account named "${username}" already exists.`)
+          return 1
+        }
+        const password = flags['password-stdin'] ? (await readStdin()).trim() : randomToken(12)
+        if (password.length < 10) {
+          console.error('The password must have at least 10 characters.')
+          return 2
+        }
+        const now = systemClock.now()
+        const name = typeof flags.name === 'string' ? flags.name : username
+        const id = insertAccount(
+          db,
+          { username, displayName: name, passwordHash: await hashPassword(password), role: 'admin' },
+          now,
+        )
+        recordAudit(db, now, {
+          actorAccountId: null,
+          action: 'account.created.cli',
+          entity: 'account',
+          entityId: id,
+        })
+        console.log(`Created administrator "${username}".`)
+        if (!flags['password-stdin']) console.log(`Password (shown once): ${password}`)
+        return 0
+      } finally {
+        db.$client.close()
+      }
+    },
+  },
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export function parseArgs(argv: string[]) {
+  const args: string[] = []
+  const flags: Record<string, string | true> = {}
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (!a.startsWith('--')) {
+      args.push(a)
+      continue
+    }
+    const [key, inline] = a.slice(2).split('=', 2) as [string, string | undefined]
+    const next = argv[i + 1]
+    if (inline !== undefined) flags[key] = inline
+    else if (next !== undefined && !next.startsWith('--') && key !== 'password-stdin' && key !== 'force') {
+      flags[key] = next
+      i++
+    } else flags[key] = true
+  }
+  return { args, flags }
+}
+
+function help() {
+  console.log('Usage: npm run cli -- <command> [arguments]\n')
+  for (const c of Object.values(COMMANDS)) console.log(`  ${c.usage}\n      ${c.summary}\n`)
+}
+
+async function main() {
+  const [name, ...rest] = process.argv.slice(2)
+  const command = name ? COMMANDS[name] : undefined
+  if (!command) {
+    help()
+    return name && name !== 'help' && name !== '--help' ? 2 : 0
+  }
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message)
+      return 2
+    }
+    throw e
+  }
+  const { args, flags } = parseArgs(rest)
+  return command.run(args, flags, config)
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main()
+}
