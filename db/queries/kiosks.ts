@@ -69,3 +69,8 @@ export function issuePairingCode(
     .run()
   return { code: `${code.slice(0, 4)}-${code.slice(4)}`, expiresAt }
 }
+
+/** Records that a kiosk showed its start screen, for the admin's "last seen". */
+export function touchKiosk(db: Db, kioskId: number, now: Date) {
+  db.update(kiosks).set({ lastSeenAt: now }).where(eq(kiosks.id, kioskId)).run()
+}

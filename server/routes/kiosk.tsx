@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
-import { deleteCookie } from 'hono/cookie'
+import { deleteCookie, getCookie } from 'hono/cookie'
 import { z } from 'zod'
-import { redeemPairingCode } from '../../db/queries/kiosks.ts'
+import { redeemPairingCode, touchKiosk } from '../../db/queries/kiosks.ts'
 import { closureOn, findStation } from '../../db/queries/stations.ts'
 import { KioskPairPage } from '../../views/pages/kiosk/kiosk-pair-page.tsx'
 import { KioskStartPage } from '../../views/pages/kiosk/kiosk-start-page.tsx'
@@ -17,7 +17,8 @@ import { KIOSK_COOKIE } from '../middleware/auth.ts'
 import { setAppCookie } from '../middleware/cookies.ts'
 import { parseForm } from '../validation.ts'
 
-const DEVICE_COOKIE_SECONDS = 5 * 365 * 24 * 3600
+// Browsers cap cookies at 400 days; the start screen renews it, so a kiosk in use never expires.
+const DEVICE_COOKIE_SECONDS = 400 * 24 * 3600
 const pairForm = z.object({ code: z.string().trim().min(1).max(20) })
 
 export function kioskRoutes(deps: AppDeps) {
@@ -64,6 +65,8 @@ export function kioskRoutes(deps: AppDeps) {
       return c.redirect('/kiosk', 303)
     }
     const kiosk = c.var.kiosk!
+    setAppCookie(c, KIOSK_COOKIE, getCookie(c, KIOSK_COOKIE)!, { maxAge: DEVICE_COOKIE_SECONDS })
+    touchKiosk(deps.db, kiosk.id, deps.clock.now())
     const station = findStation(deps.db, kiosk.stationId)
     if (!station) return c.notFound()
     const now = deps.clock.now()
