@@ -9,18 +9,6 @@ export const kiosk = defineMessages({
     '向人大代表說說您的意見建議',
     'Tell a deputy what concerns you',
   ],
-  'kiosk.action.book': ['预约接待', '預約接待', 'Book a meeting'],
-  'kiosk.action.bookHint': [
-    '预约与人大代表见面的时间',
-    '預約與人大代表見面的時間',
-    'Book a time to meet a deputy',
-  ],
-  'kiosk.action.track': ['查询进度', '查詢進度', 'Check progress'],
-  'kiosk.action.trackHint': [
-    '用查询码查看办理情况',
-    '用查詢碼查看辦理情況',
-    'See what happened with your tracking code',
-  ],
   'kiosk.nothingYet': [
     '本机暂未开通自助服务，请向工作人员咨询。',
     '本機暫未開通自助服務，請向工作人員諮詢。',
