@@ -1,9 +1,15 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../../deps.ts'
 import type { AppEnv } from '../../env.ts'
+import { deputyRoutes } from './deputies.tsx'
+import { districtRoutes } from './districts.tsx'
+import { stationRoutes } from './stations.tsx'
 
-/** Administration screens; each area is its own sub-app mounted here. */
-export function adminRoutes(_deps: AppDeps) {
+/** Administration screens (admin role only, by the access table); each area is its own sub-app. */
+export function adminRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
+  app.route('/stations', stationRoutes(deps))
+  app.route('/districts', districtRoutes(deps))
+  app.route('/deputies', deputyRoutes(deps))
   return app
 }

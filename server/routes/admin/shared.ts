@@ -1,0 +1,80 @@
+import type { Context } from 'hono'
+import { z } from 'zod'
+import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
+import type { AppEnv } from '../../env.ts'
+
+/** The signed-in administrator; the access table guarantees one under /admin. */
+export const actorId = (c: Context<AppEnv>) => c.var.account!.id
+
+/** Every submitted field, repeated names as arrays (the CSRF check already parsed the body). */
+export const readForm = (c: Context<AppEnv>) =>
+  c.req.parseBody({ all: true }) as Promise<Record<string, string | File | (string | File)[]>>
+
+/** The submitted text fields again, for re-rendering a form; files are dropped. */
+export function formValues(body: Record<string, unknown>): FormValues {
+  const out: FormValues = {}
+  for (const [k, v] of Object.entries(body)) {
+    if (k === '_csrf') continue
+    if (typeof v === 'string') out[k] = v
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string')
+  }
+  return out
+}
+
+/** The numeric `:id` of a route, or null when it is not a positive integer. */
+export function idParam(c: Context<AppEnv>): number | null {
+  const id = Number(c.req.param('id'))
+  return Number.isSafeInteger(id) && id > 0 ? id : null
+}
+
+/**
+ * The columns of the unique index a failed write ran into, e.g. `stations.code`, or null when the
+ * error is something else. Drizzle wraps the driver's error, so the cause chain is searched.
+ */
+export function uniqueViolation(err: unknown): string | null {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown }
+    if (
+      (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') &&
+      typeof message === 'string'
+    )
+      return message.replace(/^UNIQUE constraint failed: /, '')
+  }
+  return null
+}
+
+/**
+ * Runs a write; when a unique index refuses it, returns which columns clashed instead of throwing,
+ * so the handler can answer with a 422 and the form. Other errors still reach onError.
+ */
+export function tryUnique<T>(write: () => T): { ok: true; value: T } | { ok: false; columns: string } {
+  try {
+    return { ok: true, value: write() }
+  } catch (err) {
+    const columns = uniqueViolation(err)
+    if (columns === null) throw err
+    return { ok: false, columns }
+  }
+}
+
+/** Forms that show secrets (pairing codes) or personal data must not be cached. */
+export const noStore = (c: Context<AppEnv>) => c.header('Cache-Control', 'no-store')
+
+/** An optional choice from a select whose empty option means "none": '' → undefined, else an id. */
+export const optionalId = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(v) : undefined))
+    .pipe(z.number({ message: 'error.unknownChoice' }).int().positive('error.unknownChoice').optional())
+
+/**
+ * Ids ticked in a checkbox group ('' and absent mean none). Unlike `f.ids`, a value that is not a
+ * number reads "choose from the list" rather than "required".
+ */
+export const idList = () =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== '').map(Number))
+    .pipe(z.array(z.number({ message: 'error.unknownChoice' }).int().positive('error.unknownChoice')))

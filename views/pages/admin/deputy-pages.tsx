@@ -1,0 +1,144 @@
+import type { DeputyRow } from '../../../db/queries/admin-deputies.ts'
+import type { DistrictRow } from '../../../db/queries/admin-districts.ts'
+import type { StationRow } from '../../../db/queries/stations.ts'
+import { CheckboxField, CheckboxGroup } from '../../components/checkbox-field.tsx'
+import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { useI18n } from '../../i18n/index.ts'
+import {
+  ActiveCell,
+  AddLink,
+  AdminShell,
+  FormActions,
+  type FormValues,
+  Notice,
+  ticked,
+  val,
+  vals,
+} from './admin-shell.tsx'
+
+type ListProps = {
+  rows: DeputyRow[]
+  stations: StationRow[]
+  districts: DistrictRow[]
+  notice?: string | undefined
+}
+
+export function DeputyListPage({ rows, stations, districts, notice }: ListProps) {
+  const { t, name } = useI18n()
+  const stationById = new Map(stations.map((s) => [s.id, s]))
+  const districtById = new Map(districts.map((d) => [d.id, d]))
+  return (
+    <AdminShell title={t('admin.deputies.title')}>
+      <Notice text={notice} />
+      <AddLink href="/admin/deputies/new" label={t('admin.deputies.add')} />
+      {rows.length === 0 ? (
+        <p>{t('form.none')}</p>
+      ) : (
+        <table id="deputies-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.field.personName')}</th>
+              <th scope="col">{t('admin.field.deputyTitle')}</th>
+              <th scope="col">{t('admin.deputies.homeStation')}</th>
+              <th scope="col">{t('admin.deputies.districts')}</th>
+              <th scope="col">{t('admin.field.status')}</th>
+              <th scope="col">{t('form.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((d) => {
+              const home = stationById.get(d.homeStationId)
+              return (
+                <tr id={`deputy-${d.id}`}>
+                  <td>{d.name}</td>
+                  <td>{d.title}</td>
+                  <td>{home ? `${home.code} · ${name(home)}` : ''}</td>
+                  <td>
+                    {d.districtIds
+                      .map((id) => districtById.get(id))
+                      .filter((x) => x !== undefined)
+                      .map((x) => name(x))
+                      .join('、')}
+                  </td>
+                  <ActiveCell active={d.active} />
+                  <td>
+                    <a href={`/admin/deputies/${d.id}`} class="row-link">
+                      {t('form.edit')}
+                      <span class="visually-hidden"> {d.name}</span>
+                    </a>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </AdminShell>
+  )
+}
+
+type FormProps = {
+  id?: number
+  values: FormValues
+  errors?: FieldErrors
+  stations: StationRow[]
+  districts: DistrictRow[]
+}
+
+export function DeputyFormPage({ id, values, errors = {}, stations, districts }: FormProps) {
+  const { t, name } = useI18n()
+  const title = id ? t('admin.deputies.edit') : t('admin.deputies.add')
+  return (
+    <AdminShell title={title} trail={[{ href: '/admin/deputies', label: t('admin.deputies.title') }]}>
+      <form
+        method="post"
+        action={id ? `/admin/deputies/${id}` : '/admin/deputies'}
+        id="deputy-form"
+        novalidate
+      >
+        <ErrorSummary errors={errors} />
+        <CsrfField />
+        <TextField
+          name="name"
+          label="admin.field.personName"
+          value={val(values, 'name')}
+          required
+          maxlength={40}
+          errors={errors}
+        />
+        <TextField
+          name="title"
+          label="admin.field.deputyTitle"
+          hint={t('admin.deputies.titleHint')}
+          value={val(values, 'title')}
+          maxlength={100}
+          errors={errors}
+        />
+        <SelectField
+          name="homeStationId"
+          label="admin.deputies.homeStation"
+          value={val(values, 'homeStationId')}
+          required
+          placeholder={t('admin.choose')}
+          options={stations.map((s) => ({ value: s.id, label: `${s.code} · ${name(s)}` }))}
+          errors={errors}
+        />
+        <CheckboxGroup
+          name="districtIds"
+          legend="admin.deputies.districts"
+          options={districts.map((d) => ({ value: d.id, label: name(d) }))}
+          values={vals(values, 'districtIds')}
+          emptyText={t('admin.deputies.noDistricts')}
+          errors={errors}
+        />
+        <CheckboxField
+          name="active"
+          label="admin.field.active"
+          checked={ticked(values, 'active')}
+          errors={errors}
+        />
+        <FormActions cancelHref="/admin/deputies" creating={!id} />
+      </form>
+    </AdminShell>
+  )
+}

@@ -1,0 +1,141 @@
+import type { StreetRow } from '../../../db/queries/admin-stations.ts'
+import type { StationRow } from '../../../db/queries/stations.ts'
+import { CheckboxField } from '../../components/checkbox-field.tsx'
+import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { useI18n } from '../../i18n/index.ts'
+import {
+  ActiveCell,
+  AddLink,
+  AdminShell,
+  FormActions,
+  type FormValues,
+  NameFields,
+  Notice,
+  ticked,
+  val,
+} from './admin-shell.tsx'
+
+export function StationListPage({ rows, notice }: { rows: StationRow[]; notice?: string | undefined }) {
+  const { t, name } = useI18n()
+  return (
+    <AdminShell title={t('admin.stations.title')}>
+      <Notice text={notice} />
+      <AddLink href="/admin/stations/new" label={t('admin.stations.add')} />
+      {rows.length === 0 ? (
+        <p>{t('form.none')}</p>
+      ) : (
+        <table id="stations-table">
+          <caption class="visually-hidden">{t('admin.stations.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.field.code')}</th>
+              <th scope="col">{t('admin.field.name')}</th>
+              <th scope="col">{t('admin.field.address')}</th>
+              <th scope="col">{t('admin.field.timeZone')}</th>
+              <th scope="col">{t('admin.field.status')}</th>
+              <th scope="col">{t('form.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => (
+              <tr id={`station-${s.id}`}>
+                <td>{s.code}</td>
+                <td>{name(s)}</td>
+                <td>{s.address}</td>
+                <td>{s.timeZone}</td>
+                <ActiveCell active={s.active} />
+                <td>
+                  <a href={`/admin/stations/${s.id}`} class="row-link">
+                    {t('form.edit')}
+                    <span class="visually-hidden"> {s.code}</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AdminShell>
+  )
+}
+
+type FormProps = {
+  /** The station being edited; absent on the create form. */
+  id?: number
+  values: FormValues
+  errors?: FieldErrors
+  streets: StreetRow[]
+}
+
+export function StationFormPage({ id, values, errors = {}, streets }: FormProps) {
+  const { t, name } = useI18n()
+  const title = id ? t('admin.stations.edit') : t('admin.stations.add')
+  return (
+    <AdminShell title={title} trail={[{ href: '/admin/stations', label: t('admin.stations.title') }]}>
+      <form
+        method="post"
+        action={id ? `/admin/stations/${id}` : '/admin/stations'}
+        id="station-form"
+        novalidate
+      >
+        <ErrorSummary errors={errors} />
+        <CsrfField />
+        <TextField
+          name="code"
+          label="admin.field.code"
+          hint={t('admin.stations.codeHint')}
+          value={val(values, 'code')}
+          required
+          maxlength={3}
+          autocomplete="off"
+          errors={errors}
+        />
+        <NameFields values={values} errors={errors} max={80} />
+        <TextField
+          name="address"
+          label="admin.field.address"
+          value={val(values, 'address')}
+          maxlength={200}
+          errors={errors}
+        />
+        <TextField
+          name="timeZone"
+          label="admin.field.timeZone"
+          hint={t('admin.stations.timeZoneHint')}
+          value={val(values, 'timeZone')}
+          required
+          maxlength={64}
+          autocomplete="off"
+          errors={errors}
+        />
+        {streets.length === 0 ? (
+          <TextField
+            name="streetName"
+            label="admin.field.streetName"
+            hint={t('admin.stations.streetHint')}
+            value={val(values, 'streetName')}
+            required
+            maxlength={80}
+            errors={errors}
+          />
+        ) : streets.length > 1 ? (
+          <SelectField
+            name="streetId"
+            label="admin.field.street"
+            value={val(values, 'streetId')}
+            required
+            options={streets.map((s) => ({ value: s.id, label: name(s) }))}
+            errors={errors}
+          />
+        ) : null}
+        <CheckboxField
+          name="active"
+          label="admin.field.active"
+          checked={ticked(values, 'active')}
+          errors={errors}
+        />
+        <FormActions cancelHref="/admin/stations" creating={!id} />
+      </form>
+    </AdminShell>
+  )
+}
