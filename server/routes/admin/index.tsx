@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../../deps.ts'
 import type { AppEnv } from '../../env.ts'
+import { accountRoutes } from './accounts.tsx'
 import { deputyRoutes } from './deputies.tsx'
 import { districtRoutes } from './districts.tsx'
 import { stationRoutes } from './stations.tsx'
@@ -11,5 +12,6 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/stations', stationRoutes(deps))
   app.route('/districts', districtRoutes(deps))
   app.route('/deputies', deputyRoutes(deps))
+  app.route('/accounts', accountRoutes(deps))
   return app
 }

@@ -1,0 +1,195 @@
+import { type Context, Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { z } from 'zod'
+import {
+  createAccount,
+  deputyAccountTaken,
+  findAccountRow,
+  LastAdminError,
+  listAccounts,
+  updateAccount,
+  usernameTaken,
+} from '../../../db/queries/admin-accounts.ts'
+import { findDeputy, listDeputies } from '../../../db/queries/admin-deputies.ts'
+import { listStations } from '../../../db/queries/stations.ts'
+import { ROLES } from '../../../db/schema.ts'
+import type { FieldErrors } from '../../../views/components/form.tsx'
+import type { T } from '../../../views/i18n/index.ts'
+import { AccountFormPage, AccountListPage } from '../../../views/pages/admin/account-pages.tsx'
+import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
+import { renderPage } from '../../../views/render.tsx'
+import type { AppDeps } from '../../deps.ts'
+import { hashPassword, sha256 } from '../../domain/secrets.ts'
+import type { AppEnv } from '../../env.ts'
+import { SESSION_COOKIE } from '../../middleware/auth.ts'
+import { f, parseForm } from '../../validation.ts'
+import { savedNotice } from './notices.ts'
+import { actorId, formValues, idList, idParam, noStore, optionalId, readForm, tryUnique } from './shared.ts'
+
+export const MIN_PASSWORD = 10
+
+const password = z.string().min(MIN_PASSWORD).max(256)
+const accountFields = {
+  username: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9._-]{3,64}$/, 'admin.accounts.usernameFormat'),
+  displayName: f.text(40),
+  role: z.enum(ROLES, { message: 'error.unknownChoice' }),
+  stationIds: idList(),
+  deputyId: optionalId(),
+}
+const createForm = z.object({ ...accountFields, password })
+const editForm = z.object({
+  ...accountFields,
+  password: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(password.optional()),
+  active: f.checkbox(),
+})
+
+export function accountRoutes(deps: AppDeps) {
+  const { db, clock } = deps
+  const app = new Hono<AppEnv>()
+  app.use('*', async (c, next) => {
+    await next()
+    noStore(c)
+  })
+
+  app.get('/', (c) =>
+    renderPage(
+      c,
+      <AccountListPage
+        rows={listAccounts(db)}
+        stations={listStations(db)}
+        deputies={listDeputies(db)}
+        notice={savedNotice(c)}
+      />,
+    ),
+  )
+
+  const form = (values: FormValues, errors: FieldErrors = {}, id?: number) => {
+    // A password is never sent back into the page.
+    const { password: _pw, ...shown } = values
+    return (
+      <AccountFormPage
+        id={id}
+        values={shown}
+        errors={errors}
+        stations={listStations(db)}
+        deputies={listDeputies(db)}
+      />
+    )
+  }
+
+  /** Checks what the schema cannot: references, the role's own fields, and a free username. */
+  const checkReferences = (
+    t: T,
+    data: { username: string; role: string; stationIds: number[]; deputyId?: number | undefined },
+    id?: number,
+  ): FieldErrors => {
+    const errors: FieldErrors = {}
+    if (usernameTaken(db, data.username, id)) errors.username = t('admin.accounts.usernameTaken')
+    if (data.role === 'staff') {
+      const known = new Set(listStations(db).map((s) => s.id))
+      if (data.stationIds.some((s) => !known.has(s))) errors.stationIds = t('error.unknownChoice')
+    }
+    if (data.role === 'deputy') {
+      if (data.deputyId === undefined) errors.deputyId = t('admin.accounts.deputyRequired')
+      else if (!findDeputy(db, data.deputyId)) errors.deputyId = t('error.unknownChoice')
+      else if (deputyAccountTaken(db, data.deputyId, id)) errors.deputyId = t('admin.accounts.deputyTaken')
+    }
+    return errors
+  }
+
+  /** Only staff keep a station scope and only deputy accounts a deputy. */
+  const roleFields = (data: {
+    role: (typeof ROLES)[number]
+    stationIds: number[]
+    deputyId?: number | undefined
+  }) => ({
+    role: data.role,
+    stationIds: data.role === 'staff' ? data.stationIds : [],
+    deputyId: data.role === 'deputy' ? (data.deputyId ?? null) : null,
+  })
+
+  app.get('/new', (c) => renderPage(c, form({ role: 'staff' })))
+
+  app.post('/', async (c) => {
+    const { t } = c.var.i18n
+    const body = await readForm(c)
+    const parsed = parseForm(createForm, body, t)
+    const errors = parsed.ok ? checkReferences(t, parsed.data) : parsed.errors
+    if (!parsed.ok || Object.keys(errors).length > 0)
+      return renderPage(c, form(formValues(body), errors), 422)
+    const { username, displayName } = parsed.data
+    const passwordHash = await hashPassword(parsed.data.password)
+    const written = tryUnique(() =>
+      createAccount(
+        db,
+        { username, displayName, passwordHash, ...roleFields(parsed.data) },
+        actorId(c),
+        clock.now(),
+      ),
+    )
+    if (!written.ok)
+      return renderPage(c, form(formValues(body), { username: t('admin.accounts.usernameTaken') }), 422)
+    return c.redirect('/admin/accounts?saved=created', 303)
+  })
+
+  app.get('/:id{[0-9]+}', (c) => {
+    const a = findAccountRow(db, idParam(c) ?? 0)
+    if (!a) return c.notFound()
+    const values: FormValues = {
+      username: a.username,
+      displayName: a.displayName,
+      role: a.role,
+      stationIds: a.stationIds.map(String),
+      deputyId: a.deputyId ? String(a.deputyId) : '',
+      active: a.active ? 'on' : '',
+    }
+    return renderPage(c, form(values, {}, a.id))
+  })
+
+  app.post('/:id{[0-9]+}', async (c: Context<AppEnv>) => {
+    const { t } = c.var.i18n
+    const a = findAccountRow(db, idParam(c) ?? 0)
+    if (!a) return c.notFound()
+    const body = await readForm(c)
+    const again = (errors: FieldErrors) => renderPage(c, form(formValues(body), errors, a.id), 422)
+    const parsed = parseForm(editForm, body, t)
+    if (!parsed.ok) return again(parsed.errors)
+    const errors = checkReferences(t, parsed.data, a.id)
+    const self = a.id === actorId(c)
+    if (self && !parsed.data.active) errors.active = t('admin.accounts.cannotDeactivateSelf')
+    if (Object.keys(errors).length > 0) return again(errors)
+    const { username, displayName, active } = parsed.data
+    const passwordHash = parsed.data.password ? await hashPassword(parsed.data.password) : undefined
+    const sid = getCookie(c, SESSION_COOKIE)
+    try {
+      const written = tryUnique(() =>
+        updateAccount(
+          db,
+          a.id,
+          { username, displayName, active, passwordHash, ...roleFields(parsed.data) },
+          actorId(c),
+          clock.now(),
+          self && sid ? sha256(sid) : undefined,
+        ),
+      )
+      if (!written.ok) return again({ username: t('admin.accounts.usernameTaken') })
+    } catch (err) {
+      if (err instanceof LastAdminError) return again({ role: t('admin.accounts.lastAdmin') })
+      throw err
+    }
+    // Someone who just gave up their own admin role can no longer see the admin screens.
+    if (self && parsed.data.role !== 'admin') return c.redirect('/', 303)
+    return c.redirect('/admin/accounts?saved=updated', 303)
+  })
+
+  return app
+}
