@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppDeps } from '../../deps.ts'
 import type { AppEnv } from '../../env.ts'
 import { accountRoutes } from './accounts.tsx'
+import { topicRoutes, unitRoutes } from './catalogue.tsx'
 import { deputyRoutes } from './deputies.tsx'
 import { districtRoutes } from './districts.tsx'
 import { stationRoutes } from './stations.tsx'
@@ -13,5 +14,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/districts', districtRoutes(deps))
   app.route('/deputies', deputyRoutes(deps))
   app.route('/accounts', accountRoutes(deps))
+  app.route('/units', unitRoutes(deps))
+  app.route('/topics', topicRoutes(deps))
   return app
 }

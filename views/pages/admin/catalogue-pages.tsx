@@ -1,0 +1,166 @@
+import type { TopicRow, UnitRow } from '../../../db/queries/admin-catalogue.ts'
+import { CheckboxField } from '../../components/checkbox-field.tsx'
+import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../components/form.tsx'
+import { useI18n } from '../../i18n/index.ts'
+import {
+  ActiveCell,
+  AddLink,
+  AdminShell,
+  FormActions,
+  type FormValues,
+  NameFields,
+  Notice,
+  ticked,
+  val,
+} from './admin-shell.tsx'
+
+export function UnitListPage({ rows, notice }: { rows: UnitRow[]; notice?: string | undefined }) {
+  const { t, name } = useI18n()
+  return (
+    <AdminShell title={t('admin.units.title')}>
+      <Notice text={notice} />
+      <AddLink href="/admin/units/new" label={t('admin.units.add')} />
+      {rows.length === 0 ? (
+        <p>{t('form.none')}</p>
+      ) : (
+        <table id="units-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.field.name')}</th>
+              <th scope="col">{t('admin.field.contact')}</th>
+              <th scope="col">{t('admin.field.status')}</th>
+              <th scope="col">{t('form.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((u) => (
+              <tr id={`unit-${u.id}`}>
+                <td>{name(u)}</td>
+                <td>{u.contact}</td>
+                <ActiveCell active={u.active} />
+                <td>
+                  <a href={`/admin/units/${u.id}`} class="row-link">
+                    {t('form.edit')}
+                    <span class="visually-hidden"> {name(u)}</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AdminShell>
+  )
+}
+
+type FormProps = { id?: number; values: FormValues; errors?: FieldErrors }
+
+export function UnitFormPage({ id, values, errors = {} }: FormProps) {
+  const { t } = useI18n()
+  const title = id ? t('admin.units.edit') : t('admin.units.add')
+  return (
+    <AdminShell title={title} trail={[{ href: '/admin/units', label: t('admin.units.title') }]}>
+      <form method="post" action={id ? `/admin/units/${id}` : '/admin/units'} id="unit-form" novalidate>
+        <ErrorSummary errors={errors} />
+        <CsrfField />
+        <NameFields values={values} errors={errors} max={80} />
+        <TextField
+          name="contact"
+          label="admin.field.contact"
+          hint={t('admin.units.contactHint')}
+          value={val(values, 'contact')}
+          maxlength={200}
+          errors={errors}
+        />
+        <CheckboxField
+          name="active"
+          label="admin.field.active"
+          checked={ticked(values, 'active')}
+          errors={errors}
+        />
+        <FormActions cancelHref="/admin/units" creating={!id} />
+      </form>
+    </AdminShell>
+  )
+}
+
+export function TopicListPage({ rows, notice }: { rows: TopicRow[]; notice?: string | undefined }) {
+  const { t } = useI18n()
+  return (
+    <AdminShell title={t('admin.topics.title')}>
+      <Notice text={notice} />
+      <AddLink href="/admin/topics/new" label={t('admin.topics.add')} />
+      {rows.length === 0 ? (
+        <p>{t('form.none')}</p>
+      ) : (
+        <table id="topics-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.field.sortOrder')}</th>
+              <th scope="col" lang="zh-CN">
+                {t('admin.field.nameZhHans')}
+              </th>
+              <th scope="col" lang="zh-TW">
+                {t('admin.field.nameZhHant')}
+              </th>
+              <th scope="col" lang="en">
+                {t('admin.field.nameEn')}
+              </th>
+              <th scope="col">{t('admin.field.status')}</th>
+              <th scope="col">{t('form.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr id={`topic-${r.id}`}>
+                <td>{r.sortOrder}</td>
+                <td lang="zh-CN">{r.nameZhHans}</td>
+                <td lang="zh-TW">{r.nameZhHant}</td>
+                <td lang="en">{r.nameEn}</td>
+                <ActiveCell active={r.active} />
+                <td>
+                  <a href={`/admin/topics/${r.id}`} class="row-link">
+                    {t('form.edit')}
+                    <span class="visually-hidden"> {r.nameZhHans}</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AdminShell>
+  )
+}
+
+export function TopicFormPage({ id, values, errors = {} }: FormProps) {
+  const { t } = useI18n()
+  const title = id ? t('admin.topics.edit') : t('admin.topics.add')
+  return (
+    <AdminShell title={title} trail={[{ href: '/admin/topics', label: t('admin.topics.title') }]}>
+      <form method="post" action={id ? `/admin/topics/${id}` : '/admin/topics'} id="topic-form" novalidate>
+        <ErrorSummary errors={errors} />
+        <CsrfField />
+        <p class="hint">{t('admin.topics.namesHint')}</p>
+        <NameFields values={values} errors={errors} max={40} allRequired />
+        <TextField
+          name="sortOrder"
+          label="admin.field.sortOrder"
+          hint={t('admin.topics.sortHint')}
+          value={val(values, 'sortOrder')}
+          inputmode="numeric"
+          maxlength={6}
+          required
+          errors={errors}
+        />
+        <CheckboxField
+          name="active"
+          label="admin.field.active"
+          checked={ticked(values, 'active')}
+          errors={errors}
+        />
+        <FormActions cancelHref="/admin/topics" creating={!id} />
+      </form>
+    </AdminShell>
+  )
+}
