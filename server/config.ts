@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { LOCALES, type Locale } from '../views/i18n/locales.ts'
 import { isTimeZone } from './domain/time.ts'
@@ -20,6 +21,15 @@ const schema = z.object({
   KIOSK_IDLE_COUNTDOWN_SECONDS: z.coerce.number().int().min(20).max(300).default(20),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
+  NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  NOTIFY_WEBHOOK_FORMAT: z.enum(['json', 'wecom', 'dingtalk']).default('json'),
+  NOTIFY_WEBHOOK_SECRET: z.string().min(1).optional(),
+  NOTIFY_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
 })
 
 export type Config = {
@@ -35,6 +45,22 @@ export type Config = {
   kioskIdleCountdownSeconds: number
   seedDemo: 'auto' | 'never'
   cookieSecure: 'auto' | 'true' | 'false'
+  /** Whether this process runs scheduled jobs (several processes on one database may). */
+  jobsEnabled: boolean
+  notify: {
+    /** Where the webhook sender posts; without it notifications go to the log. */
+    webhookUrl: string | undefined
+    webhookFormat: 'json' | 'wecom' | 'dingtalk'
+    /** DingTalk group-bot signing secret (加签), if the bot has one. */
+    webhookSecret: string | undefined
+    webhookTimeoutMs: number
+    maxAttempts: number
+    /** First retry delay; doubles after every further failure. */
+    retryBaseMs: number
+  }
+  /** Default: `backups/` next to the database, i.e. data/backups. */
+  backupDir: string
+  backupKeep: number
 }
 
 export class ConfigError extends Error {}
@@ -65,5 +91,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     kioskIdleCountdownSeconds: e.KIOSK_IDLE_COUNTDOWN_SECONDS,
     seedDemo: e.SEED_DEMO,
     cookieSecure: e.COOKIE_SECURE,
+    jobsEnabled: e.JOBS_ENABLED === 'true',
+    notify: {
+      webhookUrl: e.NOTIFY_WEBHOOK_URL,
+      webhookFormat: e.NOTIFY_WEBHOOK_FORMAT,
+      webhookSecret: e.NOTIFY_WEBHOOK_SECRET,
+      webhookTimeoutMs: e.NOTIFY_WEBHOOK_TIMEOUT_SECONDS * 1000,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: e.NOTIFY_RETRY_SECONDS * 1000,
+    },
+    backupDir: e.BACKUP_DIR ?? join(dirname(e.DATABASE_PATH), 'backups'),
+    backupKeep: e.BACKUP_KEEP,
   }
 }
