@@ -5,6 +5,7 @@ import type { Config } from './config.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { systemClock } from './domain/clock.ts'
 import { hashPassword, randomToken } from './domain/secrets.ts'
+import { makeBackup, pruneBackups, restoreDatabase } from './jobs/backup.ts'
 
 /**
  * Operator commands: `npm run cli -- <command> [args]`. Each command is a function of the parsed
@@ -55,6 +56,62 @@ export const COMMANDS: Record<string, Command> = {
       } finally {
         db.$client.close()
       }
+    },
+  },
+  backup: {
+    usage: 'backup',
+    summary: `Copy the database, while it is in use, into a dated file in BACKUP_DIR; keeps the newest BACKUP_KEEP.`,
+    run: async (_args, _flags, config) => {
+      if (config.databasePath === ':memory:') {
+        console.error('DATABASE_PATH is :memory:; there is nothing to back up.')
+        return 2
+      }
+      const db = openDb(config.databasePath)
+      try {
+        const file = await makeBackup(db, config.backupDir, systemClock.now())
+        const pruned = pruneBackups(config.backupDir, config.backupKeep)
+        console.log(`Backup written: ${file.path} (${file.bytes} bytes).`)
+        if (pruned.length) console.log(`Removed old backups: ${pruned.join(', ')}`)
+        return 0
+      } finally {
+        db.$client.close()
+      }
+    },
+  },
+  restore: {
+    usage: 'restore <backup-file> [--force]',
+    summary:
+      'Replace the database with a backup after checking it (integrity_check). Refuses while a server runs on the database unless --force; the current database is saved first as a -pre-restore file in BACKUP_DIR.',
+    run: async ([file], flags, config) => {
+      if (!file) {
+        console.error('Name the backup file to restore, e.g. data/backups/liaison-20261125T193000Z.db')
+        return 2
+      }
+      if (config.databasePath === ':memory:') {
+        console.error('DATABASE_PATH is :memory:; there is no database file to restore into.')
+        return 2
+      }
+      const result = await restoreDatabase({
+        source: file,
+        target: config.databasePath,
+        backupDir: config.backupDir,
+        force: flags.force === true,
+        now: systemClock.now(),
+      })
+      if (result.ok) {
+        if (result.safetyCopy) console.log(`The database as it was is saved in ${result.safetyCopy}.`)
+        console.log(`Restored ${file} into ${config.databasePath}.`)
+        return 0
+      }
+      const messages: Record<typeof result.reason, string> = {
+        missing: `There is no file ${result.detail}.`,
+        'same-file': 'The backup file is the database itself.',
+        unsound: `The backup failed its integrity check, nothing was changed: ${result.detail}`,
+        'not-liaison': `${result.detail} is not a Liaison database; nothing was changed.`,
+        'server-running': `A server is running on ${config.databasePath} (${result.detail}). Stop it first, or add --force to restore underneath it.`,
+      }
+      console.error(messages[result.reason])
+      return result.reason === 'server-running' ? 3 : 1
     },
   },
 }

@@ -4,9 +4,12 @@ import { ensureDemoData } from '../db/seed-demo.ts'
 import { createApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { systemClock } from './domain/clock.ts'
+import { JOBS } from './jobs/registry.ts'
+import { type Scheduler, startScheduler } from './jobs/scheduler.ts'
+import { markServerRunning } from './jobs/server-marker.ts'
 import { createLogger } from './logger.ts'
 
-/** Process entry: config → database → app → server, and a clean shutdown on SIGTERM/SIGINT. */
+/** Process entry: config → database → app → server → jobs, and a clean shutdown on SIGTERM/SIGINT. */
 async function main() {
   let config: ReturnType<typeof loadConfig>
   try {
@@ -20,10 +23,12 @@ async function main() {
   }
   const logger = createLogger(config.logLevel)
   const db = openDb(config.databasePath)
+  const unmarkServer = markServerRunning(config.databasePath, systemClock.now())
   const deps = { db, clock: systemClock, config, logger }
   const demo = config.seedDemo === 'auto' ? await ensureDemoData(deps) : null
   const app = createApp(deps)
 
+  let scheduler: Scheduler | null = null
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base =
       config.publicUrl ??
@@ -40,6 +45,7 @@ async function main() {
     }
     lines.push('  Press Ctrl+C to stop.', '')
     console.log(lines.join('\n'))
+    if (config.jobsEnabled && !stopping) scheduler = startScheduler(deps, JOBS)
   })
 
   let stopping = false
@@ -50,11 +56,16 @@ async function main() {
     const force = setTimeout(() => {
       logger.warn('connections did not drain in time; closing anyway')
       db.$client.close()
+      unmarkServer()
       process.exit(1)
     }, 10_000)
     force.unref()
-    server.close(() => {
+    // Stop the doorbells first so no new job starts, then let running ones finish with the requests.
+    const jobsStopped = scheduler?.stop() ?? Promise.resolve()
+    server.close(async () => {
+      await jobsStopped
       db.$client.close()
+      unmarkServer()
       logger.info('stopped')
       process.exit(0)
     })
