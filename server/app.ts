@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.ts'
 import { homeRoutes } from './routes/home.tsx'
 import { kioskRoutes } from './routes/kiosk.tsx'
 import { preferenceRoutes } from './routes/preferences.ts'
+import { staffJobRoutes } from './routes/staff-jobs.tsx'
 import { staticFiles } from './routes/static-files.ts'
 
 /** Builds the whole HTTP app from its dependencies; no globals, so tests build their own. */
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes(deps))
   app.route('/', kioskRoutes(deps))
   app.route('/admin', adminRoutes(deps))
+  app.route('/staff/jobs', staffJobRoutes(deps))
   app.route('/', homeRoutes(deps))
 
   app.notFound((c) => rejectRequest(c, 404, 'error.notFound.body'))
