@@ -3,6 +3,7 @@ import type { AppDeps } from '../../deps.ts'
 import type { AppEnv } from '../../env.ts'
 import { accountRoutes } from './accounts.tsx'
 import { topicRoutes, unitRoutes } from './catalogue.tsx'
+import { closureRoutes } from './closures.tsx'
 import { deputyRoutes } from './deputies.tsx'
 import { districtRoutes } from './districts.tsx'
 import { stationRoutes } from './stations.tsx'
@@ -16,5 +17,6 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/accounts', accountRoutes(deps))
   app.route('/units', unitRoutes(deps))
   app.route('/topics', topicRoutes(deps))
+  app.route('/closures', closureRoutes(deps))
   return app
 }

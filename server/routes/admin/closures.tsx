@@ -1,0 +1,153 @@
+import { type Context, Hono } from 'hono'
+import { z } from 'zod'
+import {
+  deleteClosure,
+  findClosure,
+  importClosures,
+  listClosures,
+  saveClosure,
+} from '../../../db/queries/admin-closures.ts'
+import { findStation, listStations } from '../../../db/queries/stations.ts'
+import { CLOSURE_KINDS } from '../../../db/schema.ts'
+import type { FieldErrors } from '../../../views/components/form.tsx'
+import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
+import {
+  ClosureFormPage,
+  ClosureImportPage,
+  ClosureListPage,
+} from '../../../views/pages/admin/closure-pages.tsx'
+import { renderPage } from '../../../views/render.tsx'
+import type { AppDeps } from '../../deps.ts'
+import { localDate } from '../../domain/time.ts'
+import type { AppEnv } from '../../env.ts'
+import { f, parseForm } from '../../validation.ts'
+import { decodeUtf8, MAX_CLOSURE_NAME, MAX_CSV_BYTES, parseClosureCsv } from './closure-csv.ts'
+import { savedNotice } from './notices.ts'
+import { actorId, formValues, idParam, optionalId, readForm, tryUnique } from './shared.ts'
+
+const closureForm = z.object({
+  date: f.date(),
+  kind: z.enum(CLOSURE_KINDS, { message: 'error.unknownChoice' }),
+  stationId: optionalId(),
+  name: f.text(MAX_CLOSURE_NAME),
+})
+
+export function closureRoutes(deps: AppDeps) {
+  const { db, clock, config } = deps
+  const app = new Hono<AppEnv>()
+
+  const thisYear = () => Number(localDate(clock.now(), config.defaultTimeZone).slice(0, 4))
+
+  app.get('/', (c) => {
+    const { t } = c.var.i18n
+    const asked = Number(c.req.query('year'))
+    const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear()
+    const added = c.req.query('added')
+    const notice =
+      added !== undefined
+        ? t('admin.closures.imported', {
+            added: Number(added) || 0,
+            updated: Number(c.req.query('updated')) || 0,
+          })
+        : savedNotice(c)
+    return renderPage(
+      c,
+      <ClosureListPage
+        year={year}
+        rows={listClosures(db, year)}
+        stations={listStations(db)}
+        notice={notice}
+      />,
+    )
+  })
+
+  const form = (values: FormValues, errors: FieldErrors = {}, id?: number) => (
+    <ClosureFormPage id={id} values={values} errors={errors} stations={listStations(db)} />
+  )
+
+  app.get('/new', (c) => renderPage(c, form({ kind: 'holiday' })))
+
+  const save = async (c: Context<AppEnv>, id?: number) => {
+    const { t } = c.var.i18n
+    const body = await readForm(c)
+    const parsed = parseForm(closureForm, body, t)
+    if (!parsed.ok) return renderPage(c, form(formValues(body), parsed.errors, id), 422)
+    const { date, kind, name, stationId } = parsed.data
+    // A holiday or make-up working day holds for every station; only a station closure names one.
+    if (kind === 'station_closed' && stationId === undefined)
+      return renderPage(
+        c,
+        form(formValues(body), { stationId: t('admin.closures.stationRequired') }, id),
+        422,
+      )
+    if (kind !== 'station_closed' && stationId !== undefined)
+      return renderPage(
+        c,
+        form(formValues(body), { stationId: t('admin.closures.stationOnlyForClosed') }, id),
+        422,
+      )
+    if (kind === 'station_closed' && !findStation(db, stationId!))
+      return renderPage(c, form(formValues(body), { stationId: t('error.unknownChoice') }, id), 422)
+    const input = { date, kind, name, stationId: kind === 'station_closed' ? stationId! : 0 }
+    const written = tryUnique(() => saveClosure(db, id, input, actorId(c), clock.now()))
+    if (!written.ok)
+      return renderPage(c, form(formValues(body), { date: t('admin.closures.taken') }, id), 422)
+    return c.redirect(`/admin/closures?year=${date.slice(0, 4)}&saved=${id ? 'updated' : 'created'}`, 303)
+  }
+
+  app.post('/', (c) => save(c))
+
+  app.get('/:id{[0-9]+}', (c) => {
+    const r = findClosure(db, idParam(c) ?? 0)
+    if (!r) return c.notFound()
+    const values: FormValues = {
+      date: r.date,
+      kind: r.kind,
+      name: r.name,
+      stationId: r.stationId ? String(r.stationId) : '',
+    }
+    return renderPage(c, form(values, {}, r.id))
+  })
+
+  app.post('/:id{[0-9]+}', (c) => {
+    const r = findClosure(db, idParam(c) ?? 0)
+    return r ? save(c, r.id) : c.notFound()
+  })
+
+  app.post('/:id{[0-9]+}/delete', (c) => {
+    const r = findClosure(db, idParam(c) ?? 0)
+    if (!r) return c.notFound()
+    deleteClosure(db, r, actorId(c), clock.now())
+    return c.redirect(`/admin/closures?year=${r.date.slice(0, 4)}&saved=deleted`, 303)
+  })
+
+  app.get('/import', (c) => renderPage(c, <ClosureImportPage />))
+
+  app.post('/import', async (c) => {
+    const { t } = c.var.i18n
+    const body = await readForm(c)
+    const pasted = typeof body.text === 'string' ? body.text : ''
+    const file = body.file instanceof File && body.file.size > 0 ? body.file : null
+    const refuse = (formError: string) =>
+      renderPage(c, <ClosureImportPage text={pasted} formError={formError} />, 422)
+    let text: string | null = pasted
+    if (file) {
+      if (file.size > MAX_CSV_BYTES) return refuse(t('admin.csv.tooLarge', { kb: MAX_CSV_BYTES / 1024 }))
+      text = decodeUtf8(await file.arrayBuffer())
+      if (text === null) return refuse(t('admin.csv.notUtf8'))
+    } else if (pasted.length > MAX_CSV_BYTES)
+      return refuse(t('admin.csv.tooLarge', { kb: MAX_CSV_BYTES / 1024 }))
+    if (text.trim() === '' || text.trim() === '\uFEFF') return refuse(t('admin.csv.empty'))
+
+    const codes = new Map(listStations(db).map((s) => [s.code.toUpperCase(), s.id]))
+    const parsed = parseClosureCsv(text, codes, t)
+    if (!parsed.ok)
+      return renderPage(c, <ClosureImportPage text={file ? '' : pasted} errors={parsed.errors} />, 422)
+    const rows = parsed.rows.map(({ date, kind, name, stationId }) => ({ date, kind, name, stationId }))
+    const { added, updated } = importClosures(db, rows, actorId(c), clock.now())
+    const year = rows[0]?.date.slice(0, 4) ?? String(thisYear())
+    return c.redirect(`/admin/closures?year=${year}&added=${added}&updated=${updated}`, 303)
+  })
+
+  return app
+}
