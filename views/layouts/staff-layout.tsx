@@ -29,6 +29,11 @@ export function StaffLayout({ title, children }: { title: string; children: Chil
                   <a href="/admin">{t('nav.admin')}</a>
                 </li>
               ) : null}
+              {account.role !== 'deputy' ? (
+                <li>
+                  <a href="/staff/jobs">{t('nav.jobs')}</a>
+                </li>
+              ) : null}
             </ul>
           </nav>
         ) : null}

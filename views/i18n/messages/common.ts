@@ -7,6 +7,7 @@ export const common = defineMessages({
   'nav.main': ['主导航', '主導覽', 'Main navigation'],
   'nav.home': ['首页', '首頁', 'Home'],
   'nav.admin': ['管理', '管理', 'Administration'],
+  'nav.jobs': ['计划任务与通知', '計劃任務與通知', 'Jobs and notifications'],
   'nav.logout': ['退出登录', '登出', 'Log out'],
   'nav.language': ['语言', '語言', 'Language'],
   'nav.signedInAs': ['当前用户：{name}', '目前使用者：{name}', 'Signed in as {name}'],
