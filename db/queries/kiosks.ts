@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { KioskDevice } from '../../server/domain/kiosk-device.ts'
 import { randomCode, sha256 } from '../../server/domain/secrets.ts'
-import type { Db } from '../client.ts'
+import type { Db, Queryable } from '../client.ts'
 import { kiosks } from '../schema.ts'
 import { recordAudit } from './audit.ts'
 
