@@ -282,3 +282,180 @@ export const outbox = sqliteTable(
     index('outbox_pending').on(t.status, t.nextAttemptAt),
   ],
 )
+
+// ── Walk-in queue and concerns (issue 4) ────────────────────────────────────────────────────────
+
+/** Every state of DESIGN §4.4; the transitions live in the concern lifecycle, not here. */
+export const CONCERN_STATUSES = [
+  'received',
+  'answered',
+  'referred',
+  'suggestion',
+  'in_progress',
+  'replied',
+  'closed',
+  'reopened',
+  'duplicate',
+  'out_of_scope',
+  'withdrawn',
+] as const
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number]
+
+export const CONCERN_CHANNELS = ['kiosk', 'reception', 'phone', 'wechat', 'letter', 'visit'] as const
+export type ConcernChannel = (typeof CONCERN_CHANNELS)[number]
+
+/**
+ * What a resident raised. `residentName`, `callbackPhone` and `description` are the personal
+ * fields: nullable so they can be erased after closure while the concern and its statistics stay.
+ */
+export const concerns = sqliteTable(
+  'concerns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Short unambiguous code (secrets.UNAMBIGUOUS), stored without a dash. */
+    trackingCode: text('tracking_code').notNull(),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    channel: text('channel', { enum: CONCERN_CHANNELS }).notNull(),
+    status: text('status', { enum: CONCERN_STATUSES }).notNull().default('received'),
+    /** The deputy whose backlog holds it; null while a walk-in waits for whoever is present. */
+    deputyId: integer('deputy_id').references(() => deputies.id),
+    description: text('description'),
+    residentName: text('resident_name'),
+    callbackPhone: text('callback_phone'),
+    personalDataErasedAt: instant('personal_data_erased_at'),
+    /** Local date (station's zone) the concern was received. */
+    receivedOn: text('received_on').notNull(),
+    /** Local date by which the deputy owes a first response (working days). */
+    firstResponseDueOn: text('first_response_due_on').notNull(),
+    /** Idempotency key of the kiosk form that created it; a repeated submission finds this row. */
+    submissionKey: text('submission_key'),
+    kioskId: integer('kiosk_id').references(() => kiosks.id),
+    createdByAccountId: integer('created_by_account_id').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('concerns_tracking_code_unique').on(t.trackingCode),
+    uniqueIndex('concerns_submission_key_unique').on(t.submissionKey),
+    index('concerns_deputy_status').on(t.deputyId, t.status),
+    index('concerns_station_received').on(t.stationId, t.receivedOn),
+  ],
+)
+
+export const CONCERN_EVENT_ACTIONS = [
+  'created',
+  'called',
+  'served',
+  'no_show',
+  'transferred',
+  'carried_over',
+  'assigned',
+  'status_changed',
+] as const
+export type ConcernEventAction = (typeof CONCERN_EVENT_ACTIONS)[number]
+export const ACTOR_KINDS = ['kiosk', 'account', 'system'] as const
+
+/** The concern's timeline: who did what when, and the status before and after. */
+export const concernEvents = sqliteTable(
+  'concern_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    concernId: integer('concern_id')
+      .notNull()
+      .references(() => concerns.id),
+    at: instant('at').notNull(),
+    action: text('action', { enum: CONCERN_EVENT_ACTIONS }).notNull(),
+    actorKind: text('actor_kind', { enum: ACTOR_KINDS }).notNull(),
+    actorAccountId: integer('actor_account_id').references(() => accounts.id),
+    fromStatus: text('from_status', { enum: CONCERN_STATUSES }),
+    toStatus: text('to_status', { enum: CONCERN_STATUSES }).notNull(),
+    /** Staff-only remark; never shown on the public tracking page. */
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('concern_events_concern').on(t.concernId, t.at)],
+)
+
+export const TICKET_KINDS = ['walk_in', 'booking'] as const
+export const TICKET_STATUSES = ['waiting', 'called', 'parked', 'served', 'no_show', 'carried_over'] as const
+export type TicketStatus = (typeof TICKET_STATUSES)[number]
+export const TICKET_OUTCOMES = ['answered', 'follow_up'] as const
+export type TicketOutcome = (typeof TICKET_OUTCOMES)[number]
+
+/**
+ * A number in one station's queue for one local day. The unique index on (station, date, number)
+ * is what keeps two tickets from ever sharing a number.
+ */
+export const queueTickets = sqliteTable(
+  'queue_tickets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    localDate: text('local_date').notNull(),
+    number: integer('number').notNull(),
+    concernId: integer('concern_id')
+      .notNull()
+      .references(() => concerns.id),
+    kind: text('kind', { enum: TICKET_KINDS }).notNull().default('walk_in'),
+    /** For a checked-in booking: the start of its slot. */
+    slotAt: instant('slot_at'),
+    priority: integer('priority', { mode: 'boolean' }).notNull().default(false),
+    /** The deputy asked for; null means whoever is present. */
+    deputyId: integer('deputy_id').references(() => deputies.id),
+    status: text('status', { enum: TICKET_STATUSES }).notNull().default('waiting'),
+    /** Place in the walk-in order; a transfer keeps it. */
+    arrivedAt: instant('arrived_at').notNull(),
+    firstCalledAt: instant('first_called_at'),
+    lastCalledAt: instant('last_called_at'),
+    calledDeputyId: integer('called_deputy_id').references(() => deputies.id),
+    callCount: integer('call_count').notNull().default(0),
+    /** Where to go, copied from the deputy's presence when called (e.g. 接待室 2). */
+    place: text('place').notNull().default(''),
+    outcome: text('outcome', { enum: TICKET_OUTCOMES }),
+    finishedAt: instant('finished_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('queue_tickets_number_unique').on(t.stationId, t.localDate, t.number),
+    uniqueIndex('queue_tickets_concern_unique').on(t.concernId),
+    index('queue_tickets_station_day_status').on(t.stationId, t.localDate, t.status),
+  ],
+)
+
+/** Which deputies a clerk marked present at a station on a local date (later: from the roster). */
+export const stationPresence = sqliteTable(
+  'station_presence',
+  {
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    date: text('date').notNull(),
+    deputyId: integer('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    present: integer('present', { mode: 'boolean' }).notNull(),
+    place: text('place').notNull().default(''),
+    updatedByAccountId: integer('updated_by_account_id').references(() => accounts.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.stationId, t.date, t.deputyId] })],
+)
+
+/** A station's queue rules; a station without a row uses the column defaults. */
+export const stationQueueSettings = sqliteTable('station_queue_settings', {
+  stationId: integer('station_id')
+    .primaryKey()
+    .references(() => stations.id),
+  /** One priority ticket (elderly, disabled) after every N others; 0 turns the rule off. */
+  priorityEvery: integer('priority_every').notNull().default(3),
+  /** Working days the deputy has for a first response. */
+  firstResponseWorkingDays: integer('first_response_working_days').notNull().default(5),
+  updatedAt: updatedAt(),
+})
