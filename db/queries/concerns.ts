@@ -1,0 +1,239 @@
+import { and, asc, count, eq, gte, inArray, isNull, or } from 'drizzle-orm'
+import { randomCode } from '../../server/domain/secrets.ts'
+import { addWorkingDays, type WorkingCalendar, workingCalendar } from '../../server/domain/working-days.ts'
+import type { Queryable } from '../client.ts'
+import {
+  type ConcernChannel,
+  type ConcernEventAction,
+  type ConcernStatus,
+  closures,
+  concernEvents,
+  concerns,
+  deputies,
+  stations,
+  topics,
+} from '../schema.ts'
+import { queueSettings } from './queue-presence.ts'
+
+export type ConcernRow = typeof concerns.$inferSelect
+export type ConcernEventRow = typeof concernEvents.$inferSelect
+
+/** Statuses in which a concern still waits for someone to act (DESIGN §4.4 "open"). */
+export const OPEN_CONCERN_STATUSES: ConcernStatus[] = [
+  'received',
+  'referred',
+  'suggestion',
+  'in_progress',
+  'replied',
+  'reopened',
+]
+
+/** The holiday calendar that applies to a station from a date on. */
+export function calendarFor(db: Queryable, stationId: number, from: string): WorkingCalendar {
+  const rows = db
+    .select({ date: closures.date, kind: closures.kind })
+    .from(closures)
+    .where(and(gte(closures.date, from), or(eq(closures.stationId, 0), eq(closures.stationId, stationId))))
+    .all()
+  return workingCalendar(rows)
+}
+
+/** The first-response due date of a concern received at a station on `receivedOn`. */
+export function firstResponseDueOn(db: Queryable, stationId: number, receivedOn: string): string {
+  const { firstResponseWorkingDays } = queueSettings(db, stationId)
+  return addWorkingDays(receivedOn, firstResponseWorkingDays, calendarFor(db, stationId, receivedOn))
+}
+
+export type Actor = { kind: 'kiosk' | 'account' | 'system'; accountId?: number | null }
+
+export type NewConcern = {
+  stationId: number
+  topicId: number
+  channel: ConcernChannel
+  deputyId: number | null
+  description?: string | null
+  residentName?: string | null
+  callbackPhone?: string | null
+  receivedOn: string
+  submissionKey?: string | null
+  kioskId?: number | null
+  actor: Actor
+  note?: string
+}
+
+function newTrackingCode(db: Queryable): string {
+  for (let i = 0; i < 20; i++) {
+    const code = randomCode(8)
+    if (!db.select({ id: concerns.id }).from(concerns).where(eq(concerns.trackingCode, code)).get())
+      return code
+  }
+  throw new Error('could not find a free tracking code')
+}
+
+/**
+ * Records a new concern (status `received`) with its due date and first timeline event. Call
+ * inside the caller's transaction when more rows belong to the same change.
+ */
+export function insertConcern(db: Queryable, c: NewConcern, now: Date): ConcernRow {
+  const row = db
+    .insert(concerns)
+    .values({
+      trackingCode: newTrackingCode(db),
+      stationId: c.stationId,
+      topicId: c.topicId,
+      channel: c.channel,
+      status: 'received',
+      deputyId: c.deputyId,
+      description: c.description || null,
+      residentName: c.residentName || null,
+      callbackPhone: c.callbackPhone || null,
+      receivedOn: c.receivedOn,
+      firstResponseDueOn: firstResponseDueOn(db, c.stationId, c.receivedOn),
+      submissionKey: c.submissionKey ?? null,
+      kioskId: c.kioskId ?? null,
+      createdByAccountId: c.actor.kind === 'account' ? (c.actor.accountId ?? null) : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get()
+  addConcernEvent(db, row.id, now, {
+    action: 'created',
+    actor: c.actor,
+    fromStatus: null,
+    toStatus: 'received',
+    note: c.note ?? '',
+  })
+  return row
+}
+
+export function addConcernEvent(
+  db: Queryable,
+  concernId: number,
+  at: Date,
+  e: {
+    action: ConcernEventAction
+    actor: Actor
+    fromStatus: ConcernStatus | null
+    toStatus: ConcernStatus
+    note?: string
+  },
+) {
+  db.insert(concernEvents)
+    .values({
+      concernId,
+      at,
+      action: e.action,
+      actorKind: e.actor.kind,
+      actorAccountId: e.actor.accountId ?? null,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note ?? '',
+    })
+    .run()
+}
+
+export function findConcernById(db: Queryable, id: number): ConcernRow | undefined {
+  return db.select().from(concerns).where(eq(concerns.id, id)).get()
+}
+
+export function findConcernBySubmissionKey(db: Queryable, key: string): ConcernRow | undefined {
+  return db.select().from(concerns).where(eq(concerns.submissionKey, key)).get()
+}
+
+/** What the public tracking page may show: no names, phones or description. */
+export type PublicConcern = {
+  trackingCode: string
+  status: ConcernStatus
+  channel: ConcernChannel
+  receivedOn: string
+  firstResponseDueOn: string
+  station: { nameZhHans: string; nameZhHant: string; nameEn: string; timeZone: string }
+  topic: { nameZhHans: string; nameZhHant: string; nameEn: string }
+  timeline: { at: Date; action: ConcernEventAction; toStatus: ConcernStatus }[]
+}
+
+export function findPublicConcern(db: Queryable, trackingCode: string): PublicConcern | null {
+  const row = db
+    .select({ concern: concerns, station: stations, topic: topics })
+    .from(concerns)
+    .innerJoin(stations, eq(stations.id, concerns.stationId))
+    .innerJoin(topics, eq(topics.id, concerns.topicId))
+    .where(eq(concerns.trackingCode, trackingCode))
+    .get()
+  if (!row) return null
+  const timeline = db
+    .select({ at: concernEvents.at, action: concernEvents.action, toStatus: concernEvents.toStatus })
+    .from(concernEvents)
+    .where(eq(concernEvents.concernId, row.concern.id))
+    .orderBy(asc(concernEvents.at), asc(concernEvents.id))
+    .all()
+  return {
+    trackingCode: row.concern.trackingCode,
+    status: row.concern.status,
+    channel: row.concern.channel,
+    receivedOn: row.concern.receivedOn,
+    firstResponseDueOn: row.concern.firstResponseDueOn,
+    station: {
+      nameZhHans: row.station.nameZhHans,
+      nameZhHant: row.station.nameZhHant,
+      nameEn: row.station.nameEn,
+      timeZone: row.station.timeZone,
+    },
+    topic: { nameZhHans: row.topic.nameZhHans, nameZhHant: row.topic.nameZhHant, nameEn: row.topic.nameEn },
+    timeline,
+  }
+}
+
+/** Open concerns per deputy, for spreading unassigned work evenly. */
+export function openConcernCounts(db: Queryable, deputyIds: number[]): Map<number, number> {
+  const out = new Map(deputyIds.map((id) => [id, 0]))
+  if (deputyIds.length === 0) return out
+  const rows = db
+    .select({ deputyId: concerns.deputyId, n: count() })
+    .from(concerns)
+    .where(and(inArray(concerns.deputyId, deputyIds), inArray(concerns.status, OPEN_CONCERN_STATUSES)))
+    .groupBy(concerns.deputyId)
+    .all()
+  for (const r of rows) if (r.deputyId !== null) out.set(r.deputyId, r.n)
+  return out
+}
+
+/** A deputy's open concerns, earliest due first (their backlog). */
+export function deputyBacklog(db: Queryable, deputyId: number) {
+  return db
+    .select({
+      id: concerns.id,
+      trackingCode: concerns.trackingCode,
+      status: concerns.status,
+      channel: concerns.channel,
+      receivedOn: concerns.receivedOn,
+      firstResponseDueOn: concerns.firstResponseDueOn,
+      topic: topics,
+    })
+    .from(concerns)
+    .innerJoin(topics, eq(topics.id, concerns.topicId))
+    .where(and(eq(concerns.deputyId, deputyId), inArray(concerns.status, OPEN_CONCERN_STATUSES)))
+    .orderBy(asc(concerns.firstResponseDueOn), asc(concerns.id))
+    .all()
+}
+
+/** Concerns a station holds that no deputy has yet (normally none after the day's end). */
+export function unassignedConcernCount(db: Queryable, stationId: number): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(concerns)
+      .where(
+        and(
+          eq(concerns.stationId, stationId),
+          isNull(concerns.deputyId),
+          inArray(concerns.status, OPEN_CONCERN_STATUSES),
+        ),
+      )
+      .get()?.n ?? 0
+  )
+}
+
+export const deputyName = (db: Queryable, id: number) =>
+  db.select({ name: deputies.name }).from(deputies).where(eq(deputies.id, id)).get()?.name ?? ''

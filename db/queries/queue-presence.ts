@@ -1,0 +1,175 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { Queryable } from '../client.ts'
+import {
+  deputies,
+  deputyDistricts,
+  districts,
+  stationPresence,
+  stationQueueSettings,
+  topics,
+} from '../schema.ts'
+
+export type PresentDeputy = { deputyId: number; name: string; place: string }
+
+/**
+ * Who is present at a station on a local date. The one place that answers this question: today a
+ * clerk's marks on the station day page; later the duty roster can feed the same answer.
+ */
+export function presentDeputies(db: Queryable, stationId: number, date: string): PresentDeputy[] {
+  return db
+    .select({ deputyId: deputies.id, name: deputies.name, place: stationPresence.place })
+    .from(stationPresence)
+    .innerJoin(deputies, eq(deputies.id, stationPresence.deputyId))
+    .where(
+      and(
+        eq(stationPresence.stationId, stationId),
+        eq(stationPresence.date, date),
+        eq(stationPresence.present, true),
+        eq(deputies.active, true),
+      ),
+    )
+    .orderBy(asc(deputies.id))
+    .all()
+}
+
+export const isPresent = (db: Queryable, stationId: number, date: string, deputyId: number) =>
+  presentDeputies(db, stationId, date).find((d) => d.deputyId === deputyId) ?? null
+
+/** Marks a deputy present (with where to find them) or absent for a station's day. */
+export function setPresence(
+  db: Queryable,
+  p: { stationId: number; date: string; deputyId: number; present: boolean; place: string },
+  accountId: number | null,
+  now: Date,
+) {
+  db.insert(stationPresence)
+    .values({ ...p, updatedByAccountId: accountId, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [stationPresence.stationId, stationPresence.date, stationPresence.deputyId],
+      set: { present: p.present, place: p.place, updatedByAccountId: accountId, updatedAt: now },
+    })
+    .run()
+}
+
+export type DeputyDayRow = {
+  id: number
+  name: string
+  homeStation: boolean
+  present: boolean | null
+  place: string
+}
+
+/** Every active deputy with their mark for the day; this station's own deputies first. */
+export function deputiesForDay(db: Queryable, stationId: number, date: string): DeputyDayRow[] {
+  const marks = new Map(
+    db
+      .select()
+      .from(stationPresence)
+      .where(and(eq(stationPresence.stationId, stationId), eq(stationPresence.date, date)))
+      .all()
+      .map((m) => [m.deputyId, m]),
+  )
+  return db
+    .select({ id: deputies.id, name: deputies.name, homeStationId: deputies.homeStationId })
+    .from(deputies)
+    .where(eq(deputies.active, true))
+    .orderBy(asc(deputies.id))
+    .all()
+    .map((d) => ({
+      id: d.id,
+      name: d.name,
+      homeStation: d.homeStationId === stationId,
+      present: marks.get(d.id)?.present ?? null,
+      place: marks.get(d.id)?.place ?? '',
+    }))
+    .sort((a, b) => Number(b.homeStation) - Number(a.homeStation) || a.id - b.id)
+}
+
+export type DistrictDeputies = {
+  district: { id: number; nameZhHans: string; nameZhHant: string; nameEn: string }
+  deputies: { id: number; name: string }[]
+}
+
+/**
+ * The districts this station's community room serves, each with its deputies: whom a resident
+ * can choose as "my district's deputy".
+ */
+export function districtDeputies(db: Queryable, stationId: number): DistrictDeputies[] {
+  const rows = db
+    .select({
+      district: {
+        id: districts.id,
+        nameZhHans: districts.nameZhHans,
+        nameZhHant: districts.nameZhHant,
+        nameEn: districts.nameEn,
+      },
+      deputy: { id: deputies.id, name: deputies.name },
+    })
+    .from(districts)
+    .innerJoin(deputyDistricts, eq(deputyDistricts.districtId, districts.id))
+    .innerJoin(deputies, eq(deputies.id, deputyDistricts.deputyId))
+    .where(and(eq(districts.stationId, stationId), eq(deputies.active, true)))
+    .orderBy(asc(districts.id), asc(deputies.id))
+    .all()
+  const out: DistrictDeputies[] = []
+  for (const r of rows) {
+    let group = out.find((g) => g.district.id === r.district.id)
+    if (!group) {
+      group = { district: r.district, deputies: [] }
+      out.push(group)
+    }
+    group.deputies.push(r.deputy)
+  }
+  return out
+}
+
+export function activeDeputyIds(db: Queryable, ids: number[]): Set<number> {
+  if (ids.length === 0) return new Set()
+  return new Set(
+    db
+      .select({ id: deputies.id })
+      .from(deputies)
+      .where(and(inArray(deputies.id, ids), eq(deputies.active, true)))
+      .all()
+      .map((r) => r.id),
+  )
+}
+
+export type QueueSettings = { priorityEvery: number; firstResponseWorkingDays: number }
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { priorityEvery: 3, firstResponseWorkingDays: 5 }
+
+export function queueSettings(db: Queryable, stationId: number): QueueSettings {
+  const row = db
+    .select()
+    .from(stationQueueSettings)
+    .where(eq(stationQueueSettings.stationId, stationId))
+    .get()
+  return row
+    ? { priorityEvery: row.priorityEvery, firstResponseWorkingDays: row.firstResponseWorkingDays }
+    : DEFAULT_QUEUE_SETTINGS
+}
+
+export function saveQueueSettings(db: Queryable, stationId: number, s: QueueSettings, now: Date) {
+  db.insert(stationQueueSettings)
+    .values({ stationId, ...s, updatedAt: now })
+    .onConflictDoUpdate({ target: stationQueueSettings.stationId, set: { ...s, updatedAt: now } })
+    .run()
+}
+
+export type TopicRow = typeof topics.$inferSelect
+
+export function activeTopics(db: Queryable): TopicRow[] {
+  return db
+    .select()
+    .from(topics)
+    .where(eq(topics.active, true))
+    .orderBy(asc(topics.sortOrder), asc(topics.id))
+    .all()
+}
+
+export const findActiveTopic = (db: Queryable, id: number) =>
+  db
+    .select()
+    .from(topics)
+    .where(and(eq(topics.id, id), eq(topics.active, true)))
+    .get()

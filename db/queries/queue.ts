@@ -1,0 +1,313 @@
+import { and, asc, eq, inArray, isNotNull, lt, max, sql } from 'drizzle-orm'
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
+import { callsSinceLastPriority, orderQueue, type QueueEntry } from '../../server/domain/queue-order.ts'
+import type { Queryable } from '../client.ts'
+import { concerns, deputies, queueTickets, type TicketOutcome, type TicketStatus, topics } from '../schema.ts'
+import { type Actor, addConcernEvent } from './concerns.ts'
+import { queueSettings } from './queue-presence.ts'
+
+export type TicketRow = typeof queueTickets.$inferSelect
+
+/**
+ * Gives a concern the next number of its station's day. Must run inside the caller's (immediate)
+ * transaction; the unique index (station, date, number) stops a duplicate if anything ever races.
+ */
+export function insertTicket(
+  db: Queryable,
+  t: {
+    stationId: number
+    localDate: string
+    concernId: number
+    deputyId: number | null
+    priority: boolean
+    kind?: 'walk_in' | 'booking'
+    slotAt?: Date | null
+  },
+  now: Date,
+): TicketRow {
+  const last = db
+    .select({ n: max(queueTickets.number) })
+    .from(queueTickets)
+    .where(and(eq(queueTickets.stationId, t.stationId), eq(queueTickets.localDate, t.localDate)))
+    .get()
+  return db
+    .insert(queueTickets)
+    .values({
+      stationId: t.stationId,
+      localDate: t.localDate,
+      number: (last?.n ?? 0) + 1,
+      concernId: t.concernId,
+      kind: t.kind ?? 'walk_in',
+      slotAt: t.slotAt ?? null,
+      priority: t.priority,
+      deputyId: t.deputyId,
+      status: 'waiting',
+      arrivedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get()
+}
+
+export type QueueTicket = TicketRow & {
+  topic: { nameZhHans: string; nameZhHant: string; nameEn: string }
+  concern: {
+    trackingCode: string
+    deputyId: number | null
+    description: string | null
+    residentName: string | null
+    callbackPhone: string | null
+  }
+  deputyName: string | null
+}
+
+const ticketColumns = {
+  ticket: queueTickets,
+  topic: { nameZhHans: topics.nameZhHans, nameZhHant: topics.nameZhHant, nameEn: topics.nameEn },
+  concern: {
+    trackingCode: concerns.trackingCode,
+    deputyId: concerns.deputyId,
+    description: concerns.description,
+    residentName: concerns.residentName,
+    callbackPhone: concerns.callbackPhone,
+  },
+  deputyName: deputies.name,
+}
+
+type JoinedRow = {
+  ticket: TicketRow
+  topic: QueueTicket['topic']
+  concern: QueueTicket['concern']
+  deputyName: string | null
+}
+const flatten = (r: JoinedRow): QueueTicket => ({
+  ...r.ticket,
+  topic: r.topic,
+  concern: r.concern,
+  deputyName: r.deputyName,
+})
+
+/** A station's tickets for a local date, optionally only some statuses, in issue order. */
+export function dayTickets(
+  db: Queryable,
+  stationId: number,
+  date: string,
+  statuses?: TicketStatus[],
+): QueueTicket[] {
+  return db
+    .select(ticketColumns)
+    .from(queueTickets)
+    .innerJoin(concerns, eq(concerns.id, queueTickets.concernId))
+    .innerJoin(topics, eq(topics.id, concerns.topicId))
+    .leftJoin(deputies, eq(deputies.id, queueTickets.calledDeputyId))
+    .where(
+      and(
+        eq(queueTickets.stationId, stationId),
+        eq(queueTickets.localDate, date),
+        statuses ? inArray(queueTickets.status, statuses) : undefined,
+      ),
+    )
+    .orderBy(asc(queueTickets.number))
+    .all()
+    .map(flatten)
+}
+
+export function findTicket(db: Queryable, id: number): QueueTicket | undefined {
+  const row = db
+    .select(ticketColumns)
+    .from(queueTickets)
+    .innerJoin(concerns, eq(concerns.id, queueTickets.concernId))
+    .innerJoin(topics, eq(topics.id, concerns.topicId))
+    .leftJoin(deputies, eq(deputies.id, queueTickets.calledDeputyId))
+    .where(eq(queueTickets.id, id))
+    .get()
+  return row ? flatten(row) : undefined
+}
+
+export const findTicketByConcern = (db: Queryable, concernId: number) =>
+  db.select().from(queueTickets).where(eq(queueTickets.concernId, concernId)).get()
+
+const asEntry = (t: TicketRow): QueueEntry & { deputyId: number | null } => ({
+  id: t.id,
+  kind: t.kind,
+  priority: t.priority,
+  arrivedAt: t.arrivedAt.getTime(),
+  slotAt: t.slotAt?.getTime() ?? null,
+  deputyId: t.deputyId,
+})
+
+/** The station's waiting tickets in calling order (DESIGN §4.2; server/domain/queue-order.ts). */
+export function orderedWaiting(db: Queryable, stationId: number, date: string, now: Date): QueueTicket[] {
+  const waiting = dayTickets(db, stationId, date, ['waiting'])
+  const byId = new Map(waiting.map((t) => [t.id, t]))
+  const order = orderQueue(waiting.map(asEntry), orderRule(db, stationId, date, now))
+  return order.map((e) => byId.get(e.id)!)
+}
+
+function orderRule(db: Queryable, stationId: number, date: string, now: Date) {
+  const called = db
+    .select({ priority: queueTickets.priority })
+    .from(queueTickets)
+    .where(
+      and(
+        eq(queueTickets.stationId, stationId),
+        eq(queueTickets.localDate, date),
+        isNotNull(queueTickets.firstCalledAt),
+      ),
+    )
+    .orderBy(asc(queueTickets.firstCalledAt), asc(queueTickets.id))
+    .all()
+  return {
+    priorityEvery: queueSettings(db, stationId).priorityEvery,
+    calledSinceLastPriority: callsSinceLastPriority(called),
+    now: now.getTime(),
+  }
+}
+
+/** The ticket a deputy is serving now at a station, if any. */
+export function currentTicketOf(db: Queryable, stationId: number, date: string, deputyId: number) {
+  return db
+    .select()
+    .from(queueTickets)
+    .where(
+      and(
+        eq(queueTickets.stationId, stationId),
+        eq(queueTickets.localDate, date),
+        eq(queueTickets.calledDeputyId, deputyId),
+        eq(queueTickets.status, 'called'),
+      ),
+    )
+    .get()
+}
+
+/**
+ * Calls the first waiting ticket this deputy may take (asked for them, or for whoever is present)
+ * in queue order. The UPDATE is guarded by `status = 'waiting'`, so even outside a transaction two
+ * callers can never both get the same ticket; run it inside an immediate transaction so the order
+ * it read is the order it acts on.
+ */
+export function claimNextTicket(
+  db: Queryable,
+  a: { stationId: number; date: string; deputyId: number; place: string },
+  now: Date,
+): TicketRow | null {
+  const waiting = db
+    .select()
+    .from(queueTickets)
+    .where(
+      and(
+        eq(queueTickets.stationId, a.stationId),
+        eq(queueTickets.localDate, a.date),
+        eq(queueTickets.status, 'waiting'),
+      ),
+    )
+    .all()
+  const order = orderQueue(waiting.map(asEntry), orderRule(db, a.stationId, a.date, now))
+  for (const next of order) {
+    if (next.deputyId !== null && next.deputyId !== a.deputyId) continue
+    const row = db
+      .update(queueTickets)
+      .set({
+        status: 'called',
+        calledDeputyId: a.deputyId,
+        place: a.place,
+        firstCalledAt: sql`coalesce(${queueTickets.firstCalledAt}, ${now.getTime()})`,
+        lastCalledAt: now,
+        callCount: sql`${queueTickets.callCount} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(queueTickets.id, next.id), eq(queueTickets.status, 'waiting')))
+      .returning()
+      .get()
+    if (row) return row
+  }
+  return null
+}
+
+/**
+ * Moves one ticket of a station from one of `from` to `to` (guarded, so a stale screen cannot
+ * act on a ticket someone else already moved). Returns the updated row or null.
+ */
+export function moveTicket(
+  db: Queryable,
+  where: { ticketId: number; stationId: number; from: TicketStatus[]; calledDeputyId?: number },
+  set: SQLiteUpdateSetSource<typeof queueTickets> & { status: TicketStatus },
+  now: Date,
+): TicketRow | null {
+  return (
+    db
+      .update(queueTickets)
+      .set({ ...set, updatedAt: now })
+      .where(
+        and(
+          eq(queueTickets.id, where.ticketId),
+          eq(queueTickets.stationId, where.stationId),
+          inArray(queueTickets.status, where.from),
+          where.calledDeputyId === undefined
+            ? undefined
+            : eq(queueTickets.calledDeputyId, where.calledDeputyId),
+        ),
+      )
+      .returning()
+      .get() ?? null
+  )
+}
+
+/** SQL for "one more call" on a ticket. */
+export const oneMoreCall = () => sql`${queueTickets.callCount} + 1`
+
+/** Assigns a ticket's concern to a deputy (when called or transferred) with a timeline entry. */
+export function assignConcern(
+  db: Queryable,
+  concernId: number,
+  deputyId: number,
+  action: 'called' | 'transferred' | 'carried_over',
+  actor: Actor,
+  now: Date,
+  note = '',
+) {
+  const c = db.select().from(concerns).where(eq(concerns.id, concernId)).get()
+  if (!c) return
+  db.update(concerns).set({ deputyId, updatedAt: now }).where(eq(concerns.id, concernId)).run()
+  addConcernEvent(db, concernId, now, { action, actor, fromStatus: c.status, toStatus: c.status, note })
+}
+
+/** Records the end of a visit on the concern: answered on the spot, or kept for follow-up. */
+export function recordVisitOutcome(
+  db: Queryable,
+  concernId: number,
+  outcome: TicketOutcome | 'no_show',
+  actor: Actor,
+  note: string,
+  now: Date,
+) {
+  const c = db.select().from(concerns).where(eq(concerns.id, concernId)).get()
+  if (!c) return
+  const to = outcome === 'answered' && c.status === 'received' ? 'answered' : c.status
+  if (to !== c.status)
+    db.update(concerns).set({ status: to, updatedAt: now }).where(eq(concerns.id, concernId)).run()
+  addConcernEvent(db, concernId, now, {
+    action: outcome === 'no_show' ? 'no_show' : 'served',
+    actor,
+    fromStatus: c.status,
+    toStatus: to,
+    note,
+  })
+}
+
+/** Tickets of days before `beforeDate` (per station) that nobody finished. */
+export function unfinishedTicketsBefore(db: Queryable, stationId: number, beforeDate: string) {
+  return db
+    .select()
+    .from(queueTickets)
+    .where(
+      and(
+        eq(queueTickets.stationId, stationId),
+        lt(queueTickets.localDate, beforeDate),
+        inArray(queueTickets.status, ['waiting', 'called', 'parked']),
+      ),
+    )
+    .orderBy(asc(queueTickets.localDate), asc(queueTickets.number))
+    .all()
+}

@@ -1,0 +1,63 @@
+/**
+ * In-process publish/subscribe for queue changes, one bus per database handle. Display boards and
+ * consoles subscribe through their SSE routes; every queue change publishes after its transaction
+ * has committed. Keyed by the database so each test app (and the one real server) has its own.
+ */
+
+export type QueueChangeKind =
+  | 'issued'
+  | 'called'
+  | 'recalled'
+  | 'finished'
+  | 'transferred'
+  | 'parked'
+  | 'presence'
+  | 'settings'
+  | 'carried_over'
+
+export type QueueChange = { stationId: number; kind: QueueChangeKind; ticketId?: number }
+type Listener = (change: QueueChange) => void
+
+export class QueueBus {
+  readonly #listeners = new Map<number, Set<Listener>>()
+
+  /** Listens to one station's changes; returns the unsubscribe function. */
+  subscribe(stationId: number, listener: Listener): () => void {
+    let set = this.#listeners.get(stationId)
+    if (!set) {
+      set = new Set()
+      this.#listeners.set(stationId, set)
+    }
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+      if (set.size === 0 && this.#listeners.get(stationId) === set) this.#listeners.delete(stationId)
+    }
+  }
+
+  publish(change: QueueChange) {
+    for (const listener of [...(this.#listeners.get(change.stationId) ?? [])]) {
+      try {
+        listener(change)
+      } catch {
+        // One broken subscriber must not stop the others or the caller's request.
+      }
+    }
+  }
+
+  listenerCount(stationId: number) {
+    return this.#listeners.get(stationId)?.size ?? 0
+  }
+}
+
+const buses = new WeakMap<object, QueueBus>()
+
+/** The bus that belongs to this database handle. */
+export function queueBus(db: object): QueueBus {
+  let bus = buses.get(db)
+  if (!bus) {
+    bus = new QueueBus()
+    buses.set(db, bus)
+  }
+  return bus
+}

@@ -1,0 +1,230 @@
+import type { Db } from '../../db/client.ts'
+import {
+  type Actor,
+  type ConcernRow,
+  findConcernBySubmissionKey,
+  insertConcern,
+} from '../../db/queries/concerns.ts'
+import {
+  assignConcern,
+  claimNextTicket,
+  currentTicketOf,
+  findTicketByConcern,
+  insertTicket,
+  moveTicket,
+  oneMoreCall,
+  recordVisitOutcome,
+  type TicketRow,
+} from '../../db/queries/queue.ts'
+import { isPresent } from '../../db/queries/queue-presence.ts'
+import type { ConcernChannel, TicketOutcome } from '../../db/schema.ts'
+import { queueBus } from './queue-bus.ts'
+
+/*
+ * Every change to a station's queue goes through these functions: each updates the database in
+ * one transaction and then publishes on the queue bus, so display boards and consoles hear of it
+ * whichever screen (or API) made it.
+ */
+
+const IMMEDIATE = { behavior: 'immediate' } as const
+
+export type CallMode =
+  | { kind: 'next' }
+  | { kind: 'recall'; ticketId: number }
+  | { kind: 'resume'; ticketId: number }
+export type QueueFailure = 'not_present' | 'busy' | 'empty' | 'not_found'
+export type QueueResult =
+  | { ok: true; ticket: TicketRow }
+  | { ok: false; reason: QueueFailure; current?: TicketRow }
+
+type ConsoleAction = { stationId: number; date: string; deputyId: number; actor: Actor }
+
+/**
+ * THE call path: "call next", "recall" and "resume a parked ticket" all end here, for every
+ * screen. The ticket changes atomically (see claimNextTicket) and the call reaches the display.
+ */
+export function callTicket(db: Db, a: ConsoleAction & { mode: CallMode }, now: Date): QueueResult {
+  const result = db.transaction((tx): QueueResult => {
+    const presence = isPresent(tx, a.stationId, a.date, a.deputyId)
+    if (!presence) return { ok: false, reason: 'not_present' }
+    const current = currentTicketOf(tx, a.stationId, a.date, a.deputyId)
+    if (a.mode.kind === 'recall') {
+      const row = moveTicket(
+        tx,
+        { ticketId: a.mode.ticketId, stationId: a.stationId, from: ['called'], calledDeputyId: a.deputyId },
+        { status: 'called', lastCalledAt: now, callCount: oneMoreCall() },
+        now,
+      )
+      return row ? { ok: true, ticket: row } : { ok: false, reason: 'not_found' }
+    }
+    if (current) return { ok: false, reason: 'busy', current }
+    if (a.mode.kind === 'resume') {
+      const row = moveTicket(
+        tx,
+        { ticketId: a.mode.ticketId, stationId: a.stationId, from: ['parked'], calledDeputyId: a.deputyId },
+        { status: 'called', lastCalledAt: now, place: presence.place, callCount: oneMoreCall() },
+        now,
+      )
+      return row ? { ok: true, ticket: row } : { ok: false, reason: 'not_found' }
+    }
+    const row = claimNextTicket(
+      tx,
+      { stationId: a.stationId, date: a.date, deputyId: a.deputyId, place: presence.place },
+      now,
+    )
+    if (!row) return { ok: false, reason: 'empty' }
+    assignConcern(tx, row.concernId, a.deputyId, 'called', a.actor, now)
+    return { ok: true, ticket: row }
+  }, IMMEDIATE)
+  if (result.ok) {
+    queueBus(db).publish({
+      stationId: a.stationId,
+      kind: a.mode.kind === 'recall' ? 'recalled' : 'called',
+      ticketId: result.ticket.id,
+    })
+  }
+  return result
+}
+
+/** Ends the visit of the deputy's current ticket: served (with outcome and note) or no-show. */
+export function finishTicket(
+  db: Db,
+  a: ConsoleAction & { ticketId: number; outcome: TicketOutcome | 'no_show'; note: string },
+  now: Date,
+): QueueResult {
+  const result = db.transaction((tx): QueueResult => {
+    const row = moveTicket(
+      tx,
+      { ticketId: a.ticketId, stationId: a.stationId, from: ['called'], calledDeputyId: a.deputyId },
+      a.outcome === 'no_show'
+        ? { status: 'no_show', finishedAt: now }
+        : { status: 'served', outcome: a.outcome, finishedAt: now },
+      now,
+    )
+    if (!row) return { ok: false, reason: 'not_found' }
+    recordVisitOutcome(tx, row.concernId, a.outcome, a.actor, a.note, now)
+    return { ok: true, ticket: row }
+  }, IMMEDIATE)
+  if (result.ok) queueBus(db).publish({ stationId: a.stationId, kind: 'finished', ticketId: a.ticketId })
+  return result
+}
+
+/** Puts the deputy's current ticket aside (the resident stepped out); resume calls it again. */
+export function parkTicket(db: Db, a: ConsoleAction & { ticketId: number }, now: Date): QueueResult {
+  const result = db.transaction((tx): QueueResult => {
+    const row = moveTicket(
+      tx,
+      { ticketId: a.ticketId, stationId: a.stationId, from: ['called'], calledDeputyId: a.deputyId },
+      { status: 'parked' },
+      now,
+    )
+    return row ? { ok: true, ticket: row } : { ok: false, reason: 'not_found' }
+  }, IMMEDIATE)
+  if (result.ok) queueBus(db).publish({ stationId: a.stationId, kind: 'parked', ticketId: a.ticketId })
+  return result
+}
+
+/**
+ * Hands the deputy's current (or parked) ticket to another deputy present today. It goes back to
+ * waiting with its original arrival time, so it keeps its place in the queue.
+ */
+export function transferTicket(
+  db: Db,
+  a: ConsoleAction & { ticketId: number; toDeputyId: number; note: string },
+  now: Date,
+): QueueResult {
+  const result = db.transaction((tx): QueueResult => {
+    if (a.toDeputyId === a.deputyId || !isPresent(tx, a.stationId, a.date, a.toDeputyId))
+      return { ok: false, reason: 'not_present' }
+    const row = moveTicket(
+      tx,
+      {
+        ticketId: a.ticketId,
+        stationId: a.stationId,
+        from: ['called', 'parked'],
+        calledDeputyId: a.deputyId,
+      },
+      { status: 'waiting', deputyId: a.toDeputyId, calledDeputyId: null, place: '' },
+      now,
+    )
+    if (!row) return { ok: false, reason: 'not_found' }
+    assignConcern(tx, row.concernId, a.toDeputyId, 'transferred', a.actor, now, a.note)
+    return { ok: true, ticket: row }
+  }, IMMEDIATE)
+  if (result.ok) queueBus(db).publish({ stationId: a.stationId, kind: 'transferred', ticketId: a.ticketId })
+  return result
+}
+
+export type NewWalkIn = {
+  stationId: number
+  localDate: string
+  topicId: number
+  channel: ConcernChannel
+  /** Queue it (someone is present) or put it straight into `deputyId`'s backlog. */
+  queue: boolean
+  deputyId: number | null
+  priority: boolean
+  description: string
+  callbackPhone: string | null
+  residentName?: string | null
+  submissionKey: string | null
+  kioskId: number | null
+  actor: Actor
+}
+
+export type WalkInResult = { concern: ConcernRow; ticket: TicketRow | null; replayed: boolean }
+
+/**
+ * Records a concern raised at a station and, when it is queued, gives it today's next number. A
+ * repeated submission key (double tap, retry) returns what the first submission created.
+ */
+export function submitConcern(db: Db, n: NewWalkIn, now: Date): WalkInResult {
+  const result = db.transaction((tx): WalkInResult => {
+    const earlier = n.submissionKey ? findConcernBySubmissionKey(tx, n.submissionKey) : undefined
+    if (earlier)
+      return { concern: earlier, ticket: findTicketByConcern(tx, earlier.id) ?? null, replayed: true }
+    const concern = insertConcern(
+      tx,
+      {
+        stationId: n.stationId,
+        topicId: n.topicId,
+        channel: n.channel,
+        deputyId: n.deputyId,
+        description: n.description,
+        callbackPhone: n.callbackPhone,
+        residentName: n.residentName ?? null,
+        receivedOn: n.localDate,
+        submissionKey: n.submissionKey,
+        kioskId: n.kioskId,
+        actor: n.actor,
+      },
+      now,
+    )
+    const ticket = n.queue
+      ? insertTicket(
+          tx,
+          {
+            stationId: n.stationId,
+            localDate: n.localDate,
+            concernId: concern.id,
+            deputyId: n.deputyId,
+            priority: n.priority,
+          },
+          now,
+        )
+      : null
+    return { concern, ticket, replayed: false }
+  }, IMMEDIATE)
+  if (result.ticket && !result.replayed)
+    queueBus(db).publish({ stationId: n.stationId, kind: 'issued', ticketId: result.ticket.id })
+  return result
+}
+
+/** Tells boards and consoles that something around the queue changed (presence, rules). */
+export function announceQueueChange(
+  db: Db,
+  stationId: number,
+  kind: 'presence' | 'settings' | 'carried_over',
+) {
+  queueBus(db).publish({ stationId, kind })
+}

@@ -1,0 +1,60 @@
+import type { Context } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import { queueBus } from './queue-bus.ts'
+
+/** A comment line keeps proxies from closing an idle stream and lets us notice a gone client. */
+export const KEEPALIVE_MS = 15_000
+/** Tells the browser's SSE client how soon to reconnect after a drop (hx-sse honours `retry`). */
+export const RECONNECT_MS = 1_000
+
+/**
+ * Streams a station's freshly rendered fragment: once on connect (so a reconnect catches up) and
+ * again after every queue change on the bus. Bursts of changes collapse into one render.
+ */
+export function streamStationFragment(
+  c: Context,
+  db: object,
+  stationId: number,
+  render: () => Promise<string> | string,
+) {
+  c.header('Cache-Control', 'no-store')
+  c.header('X-Accel-Buffering', 'no')
+  return streamSSE(c, async (stream) => {
+    let dirty = true
+    let closed = false
+    let wake: (() => void) | null = null
+    const unsubscribe = queueBus(db).subscribe(stationId, () => {
+      dirty = true
+      wake?.()
+    })
+    stream.onAbort(() => {
+      closed = true
+      wake?.()
+    })
+    let first = true
+    try {
+      while (!closed && !stream.aborted) {
+        if (dirty) {
+          dirty = false
+          const data = await render()
+          await stream.writeSSE(first ? { data, retry: RECONNECT_MS } : { data })
+          first = false
+        } else {
+          await stream.write(': keep-alive\n\n')
+        }
+        if (dirty || closed) continue
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, KEEPALIVE_MS)
+          timer.unref?.()
+          wake = () => {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+        wake = null
+      }
+    } finally {
+      unsubscribe()
+    }
+  })
+}
