@@ -9,12 +9,18 @@ import { requestContext } from './middleware/request-context.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { adminRoutes } from './routes/admin/index.tsx'
 import { authRoutes } from './routes/auth.tsx'
+import { consoleRoutes } from './routes/console.tsx'
+import { displayRoutes } from './routes/display.tsx'
 import { healthRoutes } from './routes/health.ts'
 import { homeRoutes } from './routes/home.tsx'
+import { intakeRoutes } from './routes/intake.tsx'
 import { kioskRoutes } from './routes/kiosk.tsx'
+import { kioskConcernRoutes } from './routes/kiosk-concern.tsx'
 import { preferenceRoutes } from './routes/preferences.ts'
 import { staffJobRoutes } from './routes/staff-jobs.tsx'
 import { staticFiles } from './routes/static-files.ts'
+import { stationDayRoutes } from './routes/station-day.tsx'
+import { trackRoutes } from './routes/track.tsx'
 
 /** Builds the whole HTTP app from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: AppDeps) {
@@ -31,6 +37,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', preferenceRoutes())
   app.route('/', authRoutes(deps))
   app.route('/', kioskRoutes(deps))
+  app.route('/', kioskConcernRoutes(deps))
+  app.route('/', displayRoutes(deps))
+  app.route('/', consoleRoutes(deps))
+  app.route('/', stationDayRoutes(deps))
+  app.route('/', intakeRoutes(deps))
+  app.route('/', trackRoutes(deps))
   app.route('/admin', adminRoutes(deps))
   app.route('/staff/jobs', staffJobRoutes(deps))
   app.route('/', homeRoutes(deps))

@@ -1,6 +1,7 @@
 import type { StationRow } from '../db/queries/stations.ts'
 import type { MessageKey } from '../views/i18n/index.ts'
 import type { AppDeps } from './deps.ts'
+import { concernKioskAction } from './routes/kiosk-concern.tsx'
 
 /**
  * A button on the kiosk start screen. Each feature (drop-in, booking, tracking) registers one
@@ -14,4 +15,4 @@ export type KioskAction = {
   available: (deps: AppDeps, station: StationRow, now: Date) => boolean
 }
 
-export const KIOSK_ACTIONS: KioskAction[] = []
+export const KIOSK_ACTIONS: KioskAction[] = [concernKioskAction]

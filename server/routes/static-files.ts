@@ -12,11 +12,14 @@ const require = createRequire(import.meta.url)
 /** Every file the browser may load, by public name; nothing else under /static is served. */
 const FILES: Record<string, string> = {
   'htmx.min.js': require.resolve('htmx.org/dist/htmx.min.js'),
+  'hx-sse.js': require.resolve('htmx.org/dist/ext/hx-sse.js'),
   'app.css': join(root, 'views/styles/app.css'),
   'kiosk.css': join(root, 'kiosk/kiosk.css'),
   'print.css': join(root, 'kiosk/print.css'),
   'idle.js': join(root, 'kiosk/idle.js'),
   'csrf.js': join(root, 'kiosk/csrf.js'),
+  'queue.css': join(root, 'kiosk/queue.css'),
+  'queue-kiosk.js': join(root, 'kiosk/queue-kiosk.js'),
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }

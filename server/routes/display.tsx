@@ -1,0 +1,66 @@
+import { Hono } from 'hono'
+import { dayTickets, orderedWaiting } from '../../db/queries/queue.ts'
+import { presentDeputies, queueSettings } from '../../db/queries/queue-presence.ts'
+import { findStation, type StationRow } from '../../db/queries/stations.ts'
+import type { I18n } from '../../views/i18n/index.ts'
+import { type BoardView, DisplayBoard, DisplayPage } from '../../views/pages/display/display-page.tsx'
+import { fragmentToString } from '../../views/pages/display/fragment-string.tsx'
+import { renderPage } from '../../views/render.tsx'
+import type { AppDeps } from '../deps.ts'
+import { ticketLabel } from '../domain/queue-order.ts'
+import { localDate } from '../domain/time.ts'
+import type { AppEnv } from '../env.ts'
+import { streamStationFragment } from '../events/sse.ts'
+
+/** How many upcoming numbers the board shows. */
+const NEXT_SHOWN = 5
+
+/** The room's display board, on a paired kiosk device, with live updates over SSE. */
+export function displayRoutes(deps: AppDeps) {
+  const { db, clock } = deps
+  const app = new Hono<AppEnv>()
+  app.use('/display', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+
+  const board = (i18n: I18n, station: StationRow): BoardView => {
+    const now = clock.now()
+    const today = localDate(now, station.timeZone)
+    const serving = dayTickets(db, station.id, today, ['called'])
+      .sort((a, b) => (b.lastCalledAt?.getTime() ?? 0) - (a.lastCalledAt?.getTime() ?? 0) || b.id - a.id)
+      .map((t) => ({
+        label: ticketLabel(station.code, t.number),
+        deputyName: t.deputyName ?? '',
+        place: t.place,
+      }))
+    const waiting = orderedWaiting(db, station.id, today, now)
+    return {
+      stationName: i18n.name(station),
+      today: i18n.dateTime(now, station.timeZone, { dateStyle: 'full' }),
+      serving,
+      next: waiting.slice(0, NEXT_SHOWN).map((t) => ticketLabel(station.code, t.number)),
+      waitingCount: waiting.length,
+      priorityEvery: queueSettings(db, station.id).priorityEvery,
+      present: presentDeputies(db, station.id, today),
+      updatedAt: i18n.dateTime(now, station.timeZone, { timeStyle: 'medium' }),
+    }
+  }
+
+  app.get('/display', (c) => {
+    const station = findStation(db, c.var.kiosk!.stationId)
+    if (!station) return c.notFound()
+    return renderPage(c, <DisplayPage board={board(c.var.i18n, station)} />)
+  })
+
+  app.get('/display/events', (c) => {
+    const station = findStation(db, c.var.kiosk!.stationId)
+    if (!station) return c.notFound()
+    const i18n = c.var.i18n
+    return streamStationFragment(c, db, station.id, () =>
+      fragmentToString(i18n, <DisplayBoard board={board(i18n, station)} />),
+    )
+  })
+
+  return app
+}

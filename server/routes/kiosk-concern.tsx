@@ -1,0 +1,321 @@
+import { and, eq } from 'drizzle-orm'
+import { type Context, Hono } from 'hono'
+import QRCode from 'qrcode'
+import { z } from 'zod'
+import { findPublicConcern, firstResponseDueOn } from '../../db/queries/concerns.ts'
+import { findTicketByConcern, orderedWaiting } from '../../db/queries/queue.ts'
+import {
+  activeTopics,
+  type DistrictDeputies,
+  districtDeputies,
+  findActiveTopic,
+  presentDeputies,
+} from '../../db/queries/queue-presence.ts'
+import { findStation, type StationRow } from '../../db/queries/stations.ts'
+import { concerns, deputies } from '../../db/schema.ts'
+import type { FieldErrors } from '../../views/components/form.tsx'
+import type { MessageKey } from '../../views/i18n/index.ts'
+import {
+  ConcernDetailsPage,
+  type ConcernDraft,
+  ConcernPhonePage,
+  DESCRIPTION_MAX,
+  type DeputyChoice,
+} from '../../views/pages/kiosk/concern-form-page.tsx'
+import { ConcernTopicsPage } from '../../views/pages/kiosk/concern-topics-page.tsx'
+import { KioskMessagePage } from '../../views/pages/kiosk/kiosk-message-page.tsx'
+import { SlipPage } from '../../views/pages/kiosk/slip-page.tsx'
+import { renderPage } from '../../views/render.tsx'
+import type { AppDeps } from '../deps.ts'
+import { normalizePhone } from '../domain/masking.ts'
+import { ticketLabel } from '../domain/queue-order.ts'
+import { RateLimiter } from '../domain/rate-limiter.ts'
+import { normalizeCode, randomToken } from '../domain/secrets.ts'
+import { localDate } from '../domain/time.ts'
+import type { AppEnv } from '../env.ts'
+import { submitConcern } from '../events/queue-commands.ts'
+import type { KioskAction } from '../kiosk-actions.ts'
+import { f, parseForm } from '../validation.ts'
+
+/** Tickets one kiosk may issue per window; far above any real use, low enough to stop a runaway. */
+export const KIOSK_SUBMISSIONS_PER_WINDOW = 30
+export const KIOSK_SUBMISSION_WINDOW_MS = 5 * 60_000
+
+const draftSchema = z.object({
+  station: f.id(),
+  topic: f.id(),
+  key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'queue.error.expiredForm'),
+  description: f.optionalText(DESCRIPTION_MAX),
+  deputy: z
+    .string()
+    .trim()
+    .max(12)
+    .optional()
+    .transform((v) => v ?? ''),
+  priority: f.checkbox(),
+  phone: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v ?? ''),
+  mode: z.enum(['anonymous', 'phone']).optional(),
+})
+type DraftInput = z.output<typeof draftSchema>
+
+/** The kiosk's drop-in flow: topic → a few words and whom to see → (phone) → ticket and slip. */
+export function kioskConcernRoutes(deps: AppDeps) {
+  const { db, clock } = deps
+  const limiter = new RateLimiter(KIOSK_SUBMISSIONS_PER_WINDOW, KIOSK_SUBMISSION_WINDOW_MS, clock)
+  const app = new Hono<AppEnv>()
+
+  for (const path of ['/kiosk/concern', '/kiosk/concern/*', '/kiosk/slip/*']) {
+    app.use(path, async (c, next) => {
+      await next()
+      c.header('Cache-Control', 'no-store')
+    })
+  }
+
+  const stationOf = (c: Context<AppEnv>) => findStation(db, c.var.kiosk!.stationId)
+  const message = (
+    c: Context<AppEnv>,
+    status: 403 | 404 | 409 | 422 | 429,
+    title: MessageKey,
+    body: MessageKey,
+    station?: StationRow,
+  ) => {
+    const { t, name } = c.var.i18n
+    return renderPage(
+      c,
+      <KioskMessagePage title={t(title)} body={t(body)} stationName={station ? name(station) : undefined} />,
+      status,
+    )
+  }
+
+  /** Whom the resident can see today: whoever is present, else their district's deputy. */
+  const deputyChoice = (station: StationRow, today: string): DeputyChoice => {
+    const present = presentDeputies(db, station.id, today)
+    if (present.length > 0) return { mode: 'queue', present }
+    let districts: DistrictDeputies[] = districtDeputies(db, station.id)
+    if (districts.length === 0) {
+      const own = db
+        .select({ id: deputies.id, name: deputies.name })
+        .from(deputies)
+        .where(and(eq(deputies.homeStationId, station.id), eq(deputies.active, true)))
+        .all()
+      districts = own.length
+        ? [
+            {
+              district: {
+                id: 0,
+                nameZhHans: station.nameZhHans,
+                nameZhHant: station.nameZhHant,
+                nameEn: station.nameEn,
+              },
+              deputies: own,
+            },
+          ]
+        : []
+    }
+    return { mode: 'backlog', districts, dueOn: firstResponseDueOn(db, station.id, today) }
+  }
+
+  app.get('/kiosk/concern', (c) => {
+    const station = stationOf(c)
+    if (!station) return c.notFound()
+    const topics = activeTopics(db)
+    if (topics.length === 0)
+      return message(c, 404, 'queue.error.closedTitle', 'queue.error.noTopics', station)
+    return renderPage(c, <ConcernTopicsPage stationName={c.var.i18n.name(station)} topics={topics} />)
+  })
+
+  app.get('/kiosk/concern/details', (c) => {
+    const station = stationOf(c)
+    if (!station) return c.notFound()
+    const topic = findActiveTopic(db, Number(c.req.query('topic')) || 0)
+    if (!topic) return message(c, 404, 'error.notFound.title', 'queue.error.unknownTopic', station)
+    const today = localDate(clock.now(), station.timeZone)
+    const draft: ConcernDraft = {
+      stationId: station.id,
+      topicId: topic.id,
+      key: randomToken(24),
+      description: '',
+      deputy: 'any',
+      priority: false,
+    }
+    return renderPage(
+      c,
+      <ConcernDetailsPage
+        stationName={c.var.i18n.name(station)}
+        topicName={c.var.i18n.name(topic)}
+        choice={deputyChoice(station, today)}
+        draft={draft}
+      />,
+    )
+  })
+
+  // A language switch mid-flow lands here with GET; the entries were in the POST body, so start over.
+  app.get('/kiosk/concern/phone', (c) => c.redirect('/kiosk/concern', 303))
+
+  /**
+   * Validates a submitted draft against today's facts. Returns the page parts to re-render and
+   * either the clean values or the field errors.
+   */
+  const check = async (c: Context<AppEnv>) => {
+    const { t } = c.var.i18n
+    const body = await c.req.parseBody()
+    const station = stationOf(c)!
+    const parsed = parseForm(draftSchema, body, t)
+    const raw = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '')
+    const topic = findActiveTopic(db, Number(raw('topic')) || 0)
+    const draft: ConcernDraft = {
+      stationId: station.id,
+      topicId: topic?.id ?? 0,
+      key: parsed.ok ? parsed.data.key : raw('key'),
+      description: raw('description').slice(0, DESCRIPTION_MAX * 2),
+      deputy: raw('deputy'),
+      priority: raw('priority') === 'on',
+      phone: raw('phone').slice(0, 40),
+    }
+    if (Number(raw('station')) !== station.id) return { kind: 'other-station' as const, station, draft }
+    if (!topic) return { kind: 'no-topic' as const, station, draft }
+    const today = localDate(clock.now(), station.timeZone)
+    const choice = deputyChoice(station, today)
+    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }
+    const data: DraftInput | null = parsed.ok ? parsed.data : null
+    const deputyId = deputyFor(choice, data?.deputy ?? draft.deputy)
+    if (deputyId === undefined)
+      errors.deputy = t(
+        choice.mode === 'queue' ? 'queue.error.deputyGone' : 'queue.error.chooseDistrictDeputy',
+      )
+    return { kind: 'draft' as const, station, topic, today, choice, draft, data, errors, deputyId }
+  }
+
+  app.post('/kiosk/concern/phone', async (c) => {
+    const r = await check(c)
+    if (r.kind === 'other-station')
+      return message(c, 403, 'error.forbidden.title', 'queue.error.otherStation', r.station)
+    if (r.kind === 'no-topic')
+      return message(c, 422, 'error.badRequest', 'queue.error.unknownTopic', r.station)
+    const { name } = c.var.i18n
+    const props = { stationName: name(r.station), topicName: name(r.topic), choice: r.choice, draft: r.draft }
+    const { phone: _ignored, ...errors } = r.errors
+    if (Object.keys(errors).length > 0)
+      return renderPage(c, <ConcernDetailsPage {...props} errors={errors} />, 422)
+    return renderPage(c, <ConcernPhonePage {...props} />)
+  })
+
+  app.post('/kiosk/concern', async (c) => {
+    const { t, name } = c.var.i18n
+    const r = await check(c)
+    if (r.kind === 'other-station')
+      return message(c, 403, 'error.forbidden.title', 'queue.error.otherStation', r.station)
+    // A repeated key (double tap, reload) shows what the first submission made, before anything else.
+    const earlier = r.draft.key
+      ? db.select().from(concerns).where(eq(concerns.submissionKey, r.draft.key)).get()
+      : undefined
+    if (earlier && earlier.stationId === r.station.id)
+      return c.redirect(`/kiosk/slip/${earlier.trackingCode}`, 303)
+    if (r.kind === 'no-topic')
+      return message(c, 422, 'error.badRequest', 'queue.error.unknownTopic', r.station)
+    const props = { stationName: name(r.station), topicName: name(r.topic), choice: r.choice, draft: r.draft }
+    let phone: string | null = null
+    if (r.data?.mode === 'phone') {
+      const checked = normalizePhone(r.data.phone)
+      if (!checked.ok)
+        r.errors.phone = t(r.data.phone.trim() ? 'queue.error.phone' : 'queue.error.phoneMissing')
+      else phone = checked.phone
+    }
+    const { phone: phoneError, ...otherErrors } = r.errors
+    if (Object.keys(otherErrors).length > 0 || !r.data || r.deputyId === undefined)
+      return renderPage(c, <ConcernDetailsPage {...props} errors={otherErrors} />, 422)
+    if (phoneError) return renderPage(c, <ConcernPhonePage {...props} errors={{ phone: phoneError }} />, 422)
+    if (!limiter.take(`kiosk:${c.var.kiosk!.id}`))
+      return message(c, 429, 'queue.error.busyTitle', 'queue.error.tooMany', r.station)
+
+    const queued = r.choice.mode === 'queue'
+    const result = submitConcern(
+      db,
+      {
+        stationId: r.station.id,
+        localDate: r.today,
+        topicId: r.topic.id,
+        channel: 'kiosk',
+        queue: queued,
+        deputyId: r.deputyId,
+        priority: queued && r.data.priority,
+        description: r.data.description,
+        callbackPhone: phone,
+        submissionKey: r.data.key,
+        kioskId: c.var.kiosk!.id,
+        actor: { kind: 'kiosk' },
+      },
+      clock.now(),
+    )
+    return c.redirect(`/kiosk/slip/${result.concern.trackingCode}`, 303)
+  })
+
+  app.get('/kiosk/slip/:code', async (c) => {
+    const { i18n } = c.var
+    const station = stationOf(c)
+    const code = normalizeCode(c.req.param('code'))
+    const concern = db.select().from(concerns).where(eq(concerns.trackingCode, code)).get()
+    const pub = concern ? findPublicConcern(db, code) : null
+    if (!station || !concern || !pub || concern.stationId !== station.id)
+      return message(c, 404, 'error.notFound.title', 'queue.error.noSlip', station)
+    const ticket = findTicketByConcern(db, concern.id)
+    const now = clock.now()
+    const ahead =
+      ticket?.status === 'waiting'
+        ? orderedWaiting(db, station.id, ticket.localDate, now).findIndex((t) => t.id === ticket.id)
+        : null
+    const deputy = concern.deputyId
+      ? db.select({ name: deputies.name }).from(deputies).where(eq(deputies.id, concern.deputyId)).get()
+      : undefined
+    const base = deps.config.publicUrl ?? new URL(c.req.url).origin
+    const statusUrl = `${base}/track/${concern.trackingCode}`
+    const qrSvg = await QRCode.toString(statusUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    return renderPage(
+      c,
+      <SlipPage
+        slip={{
+          stationName: i18n.name(station),
+          ticket: ticket ? ticketLabel(station.code, ticket.number) : null,
+          issuedAt: i18n.dateTime(concern.createdAt, station.timeZone, {
+            dateStyle: 'long',
+            timeStyle: 'short',
+          }),
+          waitingAhead: ahead === null || ahead < 0 ? null : ahead,
+          deputyName: deputy?.name ?? null,
+          dueOn: i18n.dateTime(new Date(`${concern.firstResponseDueOn}T12:00:00Z`), 'UTC', {
+            dateStyle: 'long',
+          }),
+          trackingCode: concern.trackingCode,
+          statusUrl,
+          qrSvg,
+        }}
+      />,
+    )
+  })
+
+  return app
+}
+
+/** The deputy id a choice stands for: null = whoever is present; undefined = not a valid choice. */
+function deputyFor(choice: DeputyChoice, value: string): number | null | undefined {
+  if (choice.mode === 'queue') {
+    if (value === 'any' || value === '') return null
+    const id = Number(value)
+    return choice.present.some((d) => d.deputyId === id) ? id : undefined
+  }
+  const id = Number(value)
+  return choice.districts.some((g) => g.deputies.some((d) => d.id === id)) ? id : undefined
+}
+
+/** The start screen's "反映问题" button; shown while there are topics to choose from. */
+export const concernKioskAction: KioskAction = {
+  id: 'concern',
+  href: '/kiosk/concern',
+  label: 'kiosk.action.concern',
+  hint: 'kiosk.action.concernHint',
+  available: (deps) => activeTopics(deps.db).length > 0,
+}

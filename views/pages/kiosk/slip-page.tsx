@@ -1,0 +1,79 @@
+import { raw } from 'hono/html'
+import { useI18n } from '../../i18n/index.ts'
+import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
+import { formatTrackingCode } from '../track/concern-labels.ts'
+import { QueueKioskScript, QueueStyles } from './queue-assets.tsx'
+
+export type SlipInfo = {
+  stationName: string
+  /** Ticket label such as A-007, or null when the concern went to a deputy's backlog. */
+  ticket: string | null
+  issuedAt: string
+  waitingAhead: number | null
+  deputyName: string | null
+  dueOn: string
+  trackingCode: string
+  statusUrl: string
+  /** Server-rendered SVG of the status URL's QR code. */
+  qrSvg: string
+}
+
+/**
+ * The ticket on screen and, through kiosk/print.css, on a 58/80 mm receipt: number, station,
+ * date, tracking code and a QR code of the status page. Nothing personal.
+ */
+export function SlipPage({ slip }: { slip: SlipInfo }) {
+  const { t } = useI18n()
+  const code = formatTrackingCode(slip.trackingCode)
+  return (
+    <KioskLayout
+      title={slip.ticket ? t('queue.slip.title') : t('queue.slip.backlogTitle')}
+      stationName={slip.stationName}
+    >
+      <QueueStyles />
+      <section class="slip q-slip" id="slip" aria-labelledby="slip-heading">
+        <p class="q-slip-station">{slip.stationName}</p>
+        <h1 id="slip-heading">{slip.ticket ? t('queue.slip.title') : t('queue.slip.backlogTitle')}</h1>
+        {slip.ticket ? (
+          <p class="q-slip-number" id="slip-number">
+            {slip.ticket}
+          </p>
+        ) : null}
+        <p class="q-slip-time">{slip.issuedAt}</p>
+        {slip.ticket ? (
+          <p class="q-slip-wait" id="slip-wait">
+            {slip.waitingAhead === 0
+              ? t('queue.slip.nextUp')
+              : t('queue.slip.ahead', { n: slip.waitingAhead ?? 0 })}{' '}
+            {t('queue.slip.watchBoard')}
+          </p>
+        ) : (
+          <p class="q-slip-wait" id="slip-backlog">
+            {t('queue.slip.backlog', { name: slip.deputyName ?? '', date: slip.dueOn })}
+          </p>
+        )}
+        <div class="q-slip-code">
+          <p>
+            {t('queue.slip.trackingCode')} <strong id="slip-code">{code}</strong>
+          </p>
+          <div class="q-qr" role="img" aria-label={t('queue.slip.qrLabel', { code })}>
+            {raw(slip.qrSvg)}
+          </div>
+          <p class="q-slip-help">{t('queue.slip.trackHelp')}</p>
+          <p class="q-slip-url" id="slip-url">
+            {slip.statusUrl}
+          </p>
+        </div>
+      </section>
+      <div class="q-buttons no-print">
+        <button type="button" class="kiosk-button primary q-main" id="print-slip" data-print="1">
+          {t('queue.slip.print')}
+        </button>
+        <a class="kiosk-button" href="/kiosk" id="slip-done">
+          {t('queue.slip.done')}
+        </a>
+      </div>
+      <QueueKioskScript />
+    </KioskLayout>
+  )
+}
