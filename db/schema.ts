@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 /** Instants are UTC milliseconds; local calendar dates are 'YYYY-MM-DD' text. */
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' })
@@ -459,3 +459,193 @@ export const stationQueueSettings = sqliteTable('station_queue_settings', {
   firstResponseWorkingDays: integer('first_response_working_days').notNull().default(5),
   updatedAt: updatedAt(),
 })
+
+// ── Duty roster (issue 6) ───────────────────────────────────────────────────────────────────────
+// People on duty are a staff account or a deputy: two nullable references, exactly one set (a
+// published entry may have neither: a slot that was a gap when it was published).
+
+const onePerson = (table: string) =>
+  check(`${table}_one_person`, sql`(account_id is null) <> (deputy_id is null)`)
+const personRefs = () => ({
+  accountId: integer('account_id').references(() => accounts.id),
+  deputyId: integer('deputy_id').references(() => deputies.id),
+})
+
+/** A kind of service slot at a station (e.g. 上午 09:00–12:00 Mon–Fri); changed by a new version from a date. */
+export const rosterSlotDefs = sqliteTable(
+  'roster_slot_defs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    /** Short code that names the half-day in the roster's identity (station × date × code). */
+    code: text('code').notNull(),
+    ...names,
+    /** Wall-clock 'HH:MM' in the station's zone; end after start, same day. */
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    /** ISO weekdays, comma-separated: '1,2,3,4,5'. */
+    weekdays: text('weekdays').notNull(),
+    validFrom: text('valid_from').notNull(),
+    validUntil: text('valid_until'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdBy: integer('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('roster_slot_defs_station').on(t.stationId, t.code)],
+)
+
+export const ROSTER_UNITS = ['slot', 'day', 'week'] as const
+
+/** One version of a rotation layer at a station; the newest version whose day has come applies. */
+export const rosterRules = sqliteTable(
+  'roster_rules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    layer: integer('layer').notNull().default(1),
+    effectiveFrom: text('effective_from').notNull(),
+    unit: text('unit', { enum: ROSTER_UNITS }).notNull(),
+    interval: integer('interval').notNull().default(1),
+    startPosition: integer('start_position').notNull().default(0),
+    /** Slot codes this layer covers, comma-separated; '' covers all. */
+    slotCodes: text('slot_codes').notNull().default(''),
+    /** ISO weekdays this layer covers, comma-separated; '' covers all. */
+    weekdays: text('weekdays').notNull().default(''),
+    createdBy: integer('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('roster_rules_version_unique').on(t.stationId, t.layer, t.effectiveFrom)],
+)
+
+/** The ordered people of a rotation version. */
+export const rosterRuleParticipants = sqliteTable(
+  'roster_rule_participants',
+  {
+    ruleId: integer('rule_id')
+      .notNull()
+      .references(() => rosterRules.id),
+    position: integer('position').notNull(),
+    ...personRefs(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.position] }), onePerson('roster_rule_participants')],
+)
+
+/** A person away from one local date to another, both included. No reason is stored. */
+export const rosterAbsences = sqliteTable(
+  'roster_absences',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ...personRefs(),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date').notNull(),
+    createdBy: integer('created_by').references(() => accounts.id),
+    cancelledAt: instant('cancelled_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    onePerson('roster_absences'),
+    index('roster_absences_account').on(t.accountId),
+    index('roster_absences_deputy').on(t.deputyId),
+  ],
+)
+
+export const ROSTER_SWAP_STATUSES = ['open', 'taken', 'approved', 'declined', 'cancelled', 'expired'] as const
+
+/** A request to hand one published slot to someone else: open → taken → approved, or expired. */
+export const rosterSwaps = sqliteTable(
+  'roster_swaps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    date: text('date').notNull(),
+    slotCode: text('slot_code').notNull(),
+    fromAccountId: integer('from_account_id').references(() => accounts.id),
+    fromDeputyId: integer('from_deputy_id').references(() => deputies.id),
+    toAccountId: integer('to_account_id').references(() => accounts.id),
+    toDeputyId: integer('to_deputy_id').references(() => deputies.id),
+    status: text('status', { enum: ROSTER_SWAP_STATUSES }).notNull().default('open'),
+    requestedBy: integer('requested_by').references(() => accounts.id),
+    takenBy: integer('taken_by').references(() => accounts.id),
+    decidedBy: integer('decided_by').references(() => accounts.id),
+    decidedAt: instant('decided_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('roster_swaps_one_from', sql`(from_account_id is null) <> (from_deputy_id is null)`),
+    // One live request per slot; the index, not a read-then-write, decides.
+    uniqueIndex('roster_swaps_one_live')
+      .on(t.stationId, t.date, t.slotCode)
+      .where(sql`status in ('open', 'taken')`),
+    index('roster_swaps_station_date').on(t.stationId, t.date),
+  ],
+)
+
+/** A clerk's override: one person holds the matching slots of a date range. */
+export const rosterOverrides = sqliteTable(
+  'roster_overrides',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date').notNull(),
+    /** Slot codes, comma-separated; '' covers every slot of those days. */
+    slotCodes: text('slot_codes').notNull().default(''),
+    ...personRefs(),
+    createdBy: integer('created_by').references(() => accounts.id),
+    removedAt: instant('removed_at'),
+    removedBy: integer('removed_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [onePerson('roster_overrides'), index('roster_overrides_station').on(t.stationId, t.fromDate)],
+)
+
+/** Each time a station's roster was published, and through which local date. */
+export const rosterPublications = sqliteTable(
+  'roster_publications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    publishedThrough: text('published_through').notNull(),
+    publishedBy: integer('published_by').references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('roster_publications_station').on(t.stationId, t.publishedThrough)],
+)
+
+/**
+ * What was published for each slot: the rotation's person after absence substitution, before
+ * swaps and overrides. Written once and never updated, so later rule changes cannot move it.
+ */
+export const rosterEntries = sqliteTable(
+  'roster_entries',
+  {
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    date: text('date').notNull(),
+    slotCode: text('slot_code').notNull(),
+    ...personRefs(),
+    publicationId: integer('publication_id')
+      .notNull()
+      .references(() => rosterPublications.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.stationId, t.date, t.slotCode] }),
+    check('roster_entries_at_most_one', sql`account_id is null or deputy_id is null`),
+  ],
+)
