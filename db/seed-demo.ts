@@ -175,6 +175,10 @@ const DEMO_CLOSURES: [string, 'holiday' | 'workday', string][] = [
   ['2027-01-01', 'holiday', '元旦'],
 ]
 
+/** Whether this database was created by the demo seed (and so has the printed demo log-ins). */
+export const isDemoDatabase = (db: Db) =>
+  db.select().from(settings).where(eq(settings.key, 'demo')).get()?.value === '1'
+
 export type DemoInfo = {
   stationName: string
   kioskPairPath: string
@@ -192,8 +196,7 @@ export async function ensureDemoData({
 }: Pick<AppDeps, 'db' | 'clock' | 'logger'>): Promise<DemoInfo | null> {
   const now = clock.now()
   if (await seedDemo(db, now)) logger.info('seeded demo data')
-  const isDemo = db.select().from(settings).where(eq(settings.key, 'demo')).get()?.value === '1'
-  if (!isDemo) return null
+  if (!isDemoDatabase(db)) return null
   const kiosk = db.select().from(kiosks).orderBy(kiosks.id).limit(1).get()
   const station = kiosk && db.select().from(stations).where(eq(stations.id, kiosk.stationId)).get()
   if (!kiosk || !station) return null

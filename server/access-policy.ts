@@ -22,6 +22,8 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/console', ['deputy', 'staff']],
   ['/admin', ['admin']],
   ['/staff', ['staff']],
+  // Jobs and the outbox span every station; only administrators see them.
+  ['/staff/jobs', ['admin']],
   ['/deputy', ['deputy', 'staff']],
 ]
 

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { AppDeps } from './deps.ts'
 import type { AppEnv } from './env.ts'
@@ -22,6 +23,9 @@ import { staticFiles } from './routes/static-files.ts'
 import { stationDayRoutes } from './routes/station-day.tsx'
 import { trackRoutes } from './routes/track.tsx'
 
+/** Forms and CSV imports stay far below this; anything larger is refused before it is parsed. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024
+
 /** Builds the whole HTTP app from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
@@ -29,6 +33,10 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestContext(deps))
   app.use('*', securityHeaders)
   app.use('*', identify)
+  app.use(
+    '*',
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => rejectRequest(c, 413, 'error.tooLarge') }),
+  )
   app.use('*', csrfProtection)
   app.use('*', enforceAccess)
 

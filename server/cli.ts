@@ -1,8 +1,10 @@
+import { pathToFileURL } from 'node:url'
 import { openDb } from '../db/client.ts'
-import { findAccountByUsername, insertAccount } from '../db/queries/accounts.ts'
-import { recordAudit } from '../db/queries/audit.ts'
+import { findAccountByUsername } from '../db/queries/accounts.ts'
+import { createAccount } from '../db/queries/admin-accounts.ts'
 import type { Config } from './config.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { MIN_PASSWORD, USERNAME_PATTERN } from './domain/account.ts'
 import { systemClock } from './domain/clock.ts'
 import { hashPassword, randomToken } from './domain/secrets.ts'
 import { makeBackup, pruneBackups, restoreDatabase } from './jobs/backup.ts'
@@ -22,7 +24,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'create-admin <username> [--name "显示名"] [--password-stdin]',
     summary: 'Create an administrator account. Prints a generated password unless --password-stdin is given.',
     run: async ([username], flags, config) => {
-      if (!username || !/^[A-Za-z0-9._-]{3,64}$/.test(username)) {
+      if (!username || !USERNAME_PATTERN.test(username)) {
         console.error('A username of 3–64 letters, digits, dots, dashes or underscores is required.')
         return 2
       }
@@ -33,23 +35,19 @@ export const COMMANDS: Record<string, Command> = {
           return 1
         }
         const password = flags['password-stdin'] ? (await readStdin()).trim() : randomToken(12)
-        if (password.length < 10) {
-          console.error('The password must have at least 10 characters.')
+        if (password.length < MIN_PASSWORD) {
+          console.error(`The password must have at least ${MIN_PASSWORD} characters.`)
           return 2
         }
         const now = systemClock.now()
         const name = typeof flags.name === 'string' ? flags.name : username
-        const id = insertAccount(
+        const passwordHash = await hashPassword(password)
+        createAccount(
           db,
-          { username, displayName: name, passwordHash: await hashPassword(password), role: 'admin' },
+          { username, displayName: name, passwordHash, role: 'admin', deputyId: null, stationIds: [] },
+          null,
           now,
         )
-        recordAudit(db, now, {
-          actorAccountId: null,
-          action: 'account.created.cli',
-          entity: 'account',
-          entityId: id,
-        })
         console.log(`Created administrator "${username}".`)
         if (!flags['password-stdin']) console.log(`Password (shown once): ${password}`)
         return 0
@@ -168,6 +166,7 @@ async function main() {
   return command.run(args, flags, config)
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// pathToFileURL, not a string join: paths with spaces or Chinese characters are percent-encoded in URLs.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await main()
 }

@@ -19,7 +19,7 @@ const schema = z.object({
     .default(12),
   KIOSK_IDLE_SECONDS: z.coerce.number().int().min(15).max(3600).default(90),
   KIOSK_IDLE_COUNTDOWN_SECONDS: z.coerce.number().int().min(20).max(300).default(20),
-  SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -43,7 +43,8 @@ export type Config = {
   sessionHours: number
   kioskIdleSeconds: number
   kioskIdleCountdownSeconds: number
-  seedDemo: 'auto' | 'never'
+  /** 'auto' seeds an empty database only when listening on loopback, so a LAN server never gets demo log-ins by accident. */
+  seedDemo: 'auto' | 'always' | 'never'
   cookieSecure: 'auto' | 'true' | 'false'
   /** Whether this process runs scheduled jobs (several processes on one database may). */
   jobsEnabled: boolean

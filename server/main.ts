@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server'
 import { openDb } from '../db/client.ts'
-import { ensureDemoData } from '../db/seed-demo.ts'
+import { ensureDemoData, isDemoDatabase } from '../db/seed-demo.ts'
 import { createApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { systemClock } from './domain/clock.ts'
@@ -25,7 +25,9 @@ async function main() {
   const db = openDb(config.databasePath)
   const unmarkServer = markServerRunning(config.databasePath, systemClock.now())
   const deps = { db, clock: systemClock, config, logger }
-  const demo = config.seedDemo === 'auto' ? await ensureDemoData(deps) : null
+  const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host)
+  const seed = config.seedDemo === 'always' || (config.seedDemo === 'auto' && loopback)
+  const demo = seed || isDemoDatabase(db) ? await ensureDemoData(deps) : null
   const app = createApp(deps)
 
   let scheduler: Scheduler | null = null
@@ -42,6 +44,9 @@ async function main() {
       for (const l of demo.logins) lines.push(`  Demo log-in (${l.role}): ${l.username} / ${l.password}`)
     } else {
       lines.push(`  Kiosk: ${base}/kiosk (pair it with a code from ${base}/admin/kiosks)`)
+      lines.push(
+        '  No demo data here: create the first administrator with `npm run cli -- create-admin <name>`.',
+      )
     }
     lines.push('  Press Ctrl+C to stop.', '')
     console.log(lines.join('\n'))

@@ -1,10 +1,11 @@
-import { and, eq, gt, lt } from 'drizzle-orm'
+import { and, eq, gt, lt, sql } from 'drizzle-orm'
 import type { Account } from '../../server/domain/account.ts'
 import type { Db, Queryable } from '../client.ts'
 import { accountStations, accounts, authSessions, type Role } from '../schema.ts'
 
-export function findAccountByUsername(db: Db, username: string) {
-  return db.select().from(accounts).where(eq(accounts.username, username)).get()
+/** Usernames are matched ignoring case, as the admin screens check them. */
+export function findAccountByUsername(db: Queryable, username: string) {
+  return db.select().from(accounts).where(sql`lower(${accounts.username}) = lower(${username})`).get()
 }
 
 export function loadAccount(db: Db, id: number): Account | null {
@@ -26,11 +27,16 @@ export function loadAccount(db: Db, id: number): Account | null {
   }
 }
 
-export function createAuthSession(db: Db, tokenHash: string, accountId: number, now: Date, expiresAt: Date) {
-  db.transaction((tx) => {
-    tx.delete(authSessions).where(lt(authSessions.expiresAt, now)).run()
-    tx.insert(authSessions).values({ tokenHash, accountId, createdAt: now, expiresAt }).run()
-  })
+/** Stores a new session (dropping expired ones); call inside the caller's transaction. */
+export function createAuthSession(
+  db: Queryable,
+  tokenHash: string,
+  accountId: number,
+  now: Date,
+  expiresAt: Date,
+) {
+  db.delete(authSessions).where(lt(authSessions.expiresAt, now)).run()
+  db.insert(authSessions).values({ tokenHash, accountId, createdAt: now, expiresAt }).run()
 }
 
 export function findAuthSession(db: Db, tokenHash: string, now: Date) {
@@ -70,7 +76,7 @@ export function insertAccount(db: Queryable, a: NewAccount, now: Date): number {
       })
       .returning({ id: accounts.id })
       .get()
-    for (const stationId of a.stationIds ?? [])
+    for (const stationId of new Set(a.stationIds ?? []))
       tx.insert(accountStations).values({ accountId: row.id, stationId }).run()
     return row.id
   })

@@ -74,7 +74,8 @@ export type AccountInput = {
 export function createAccount(
   db: Db,
   input: AccountInput & { passwordHash: string },
-  actor: number,
+  /** null when an operator acts from the CLI. */
+  actor: number | null,
   now: Date,
 ) {
   return db.transaction((tx) => {

@@ -52,8 +52,7 @@ export function saveKiosk(db: Db, id: number | undefined, input: KioskInput, act
  */
 export function issueKioskPairingCode(db: Db, id: number, actor: number, now: Date) {
   return db.transaction((tx) => {
-    // better-sqlite3 is synchronous on one connection, so this write runs inside the transaction.
-    const issued = issuePairingCode(db, id, now)
+    const issued = issuePairingCode(tx, id, now)
     recordAudit(tx, now, {
       actorAccountId: actor,
       action: 'kiosk.pairing_code_issued',

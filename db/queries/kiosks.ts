@@ -56,7 +56,7 @@ export const PAIRING_CODE_MINUTES = 30
  * Returns the code as shown to people, e.g. `K7QM-3XPA`.
  */
 export function issuePairingCode(
-  db: Db,
+  db: Queryable,
   kioskId: number,
   now: Date,
   validMs = PAIRING_CODE_MINUTES * 60_000,

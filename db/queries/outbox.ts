@@ -142,12 +142,13 @@ export type RetryResult = 'queued' | 'not-found' | 'not-retryable' | 'expired'
 export function retryMessage(db: Queryable, id: number, now: Date): RetryResult {
   const row = findMessage(db, id)
   if (!row) return 'not-found'
-  if (row.status !== 'failed' && row.status !== 'pending') return 'not-retryable'
+  // A pending message may be held by a sender right now; resetting it could send it twice.
+  if (row.status !== 'failed') return 'not-retryable'
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return 'expired'
   const changed = db
     .update(outbox)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: now, updatedAt: now })
-    .where(and(eq(outbox.id, id), inArray(outbox.status, ['failed', 'pending'])))
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
     .run().changes
   return changed === 1 ? 'queued' : 'not-retryable'
 }

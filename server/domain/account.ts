@@ -11,6 +11,10 @@ export type Account = {
   stationIds: number[]
 }
 
+/** Usernames people type at log-in: ASCII letters, digits, dot, dash, underscore. */
+export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,64}$/
+export const MIN_PASSWORD = 10
+
 /** Whether an account may act for a station: admins everywhere, staff where scoped. */
 export const canActForStation = (a: Account, stationId: number) =>
   a.role === 'admin' || (a.role === 'staff' && a.stationIds.includes(stationId))

@@ -26,7 +26,8 @@ export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** Enforces ACCESS_RULES for every route; the only gate, so no handler has to remember one. */
 export const enforceAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const path = new URL(c.req.url).pathname
+  // The router matches the decoded path, so the gate must too: /%61dmin is /admin.
+  const path = c.req.path
   const access = accessFor(path)
   if (access === 'public') return next()
   if (access === 'kiosk') {

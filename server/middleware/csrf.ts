@@ -27,7 +27,12 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!sent) {
     const type = c.req.header('content-type') ?? ''
     if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
-      const body = await c.req.parseBody({ all: true })
+      let body: Record<string, unknown>
+      try {
+        body = await c.req.parseBody({ all: true })
+      } catch {
+        return rejectRequest(c, 400, 'error.badRequest')
+      }
       const v = body._csrf
       sent = typeof v === 'string' ? v : undefined
     }

@@ -12,6 +12,7 @@ import { randomToken, sha256, verifyPassword } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
 import { SESSION_COOKIE } from '../middleware/auth.ts'
 import { setAppCookie } from '../middleware/cookies.ts'
+import { safeNext } from '../safe-redirect.ts'
 import { parseForm } from '../validation.ts'
 
 const loginForm = z.object({
@@ -19,9 +20,6 @@ const loginForm = z.object({
   password: z.string().min(1).max(256),
   next: z.string().optional(),
 })
-
-/** Only same-site paths may follow a log-in, never another host. */
-const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/')
 
 const LOGIN_WINDOW_MINUTES = 15
 
@@ -64,12 +62,14 @@ export function authRoutes(deps: AppDeps) {
     const token = randomToken()
     const now = deps.clock.now()
     const expiresAt = new Date(now.getTime() + deps.config.sessionHours * 3_600_000)
-    createAuthSession(deps.db, sha256(token), account.id, now, expiresAt)
-    recordAudit(deps.db, now, {
-      actorAccountId: account.id,
-      action: 'auth.login',
-      entity: 'account',
-      entityId: account.id,
+    deps.db.transaction((tx) => {
+      createAuthSession(tx, sha256(token), account.id, now, expiresAt)
+      recordAudit(tx, now, {
+        actorAccountId: account.id,
+        action: 'auth.login',
+        entity: 'account',
+        entityId: account.id,
+      })
     })
     setAppCookie(c, SESSION_COOKIE, token, { expires: expiresAt })
     return c.redirect(next, 303)

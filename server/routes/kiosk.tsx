@@ -3,6 +3,7 @@ import { deleteCookie, getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { redeemPairingCode, touchKiosk } from '../../db/queries/kiosks.ts'
 import { closureOn, findStation } from '../../db/queries/stations.ts'
+import { isDemoDatabase } from '../../db/seed-demo.ts'
 import { KioskPairPage } from '../../views/pages/kiosk/kiosk-pair-page.tsx'
 import { KioskStartPage } from '../../views/pages/kiosk/kiosk-start-page.tsx'
 import { renderPage } from '../../views/render.tsx'
@@ -46,9 +47,10 @@ export function kioskRoutes(deps: AppDeps) {
 
   app.get('/kiosk/pair', (c) => {
     const code = c.req.query('code')
-    // A printed or scanned pairing link carries its one-time code; using it pairs at once.
-    if (code) return pair(c, code)
-    return renderPage(c, <KioskPairPage />)
+    // A link preview (WeChat, DingTalk) would spend a real one-time code, so a link only fills in
+    // the form; on the demo database the printed link pairs at once.
+    if (code && isDemoDatabase(deps.db)) return pair(c, code)
+    return renderPage(c, <KioskPairPage code={code} />)
   })
 
   app.post('/kiosk/pair', async (c) => {

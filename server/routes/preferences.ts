@@ -2,9 +2,9 @@ import { Hono } from 'hono'
 import { isLocale } from '../../views/i18n/locales.ts'
 import type { AppEnv } from '../env.ts'
 import { setAppCookie } from '../middleware/cookies.ts'
+import { safeNext } from '../safe-redirect.ts'
 
 const YEAR = 365 * 24 * 3600
-const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/')
 
 /**
  * Language and text size are display preferences kept in cookies and set by plain links, so they

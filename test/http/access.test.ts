@@ -50,6 +50,24 @@ describe('route table', () => {
     }
   })
 
+  it('judges the decoded path, so percent-encoding cannot slip past the table', async () => {
+    const t = await makeTestApp()
+    const deputy = await t.client().login(...DEMO.deputy)
+    for (const path of ['/%61dmin', '/%61dmin/accounts', '/%73taff/jobs', '/%6Biosk']) {
+      const res = await deputy.get(path)
+      expect([302, 401, 403], path).toContain(res.status)
+    }
+    const before = t.db.$client.prepare('select count(*) n from accounts').get()
+    const res = await deputy.post('/%61dmin/accounts', {
+      username: 'sneaky',
+      displayName: 'x',
+      role: 'admin',
+      password: 'long enough password',
+    })
+    expect(res.status).toBe(403)
+    expect(t.db.$client.prepare('select count(*) n from accounts').get()).toEqual(before)
+  })
+
   it('treats a path that no rule names as needing a log-in', () => {
     expect(accessFor('/something-new')).toBe('signed-in')
     expect(accessFor('/healthz')).toBe('public')

@@ -65,12 +65,39 @@ describe('log-in and log-out', () => {
     expect((await c.get('/')).status).toBe(302)
   })
 
-  it('never redirects to another site after log-in', async () => {
+  it('never redirects to another site after log-in or a language switch', async () => {
     const t = await makeTestApp()
-    const res = await t
-      .client()
-      .post('/login', { username: DEMO.admin[0], password: DEMO.admin[1], next: '//evil.example/' })
-    expect(res.headers.get('location')).toBe('/')
+    for (const next of ['//evil.example/', '/\\evil.example', '/\t/evil.example', 'https://evil.example/']) {
+      const res = await t.client().post('/login', { username: DEMO.admin[0], password: DEMO.admin[1], next })
+      expect(res.headers.get('location'), next).toBe('/')
+      const lang = await t.client().get(`/lang/en?next=${encodeURIComponent(next)}`)
+      expect(lang.headers.get('location'), next).toBe('/')
+    }
+    const ok = await t.client().get(`/lang/en?next=${encodeURIComponent('/kiosk?x=1')}`)
+    expect(ok.headers.get('location')).toBe('/kiosk?x=1')
+  })
+
+  it('matches usernames ignoring case, as phones capitalise the first letter', async () => {
+    const t = await makeTestApp()
+    expect((await t.client().post('/login', { username: 'Admin', password: DEMO.admin[1] })).status).toBe(303)
+  })
+
+  it('answers a malformed or oversized body with a 4xx, never a 500', async () => {
+    const t = await makeTestApp()
+    const c = t.client()
+    await c.get('/login')
+    const garbage = await c.request('/login', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: 'not multipart at all',
+    })
+    expect(garbage.status).toBe(400)
+    const huge = await c.request('/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `username=${'a'.repeat(3 * 1024 * 1024)}`,
+    })
+    expect(huge.status).toBe(413)
   })
 
   it('refuses an inactive account', async () => {

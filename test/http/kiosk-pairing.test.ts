@@ -37,13 +37,25 @@ describe('kiosk pairing', () => {
     expect(row.device_token_hash).not.toContain(c.cookies.get('kiosk')!)
   })
 
-  it('pairs from a printed link with the code in the query', async () => {
+  it('pairs the demo kiosk from the printed link with the code in the query', async () => {
     const t = await makeTestApp()
     const { code } = issuePairingCode(t.db, 1, t.clock.now())
     const c = t.client()
     const res = await c.get(`/kiosk/pair?code=${code}`)
     expect(res.status).toBe(303)
     expect((await c.get('/kiosk')).status).toBe(200)
+  })
+
+  it('only fills in the form from a link on a real (non-demo) database, so a link preview cannot spend the code', async () => {
+    const t = await makeTestApp()
+    t.db.$client.prepare("delete from settings where key = 'demo'").run()
+    const { code } = issuePairingCode(t.db, 1, t.clock.now())
+    const c = t.client()
+    const res = await c.get(`/kiosk/pair?code=${code}`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain(`value="${code}"`)
+    expect(c.cookies.has('kiosk')).toBe(false)
+    expect((await c.post('/kiosk/pair', { code })).status).toBe(303)
   })
 
   it('refuses an expired, unknown or empty code with a localised message and pairs nothing', async () => {

@@ -29,7 +29,7 @@ export function StaffLayout({ title, children }: { title: string; children: Chil
                   <a href="/admin">{t('nav.admin')}</a>
                 </li>
               ) : null}
-              {account.role !== 'deputy' ? (
+              {account.role === 'admin' ? (
                 <li>
                   <a href="/staff/jobs">{t('nav.jobs')}</a>
                 </li>

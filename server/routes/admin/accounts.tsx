@@ -19,6 +19,7 @@ import { AccountFormPage, AccountListPage } from '../../../views/pages/admin/acc
 import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
 import { renderPage } from '../../../views/render.tsx'
 import type { AppDeps } from '../../deps.ts'
+import { MIN_PASSWORD, USERNAME_PATTERN } from '../../domain/account.ts'
 import { hashPassword, sha256 } from '../../domain/secrets.ts'
 import type { AppEnv } from '../../env.ts'
 import { SESSION_COOKIE } from '../../middleware/auth.ts'
@@ -26,16 +27,9 @@ import { f, parseForm } from '../../validation.ts'
 import { savedNotice } from './notices.ts'
 import { actorId, formValues, idList, idParam, noStore, optionalId, readForm, tryUnique } from './shared.ts'
 
-export const MIN_PASSWORD = 10
-
 const password = z.string().min(MIN_PASSWORD).max(256)
 const accountFields = {
-  username: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9._-]{3,64}$/, 'admin.accounts.usernameFormat'),
+  username: z.string().trim().min(1).max(64).regex(USERNAME_PATTERN, 'admin.accounts.usernameFormat'),
   displayName: f.text(40),
   role: z.enum(ROLES, { message: 'error.unknownChoice' }),
   stationIds: idList(),

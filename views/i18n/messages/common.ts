@@ -71,5 +71,6 @@ export const common = defineMessages({
     'This page has expired. Please reload it and try again.',
   ],
   'error.badRequest': ['请求无法处理。', '請求無法處理。', 'The request could not be processed.'],
+  'error.tooLarge': ['提交的内容太大。', '提交的內容太大。', 'What was sent is too large.'],
   'error.backHome': ['返回首页', '返回首頁', 'Back to the start'],
 })
