@@ -20,6 +20,7 @@ const FILES: Record<string, string> = {
   'csrf.js': join(root, 'kiosk/csrf.js'),
   'queue.css': join(root, 'kiosk/queue.css'),
   'queue-kiosk.js': join(root, 'kiosk/queue-kiosk.js'),
+  'queue-live.js': join(root, 'kiosk/queue-live.js'),
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }

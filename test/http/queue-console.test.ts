@@ -41,7 +41,7 @@ describe('deputy console', () => {
     const html = await page.text()
     expect(html).toContain('叫下一位')
     expect(html).toContain('id="console-queue"')
-    expect(html).toContain('hx-sse:connect="/console/1/1/events"')
+    expect(html).toContain('data-live-url="/console/1/1/events"')
     expect(html).toContain('A-001')
 
     const res = await deputy.post('/console/1/1/call', {}, { htmx: true })
@@ -303,7 +303,7 @@ describe('display board', () => {
     await deputy.post('/console/1/1/call', {}, { htmx: true })
     const html = await (await kiosk.get('/display')).text()
     expect(html).toContain('<p class="q-board-number" id="board-latest-number">A-001</p>')
-    expect(html).toContain('请到 接待室 1（陈建国 代表）')
+    expect(html).toContain('请到接待室 1（陈建国 代表）')
     expect(html).toContain('1 人等候')
     expect(html).toContain('每叫 3 个号后优先叫 1 个')
     expect(html).toContain('李秀英 代表 · 接待室 2')

@@ -342,7 +342,8 @@ describe('kiosk start screen and caching', () => {
       await (await k.get('/display')).text(),
     ].join('')
     expect(html).not.toMatch(/\b(hx-disabled-elt|sse-connect|sse-swap|hx-ext|hx-vars)=/)
-    expect(html).toContain('hx-sse:connect="/display/events"')
+    expect(html).toContain('data-live-url="/display/events"')
+    expect(html).toContain('src="/static/queue-live.js"')
     expect(html).toContain('src="/static/hx-sse.js"')
   })
 })

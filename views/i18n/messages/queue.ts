@@ -233,8 +233,8 @@ export const queue = defineMessages({
   'queue.display.title': ['叫号屏', '叫號屏', 'Queue board'],
   'queue.display.nowServing': ['正在叫号', '正在叫號', 'Now serving'],
   'queue.display.goTo': [
-    '请到 {place}（{name} 代表）',
-    '請到 {place}（{name} 代表）',
+    '请到{place}（{name} 代表）',
+    '請到{place}（{name} 代表）',
     'Please go to {place} (Deputy {name})',
   ],
   'queue.display.goToDeputy': ['请到 {name} 代表处', '請到 {name} 代表處', 'Please go to Deputy {name}'],
@@ -291,6 +291,7 @@ export const queue = defineMessages({
   'queue.day.absent': ['不在', '不在', 'Absent'],
   'queue.day.unmarked': ['未登记', '未登記', 'Not marked'],
   'queue.day.place': ['接待地点', '接待地點', 'Where'],
+  'queue.day.placeFor': ['{name} 的接待地点', '{name} 的接待地點', 'Where {name} receives'],
   'queue.day.markPresent': ['在站', '在站', 'Present'],
   'queue.day.markAbsent': ['不在', '不在', 'Absent'],
   'queue.day.rulesHeading': ['叫号规则', '叫號規則', 'Queue rules'],

@@ -65,12 +65,13 @@ export function ConsolePage({ view }: { view: ConsoleView }) {
         <ConsoleMain view={view} />
         <section class="q-console-side" aria-labelledby="console-queue-heading">
           <h2 id="console-queue-heading">{t('queue.console.waitingHeading')}</h2>
-          <div id="console-queue" hx-sse:connect={`${view.base}/events`}>
+          <div id="console-queue" data-live-url={`${view.base}/events`}>
             <ConsoleQueue waiting={view.waiting} />
           </div>
         </section>
       </div>
       <script src="/static/hx-sse.js" defer></script>
+      <script src="/static/queue-live.js" defer></script>
     </StaffLayout>
   )
 }

@@ -29,10 +29,14 @@ export function orderRuleText(t: T, priorityEvery: number): string {
 export function DisplayPage({ board }: { board: BoardView }) {
   const { t } = useI18n()
   return (
-    <Document title={t('queue.display.title')} variant="kiosk" scripts={['/static/hx-sse.js']}>
+    <Document
+      title={t('queue.display.title')}
+      variant="kiosk"
+      scripts={['/static/hx-sse.js', '/static/queue-live.js']}
+    >
       <QueueStyles />
       <main class="q-display" id="main">
-        <div id="display-board" hx-sse:connect="/display/events">
+        <div id="display-board" data-live-url="/display/events">
           <DisplayBoard board={board} />
         </div>
       </main>

@@ -42,10 +42,12 @@ export function SlipPage({ slip }: { slip: SlipInfo }) {
         <p class="q-slip-time">{slip.issuedAt}</p>
         {slip.ticket ? (
           <p class="q-slip-wait" id="slip-wait">
-            {slip.waitingAhead === 0
-              ? t('queue.slip.nextUp')
-              : t('queue.slip.ahead', { n: slip.waitingAhead ?? 0 })}{' '}
-            {t('queue.slip.watchBoard')}
+            <span>
+              {slip.waitingAhead === 0
+                ? t('queue.slip.nextUp')
+                : t('queue.slip.ahead', { n: slip.waitingAhead ?? 0 })}
+            </span>
+            <span>{t('queue.slip.watchBoard')}</span>
           </p>
         ) : (
           <p class="q-slip-wait" id="slip-backlog">

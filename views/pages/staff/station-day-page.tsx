@@ -74,7 +74,9 @@ export function StationDayPage({
           <tr>
             <th scope="col">{t('queue.day.deputy')}</th>
             <th scope="col">{t('queue.day.state')}</th>
-            <th scope="col">{t('queue.day.mark')}</th>
+            <th scope="col">
+              {t('queue.day.place')} · {t('queue.day.mark')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -97,8 +99,8 @@ export function StationDayPage({
                 <form method="post" action={`${base}/today/presence`} class="q-presence-form">
                   <CsrfField />
                   <input type="hidden" name="deputy" value={String(d.id)} />
-                  <label for={`place-${d.id}`} class="q-inline-label">
-                    {t('queue.day.place')}
+                  <label for={`place-${d.id}`} class="q-visually-hidden">
+                    {t('queue.day.placeFor', { name: d.name })}
                   </label>
                   <input
                     id={`place-${d.id}`}
