@@ -1,0 +1,58 @@
+import type { ConcernStatus } from '../../db/schema.ts'
+
+/** Whether a status still needs work (open), ended well (resolved) or ended otherwise (closed). */
+export type StatusType = 'open' | 'resolved' | 'closed'
+
+export const STATUS_TYPE: Record<ConcernStatus, StatusType> = {
+  received: 'open',
+  answered: 'resolved',
+  referred: 'open',
+  suggestion: 'open',
+  in_progress: 'open',
+  replied: 'open',
+  closed: 'resolved',
+  reopened: 'open',
+  duplicate: 'closed',
+  out_of_scope: 'closed',
+  withdrawn: 'closed',
+}
+
+/** DESIGN §4.4, without the "any open state → withdrawn" rule, which `allowedTransitions` adds. */
+const TABLE: Record<ConcernStatus, readonly ConcernStatus[]> = {
+  received: ['answered', 'referred', 'suggestion', 'duplicate', 'out_of_scope'],
+  referred: ['received', 'in_progress', 'replied'],
+  suggestion: ['in_progress', 'replied'],
+  in_progress: ['replied'],
+  replied: ['closed', 'reopened'],
+  reopened: ['in_progress', 'replied'],
+  answered: [],
+  closed: [],
+  duplicate: [],
+  out_of_scope: [],
+  withdrawn: [],
+}
+
+export const isOpen = (s: ConcernStatus) => STATUS_TYPE[s] === 'open'
+
+/** Every status a concern in `from` may move to. */
+export function allowedTransitions(from: ConcernStatus): ConcernStatus[] {
+  const next = [...TABLE[from]]
+  if (isOpen(from)) next.push('withdrawn')
+  return next
+}
+
+export type TransitionCheck = { ok: true } | { ok: false; reason: 'not_allowed' | 'needs_channel' }
+
+/**
+ * The one place that decides whether a status change is allowed. `out_of_scope` must name the
+ * right channel (litigation, arbitration, administrative review…) for the resident.
+ */
+export function checkTransition(
+  from: ConcernStatus,
+  to: ConcernStatus,
+  opts: { channelNamed?: boolean } = {},
+): TransitionCheck {
+  if (!allowedTransitions(from).includes(to)) return { ok: false, reason: 'not_allowed' }
+  if (to === 'out_of_scope' && !opts.channelNamed) return { ok: false, reason: 'needs_channel' }
+  return { ok: true }
+}

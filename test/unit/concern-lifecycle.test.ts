@@ -1,0 +1,68 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { CONCERN_STATUSES, type ConcernStatus } from '../../db/schema.ts'
+import {
+  allowedTransitions,
+  checkTransition,
+  isOpen,
+  STATUS_TYPE,
+} from '../../server/domain/concern-lifecycle.ts'
+
+/** DESIGN §4.4 written out as pairs, independently of the implementation's table. */
+const SPEC = new Set([
+  'received>answered',
+  'received>referred',
+  'received>suggestion',
+  'received>duplicate',
+  'received>out_of_scope',
+  'referred>received',
+  'referred>in_progress',
+  'referred>replied',
+  'suggestion>in_progress',
+  'suggestion>replied',
+  'in_progress>replied',
+  'replied>closed',
+  'replied>reopened',
+  'reopened>in_progress',
+  'reopened>replied',
+])
+const OPEN: ConcernStatus[] = ['received', 'referred', 'suggestion', 'in_progress', 'replied', 'reopened']
+const status = fc.constantFrom(...CONCERN_STATUSES)
+
+describe('concern lifecycle', () => {
+  it('allows exactly the transitions of the table, plus withdrawal from any open state', () => {
+    fc.assert(
+      fc.property(status, status, (from, to) => {
+        const expected = SPEC.has(`${from}>${to}`) || (to === 'withdrawn' && OPEN.includes(from))
+        const got = checkTransition(from, to, { channelNamed: true }).ok
+        expect(got).toBe(expected)
+      }),
+    )
+  })
+
+  it('agrees with the status types: open states are the six of §4.4', () => {
+    expect(CONCERN_STATUSES.filter(isOpen).sort()).toEqual([...OPEN].sort())
+    expect(STATUS_TYPE.answered).toBe('resolved')
+    expect(STATUS_TYPE.closed).toBe('resolved')
+    expect(STATUS_TYPE.duplicate).toBe('closed')
+  })
+
+  it('never leaves a resolved or closed state', () => {
+    for (const s of CONCERN_STATUSES.filter((s) => !isOpen(s))) expect(allowedTransitions(s)).toEqual([])
+  })
+
+  it('refuses out_of_scope unless the right channel is named', () => {
+    expect(checkTransition('received', 'out_of_scope')).toEqual({ ok: false, reason: 'needs_channel' })
+    expect(checkTransition('received', 'out_of_scope', { channelNamed: true })).toEqual({ ok: true })
+  })
+
+  it('reaches a verdict from every open state along allowed steps', () => {
+    for (const start of OPEN) {
+      const seen = new Set<ConcernStatus>([start])
+      const queue = [start]
+      while (queue.length)
+        for (const n of allowedTransitions(queue.shift()!)) if (!seen.has(n) && seen.add(n)) queue.push(n)
+      expect(seen.has('closed') || seen.has('answered'), start).toBe(true)
+    }
+  })
+})
