@@ -25,6 +25,7 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   // Jobs and the outbox span every station; only administrators see them.
   ['/staff/jobs', ['admin']],
   ['/deputy', ['deputy', 'staff']],
+  ['/me', 'signed-in'],
 ]
 
 const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`)

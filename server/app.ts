@@ -17,7 +17,9 @@ import { homeRoutes } from './routes/home.tsx'
 import { intakeRoutes } from './routes/intake.tsx'
 import { kioskRoutes } from './routes/kiosk.tsx'
 import { kioskConcernRoutes } from './routes/kiosk-concern.tsx'
+import { myDutyRoutes } from './routes/my-duty.tsx'
 import { preferenceRoutes } from './routes/preferences.ts'
+import { rosterRoutes } from './routes/roster.tsx'
 import { staffJobRoutes } from './routes/staff-jobs.tsx'
 import { staticFiles } from './routes/static-files.ts'
 import { stationDayRoutes } from './routes/station-day.tsx'
@@ -53,6 +55,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', trackRoutes(deps))
   app.route('/admin', adminRoutes(deps))
   app.route('/staff/jobs', staffJobRoutes(deps))
+  app.route('/staff/stations/:id{[0-9]+}/roster', rosterRoutes(deps))
+  app.route('/', myDutyRoutes(deps))
   app.route('/', homeRoutes(deps))
 
   app.notFound((c) => rejectRequest(c, 404, 'error.notFound.body'))

@@ -1,4 +1,22 @@
+import { count } from 'drizzle-orm'
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import fc from 'fast-check'
+import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
+import type { Db } from '../../db/client.ts'
+import { findAccountByUsername } from '../../db/queries/accounts.ts'
+import { insertRuleVersion, insertSlotDef } from '../../db/queries/roster.ts'
+import {
+  auditLog,
+  rosterAbsences,
+  rosterEntries,
+  rosterOverrides,
+  rosterPublications,
+  rosterRuleParticipants,
+  rosterRules,
+  rosterSlotDefs,
+  rosterSwaps,
+} from '../../db/schema.ts'
 import type {
   Absence,
   ApprovedSwap,
@@ -9,7 +27,9 @@ import type {
   RotationRule,
   SlotDef,
 } from '../../server/domain/roster/types.ts'
+import { personKey } from '../../server/domain/roster/types.ts'
 import { addDays, type Weekday } from '../../server/domain/zoned-time.ts'
+import { addAccount, DEMO, type TestApp } from './test-app.ts'
 
 /** Generators of roster inputs for property tests, and small builders for example tests. */
 
@@ -199,3 +219,116 @@ export const rule = (r: Partial<RotationRule> & Pick<RotationRule, 'participants
   weekdays: [],
   ...r,
 })
+
+// ── fixtures on a test app's database ────────────────────────────────────────────────────────────
+
+export type RosterFixture = {
+  stationId: number
+  clerk: PersonKey
+  li: PersonKey
+  zhao: PersonKey
+  logins: { li: [string, string]; zhao: [string, string] }
+}
+
+/**
+ * Station 1 of the demo with a morning and an afternoon slot on working days and one rotation
+ * (the demo clerk, then Li, then Zhao, a slot each) from `from` (a Monday; 2026-11-23 by default).
+ * Works on a test app or a browser test's server.
+ */
+export async function rosterFixture(
+  t: Pick<TestApp, 'db' | 'clock'>,
+  opts: { unit?: RotationRule['unit']; from?: string } = {},
+): Promise<RosterFixture> {
+  const app = t as TestApp
+  const li = await addAccount(app, { username: 'li', role: 'staff', stationIds: [1] })
+  const zhao = await addAccount(app, { username: 'zhao', role: 'staff', stationIds: [1] })
+  const clerkId = findAccountByUsername(t.db, DEMO.staff[0])!.id
+  const now = t.clock.now()
+  const names = { am: ['上午', '上午', 'Morning'], pm: ['下午', '下午', 'Afternoon'] } as const
+  for (const [code, start, end] of [
+    ['am', '09:00', '12:00'],
+    ['pm', '14:00', '17:30'],
+  ] as const)
+    insertSlotDef(
+      t.db,
+      1,
+      {
+        code,
+        nameZhHans: names[code][0],
+        nameZhHant: names[code][1],
+        nameEn: names[code][2],
+        start,
+        end,
+        weekdays: [1, 2, 3, 4, 5],
+        validFrom: addDays(opts.from ?? '2026-11-23', -22),
+      },
+      clerkId,
+      now,
+    )
+  const people = {
+    clerk: personKey('account', clerkId),
+    li: personKey('account', li.id),
+    zhao: personKey('account', zhao.id),
+  }
+  insertRuleVersion(
+    t.db,
+    1,
+    {
+      layer: 1,
+      effectiveFrom: opts.from ?? '2026-11-23',
+      unit: opts.unit ?? 'slot',
+      interval: 1,
+      startPosition: 0,
+      slotCodes: [],
+      weekdays: [],
+      participants: [people.clerk, people.li, people.zhao],
+    },
+    clerkId,
+    now,
+  )
+  return {
+    stationId: 1,
+    ...people,
+    logins: { li: [li.username, li.password], zhao: [zhao.username, zhao.password] },
+  }
+}
+
+/** How many rows each roster table holds, to show that a refused request wrote nothing. */
+export function rosterCounts(db: Db) {
+  const n = (table: SQLiteTable) => db.select({ n: count() }).from(table).get()!.n
+  return {
+    slots: n(rosterSlotDefs),
+    rules: n(rosterRules),
+    participants: n(rosterRuleParticipants),
+    absences: n(rosterAbsences),
+    swaps: n(rosterSwaps),
+    overrides: n(rosterOverrides),
+    publications: n(rosterPublications),
+    entries: n(rosterEntries),
+    audit: n(auditLog),
+  }
+}
+
+/** Every visible link, button and form control inside the page's main area is at least 44×44 CSS px. */
+export async function expectStaffTargets(page: Page, label: string) {
+  const small = await page.$$eval(
+    'main a, main button, main select, main input:not([type=hidden]), main label:has(input[type=checkbox])',
+    (els) =>
+      els
+        .filter((el) => {
+          const r = el.getBoundingClientRect()
+          // A checkbox is reached through its label, which is the target that is measured.
+          return r.width > 0 && r.height > 0 && !(el instanceof HTMLInputElement && el.type === 'checkbox')
+        })
+        .map((el) => {
+          const r = el.getBoundingClientRect()
+          return {
+            el: `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 24)}"`,
+            w: Math.round(r.width),
+            h: Math.round(r.height),
+          }
+        })
+        .filter((t) => t.w < 44 || t.h < 44),
+  )
+  expect(small, `targets under 44 px on ${label}`).toEqual([])
+}

@@ -7,11 +7,17 @@ import { common } from './messages/common.ts'
 import { jobs } from './messages/jobs.ts'
 import { kiosk } from './messages/kiosk.ts'
 import { queue } from './messages/queue.ts'
+import { roster } from './messages/roster.ts'
 
-export const catalog = { ...common, ...auth, ...admin, ...kiosk, ...jobs, ...queue } satisfies Record<
-  string,
-  Message
->
+export const catalog = {
+  ...common,
+  ...auth,
+  ...admin,
+  ...kiosk,
+  ...jobs,
+  ...queue,
+  ...roster,
+} satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>
 export type T = (key: MessageKey, vars?: Vars) => string

@@ -24,6 +24,9 @@ export function StaffLayout({ title, children }: { title: string; children: Chil
               <li>
                 <a href="/">{t('nav.home')}</a>
               </li>
+              <li>
+                <a href="/me/duty">{t('roster.nav.myDuty')}</a>
+              </li>
               {account.role === 'admin' ? (
                 <li>
                   <a href="/admin">{t('nav.admin')}</a>
