@@ -1,6 +1,10 @@
 import { backupJob } from './backup.ts'
 import { housekeepingJob } from './housekeeping.ts'
 import { outboxSenderJob } from './outbox-sender.ts'
+import { rosterGapReportJob } from './roster-gap-report.ts'
+import { rosterHandoffsJob } from './roster-handoffs.ts'
+import { rosterPublishJob } from './roster-publish.ts'
+import { rosterRemindersJob } from './roster-reminders.ts'
 import type { Job } from './runner.ts'
 
 /**
@@ -8,4 +12,12 @@ import type { Job } from './runner.ts'
  * `defineJob({ name, cron, catchUp, run })` and list it here; main.ts starts them all and the
  * staff view at /staff/jobs shows them.
  */
-export const JOBS: readonly Job[] = [outboxSenderJob, backupJob, housekeepingJob]
+export const JOBS: readonly Job[] = [
+  outboxSenderJob,
+  backupJob,
+  housekeepingJob,
+  rosterPublishJob,
+  rosterRemindersJob,
+  rosterHandoffsJob,
+  rosterGapReportJob,
+]
