@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, isNull, or } from 'drizzle-orm'
+import { and, asc, count, eq, gte, inArray, or } from 'drizzle-orm'
 import { randomCode } from '../../server/domain/secrets.ts'
 import { addWorkingDays, type WorkingCalendar, workingCalendar } from '../../server/domain/working-days.ts'
 import type { Queryable } from '../client.ts'
@@ -9,7 +9,6 @@ import {
   closures,
   concernEvents,
   concerns,
-  deputies,
   stations,
   topics,
 } from '../schema.ts'
@@ -217,23 +216,3 @@ export function deputyBacklog(db: Queryable, deputyId: number) {
     .orderBy(asc(concerns.firstResponseDueOn), asc(concerns.id))
     .all()
 }
-
-/** Concerns a station holds that no deputy has yet (normally none after the day's end). */
-export function unassignedConcernCount(db: Queryable, stationId: number): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(concerns)
-      .where(
-        and(
-          eq(concerns.stationId, stationId),
-          isNull(concerns.deputyId),
-          inArray(concerns.status, OPEN_CONCERN_STATUSES),
-        ),
-      )
-      .get()?.n ?? 0
-  )
-}
-
-export const deputyName = (db: Queryable, id: number) =>
-  db.select({ name: deputies.name }).from(deputies).where(eq(deputies.id, id)).get()?.name ?? ''

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { Queryable } from '../client.ts'
 import {
   deputies,
@@ -121,18 +121,6 @@ export function districtDeputies(db: Queryable, stationId: number): DistrictDepu
     group.deputies.push(r.deputy)
   }
   return out
-}
-
-export function activeDeputyIds(db: Queryable, ids: number[]): Set<number> {
-  if (ids.length === 0) return new Set()
-  return new Set(
-    db
-      .select({ id: deputies.id })
-      .from(deputies)
-      .where(and(inArray(deputies.id, ids), eq(deputies.active, true)))
-      .all()
-      .map((r) => r.id),
-  )
 }
 
 export type QueueSettings = { priorityEvery: number; firstResponseWorkingDays: number }

@@ -113,18 +113,6 @@ export function dayTickets(
     .map(flatten)
 }
 
-export function findTicket(db: Queryable, id: number): QueueTicket | undefined {
-  const row = db
-    .select(ticketColumns)
-    .from(queueTickets)
-    .innerJoin(concerns, eq(concerns.id, queueTickets.concernId))
-    .innerJoin(topics, eq(topics.id, concerns.topicId))
-    .leftJoin(deputies, eq(deputies.id, queueTickets.calledDeputyId))
-    .where(eq(queueTickets.id, id))
-    .get()
-  return row ? flatten(row) : undefined
-}
-
 export const findTicketByConcern = (db: Queryable, concernId: number) =>
   db.select().from(queueTickets).where(eq(queueTickets.concernId, concernId)).get()
 
