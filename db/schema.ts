@@ -649,3 +649,190 @@ export const rosterEntries = sqliteTable(
     check('roster_entries_at_most_one', sql`account_id is null or deputy_id is null`),
   ],
 )
+
+// ── Reception days and booking (issue 5) ────────────────────────────────────────────────────────
+
+/**
+ * How a plan picks its dates: every week on `weekdays`; the `nthOfMonth` (1–5, -1 = last) of
+ * `weekdays` in each month; or `dayOfMonth` in the listed `months` ("the 15th of odd months").
+ */
+export const RECEPTION_PATTERNS = ['weekly', 'nth_weekday', 'month_day'] as const
+export type ReceptionPattern = (typeof RECEPTION_PATTERNS)[number]
+
+/** A deputy's recurring reception at a station (接待安排); sessions are generated from it. */
+export const receptionPlans = sqliteTable(
+  'reception_plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deputyId: integer('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    pattern: text('pattern', { enum: RECEPTION_PATTERNS }).notNull().default('weekly'),
+    /** ISO weekdays, comma-separated ('1,3'); for 'weekly' and 'nth_weekday'. */
+    weekdays: text('weekdays').notNull().default(''),
+    nthOfMonth: integer('nth_of_month'),
+    dayOfMonth: integer('day_of_month'),
+    /** Months 1–12, comma-separated; '' is every month. For 'nth_weekday' and 'month_day'. */
+    months: text('months').notNull().default(''),
+    /** Wall-clock 'HH:MM' in the station's zone; end after start, same day. */
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    slotMinutes: integer('slot_minutes').notNull().default(30),
+    capacityPerSlot: integer('capacity_per_slot').notNull().default(1),
+    /** Room shown to residents, e.g. 接待室 1. */
+    place: text('place').notNull().default(''),
+    validFrom: text('valid_from').notNull(),
+    validUntil: text('valid_until'),
+    /** An ended plan generates nothing more; its future sessions are cancelled. */
+    endedAt: instant('ended_at'),
+    createdBy: integer('created_by').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('reception_plans_station').on(t.stationId), index('reception_plans_deputy').on(t.deputyId)],
+)
+
+export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const
+export type SessionStatus = (typeof SESSION_STATUSES)[number]
+/** Why a session was cancelled: by a clerk (sticky), or because the plan no longer yields it. */
+export const SESSION_CANCEL_REASONS = ['clerk', 'plan', 'closure', 'absence'] as const
+export type SessionCancelReason = (typeof SESSION_CANCEL_REASONS)[number]
+
+/**
+ * One dated reception (接待日 / 场次). Generated sessions are identified by (plan, planDate), so
+ * regenerating never duplicates one; a clerk's move changes `date`/times but keeps `planDate`.
+ * `sequence` grows and `updatedAt` moves on every change (iCal SEQUENCE / LAST-MODIFIED).
+ */
+export const receptionSessions = sqliteTable(
+  'reception_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id').references(() => receptionPlans.id),
+    planDate: text('plan_date'),
+    deputyId: integer('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    /** Local date and wall-clock times in the station's zone. */
+    date: text('date').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    slotMinutes: integer('slot_minutes').notNull(),
+    capacityPerSlot: integer('capacity_per_slot').notNull(),
+    place: text('place').notNull().default(''),
+    status: text('status', { enum: SESSION_STATUSES }).notNull().default('scheduled'),
+    cancelReason: text('cancel_reason', { enum: SESSION_CANCEL_REASONS }),
+    cancelledAt: instant('cancelled_at'),
+    /** Set when a clerk moved it; the plan no longer changes its date or times. */
+    movedAt: instant('moved_at'),
+    movedFromDate: text('moved_from_date'),
+    movedFromStartTime: text('moved_from_start_time'),
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('reception_sessions_plan_date_unique').on(t.planId, t.planDate),
+    index('reception_sessions_station_date').on(t.stationId, t.date),
+    index('reception_sessions_deputy_date').on(t.deputyId, t.date),
+    index('reception_sessions_updated').on(t.updatedAt),
+  ],
+)
+
+export const BOOKING_STATUSES = ['booked', 'checked_in', 'served', 'no_show', 'cancelled'] as const
+export type BookingStatus = (typeof BOOKING_STATUSES)[number]
+export const BOOKING_CHANNELS = ['kiosk', 'clerk'] as const
+export const BOOKING_CANCELLERS = ['resident', 'clerk', 'session'] as const
+export const BOOKING_CALLBACK_REASONS = ['session_cancelled', 'session_moved', 'slot_removed'] as const
+
+/**
+ * A resident's hold on one seat of one slot (预约). The partial unique index on (session, slot,
+ * seat) over live bookings is what stops a double booking; a cancelled booking frees its seat.
+ * `openLimitKey` ('deputy:phone' while the station limits open bookings) is unique among 'booked'.
+ * Name and phone are personal fields, nullable so they can be erased. Nothing is deleted.
+ */
+export const receptionBookings = sqliteTable(
+  'reception_bookings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Short unambiguous code (secrets.UNAMBIGUOUS, 6 characters), stored without a dash. */
+    code: text('code').notNull(),
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => receptionSessions.id),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    deputyId: integer('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    /** Slot number within the session (0-based) and seat within the slot (1..capacity). */
+    slotIndex: integer('slot_index').notNull(),
+    seat: integer('seat').notNull(),
+    slotAt: instant('slot_at').notNull(),
+    slotEndsAt: instant('slot_ends_at').notNull(),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    residentName: text('resident_name'),
+    residentPhone: text('resident_phone'),
+    openLimitKey: text('open_limit_key'),
+    status: text('status', { enum: BOOKING_STATUSES }).notNull().default('booked'),
+    channel: text('channel', { enum: BOOKING_CHANNELS }).notNull(),
+    kioskId: integer('kiosk_id').references(() => kiosks.id),
+    createdByAccountId: integer('created_by_account_id').references(() => accounts.id),
+    /** Idempotency key of the form that created it; a repeated submission finds this row. */
+    submissionKey: text('submission_key'),
+    concernId: integer('concern_id').references(() => concerns.id),
+    ticketId: integer('ticket_id').references(() => queueTickets.id),
+    checkedInAt: instant('checked_in_at'),
+    finishedAt: instant('finished_at'),
+    noShowAt: instant('no_show_at'),
+    cancelledAt: instant('cancelled_at'),
+    cancelledBy: text('cancelled_by', { enum: BOOKING_CANCELLERS }),
+    /** On the station's call-back list when set and not done (session cancelled or moved). */
+    callbackReason: text('callback_reason', { enum: BOOKING_CALLBACK_REASONS }),
+    callbackRequestedAt: instant('callback_requested_at'),
+    callbackDoneAt: instant('callback_done_at'),
+    callbackDoneBy: integer('callback_done_by').references(() => accounts.id),
+    personalDataErasedAt: instant('personal_data_erased_at'),
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('reception_bookings_code_unique').on(t.code),
+    uniqueIndex('reception_bookings_submission_key_unique').on(t.submissionKey),
+    uniqueIndex('reception_bookings_seat_unique')
+      .on(t.sessionId, t.slotIndex, t.seat)
+      .where(sql`status <> 'cancelled'`),
+    uniqueIndex('reception_bookings_open_limit_unique')
+      .on(t.openLimitKey)
+      .where(sql`status = 'booked'`),
+    index('reception_bookings_session').on(t.sessionId, t.slotIndex),
+    index('reception_bookings_station_slot').on(t.stationId, t.slotAt),
+    index('reception_bookings_status_end').on(t.status, t.slotEndsAt),
+    index('reception_bookings_updated').on(t.updatedAt),
+  ],
+)
+
+/** A station's booking rules; a station without a row uses the column defaults. */
+export const stationBookingSettings = sqliteTable('station_booking_settings', {
+  stationId: integer('station_id')
+    .primaryKey()
+    .references(() => stations.id),
+  /** A slot must start at least this many minutes after booking. */
+  minNoticeMinutes: integer('min_notice_minutes').notNull().default(120),
+  /** Slots can be booked up to this many days ahead (local dates). */
+  horizonDays: integer('horizon_days').notNull().default(30),
+  /** One open ('booked') booking per phone number per deputy. */
+  onePerPhonePerDeputy: integer('one_per_phone_per_deputy', { mode: 'boolean' }).notNull().default(true),
+  updatedAt: updatedAt(),
+})
