@@ -52,11 +52,16 @@ function useWeekdayList() {
       : listJoin(mask.map((d) => options[Number(d) - 1]?.label ?? String(d)))
 }
 
-const UNIT_KEYS = {
-  slot: 'roster.unit.slot',
-  day: 'roster.unit.day',
-  week: 'roster.unit.week',
-} as const
+/** The name of a rotation unit, one literal key each. */
+function useUnitName() {
+  const { t } = useI18n()
+  return (unit: RotationRule['unit']) =>
+    ({
+      slot: () => t('roster.unit.slot'),
+      day: () => t('roster.unit.day'),
+      week: () => t('roster.unit.week'),
+    })[unit]()
+}
 
 function RuleSummary({
   rule,
@@ -71,7 +76,7 @@ function RuleSummary({
   const slotName = useSlotName(defs)
   const weekdayList = useWeekdayList()
   const listJoin = useListJoin()
-  const unit = t(UNIT_KEYS[rule.unit])
+  const unit = useUnitName()(rule.unit)
   return (
     <>
       <td>{t('roster.rule.every', { n: rule.interval, unit })}</td>
