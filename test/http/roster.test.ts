@@ -293,4 +293,32 @@ describe('duty roster screens', () => {
     const deputy = await t.client().login(...DEMO.deputy)
     expect(await (await deputy.get('/me/duty')).text()).toContain('这段时间您没有值班')
   })
+
+  it('renders every roster screen in all three languages', async () => {
+    const { clerk } = await setUp()
+    await clerk.post(`${BASE}/publish`)
+    const pages = [
+      '',
+      '/gaps',
+      '/fairness',
+      '/swaps',
+      '/overrides',
+      '/absences',
+      '/setup',
+      '/rules/new?layer=1',
+    ]
+    const words = { 'zh-Hans': '图例', 'zh-Hant': '圖例', en: 'Key' } as const
+    for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
+      clerk.cookies.set('lang', lang)
+      for (const path of [...pages.map((p) => `${BASE}${p}`), '/me/duty']) {
+        const res = await clerk.get(path)
+        expect(res.status, `${lang} ${path}`).toBe(200)
+        const html = await res.text()
+        expect(html, `${lang} ${path}`).toContain(
+          `<html lang="${lang === 'zh-Hans' ? 'zh-CN' : lang === 'zh-Hant' ? 'zh-TW' : 'en'}"`,
+        )
+      }
+      expect(await (await clerk.get(BASE)).text()).toContain(words[lang])
+    }
+  })
 })
