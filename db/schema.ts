@@ -836,3 +836,41 @@ export const stationBookingSettings = sqliteTable('station_booking_settings', {
   onePerPhonePerDeputy: integer('one_per_phone_per_deputy', { mode: 'boolean' }).notNull().default(true),
   updatedAt: updatedAt(),
 })
+
+// ── Calendar feeds (issue 7) ────────────────────────────────────────────────────────────────────
+
+export const FEED_KINDS = ['deputy', 'station', 'staff'] as const
+export type FeedKind = (typeof FEED_KINDS)[number]
+
+/**
+ * A calendar subscription link (订阅链接). The token travels in the URL path and is the only
+ * credential, so only its sha256 is stored; one live token per feed (kind × subject), enforced by
+ * the partial unique index. `subjectId` is a deputy, station or staff account id by `kind`.
+ * `renderedHash` / `renderedAt` are the feed's high-water mark: the hash of the last bytes served
+ * and when they first changed, so Last-Modified moves on removals too and never goes back.
+ */
+export const feedTokens = sqliteTable(
+  'feed_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: FEED_KINDS }).notNull(),
+    subjectId: integer('subject_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** Language the feed's text is written in: the issuer's interface language. */
+    locale: text('locale').notNull().default('zh-Hans'),
+    createdBy: integer('created_by').references(() => accounts.id),
+    revokedAt: instant('revoked_at'),
+    revokedBy: integer('revoked_by').references(() => accounts.id),
+    renderedHash: text('rendered_hash'),
+    renderedAt: instant('rendered_at'),
+    lastFetchedAt: instant('last_fetched_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('feed_tokens_hash_unique').on(t.tokenHash),
+    uniqueIndex('feed_tokens_one_live')
+      .on(t.kind, t.subjectId)
+      .where(sql`revoked_at is null`),
+  ],
+)
