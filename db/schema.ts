@@ -356,6 +356,14 @@ export const CONCERN_EVENT_ACTIONS = [
   'carried_over',
   'assigned',
   'status_changed',
+  // Follow-up (issue 8): a unit's reply recorded, the resident's verdict, an administrator's undo,
+  // an overdue escalation, a duplicate linked to this master, personal fields erased.
+  'unit_replied',
+  'verdict',
+  'undone',
+  'escalated',
+  'duplicate_linked',
+  'erased',
 ] as const
 export type ConcernEventAction = (typeof CONCERN_EVENT_ACTIONS)[number]
 export const ACTOR_KINDS = ['kiosk', 'account', 'system'] as const
@@ -376,6 +384,8 @@ export const concernEvents = sqliteTable(
     toStatus: text('to_status', { enum: CONCERN_STATUSES }).notNull(),
     /** Staff-only remark; never shown on the public tracking page. */
     note: text('note').notNull().default(''),
+    /** What a follow-up step carried (deadline, unit, grade, reply, verdict, undo link, state before). */
+    detail: text('detail', { mode: 'json' }).$type<ConcernEventDetail>().notNull().default(sql`'{}'`),
   },
   (t) => [index('concern_events_concern').on(t.concernId, t.at)],
 )
@@ -872,5 +882,91 @@ export const feedTokens = sqliteTable(
     uniqueIndex('feed_tokens_one_live')
       .on(t.kind, t.subjectId)
       .where(sql`revoked_at is null`),
+  ],
+)
+
+// ── Concern follow-up (issue 8) ─────────────────────────────────────────────────────────────────
+
+/** The deadlines a concern can wait on (DESIGN §4.4), each counted in working days. */
+export const FOLLOW_UP_DUE_KINDS = [
+  'first_response',
+  'unit_reply',
+  'suggestion_reply',
+  'relay',
+  'rehandling',
+] as const
+export type FollowUpDueKind = (typeof FOLLOW_UP_DUE_KINDS)[number]
+/** A handling unit's reply: A solved, B being solved, C planned for later, D for reference. */
+export const REPLY_GRADES = ['A', 'B', 'C', 'D'] as const
+export type ReplyGrade = (typeof REPLY_GRADES)[number]
+export const VERDICTS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
+export type Verdict = (typeof VERDICTS)[number]
+export const VERDICT_CHANNELS = ['kiosk', 'callback'] as const
+export type VerdictChannel = (typeof VERDICT_CHANNELS)[number]
+
+/** The follow-up state of one concern as it was before a step; an undo puts it back. */
+export type FollowUpSnapshot = {
+  masterConcernId: number | null
+  handlingUnitId: number | null
+  dueKind: FollowUpDueKind | null
+  dueOn: string | null
+  escalationLevel: number
+  replyGrade: ReplyGrade | null
+  publicSummary: string | null
+}
+
+/** The `detail` of a concern event; every field is optional and most steps carry a few. */
+export type ConcernEventDetail = {
+  /** The deadline in force after this step; null clears it. */
+  due?: { kind: FollowUpDueKind; on: string } | null
+  /** Follow-up state before this step (null: there was none yet), for an undo. */
+  before?: FollowUpSnapshot | null
+  unitId?: number
+  grade?: ReplyGrade
+  /** The unit's reply as the clerk recorded it (staff only). */
+  unitReply?: string
+  /** Words to the resident: shown on the tracking page and the kiosk. */
+  reply?: string
+  verdict?: Verdict
+  via?: VerdictChannel
+  /** The resident's own word with a verdict: personal, erased with the other personal fields. */
+  comment?: string
+  /** For out_of_scope: the channel the resident should use instead. */
+  rightChannel?: string
+  masterId?: number
+  duplicateId?: number
+  /** For 'undone': the event it reverses. */
+  undoes?: number
+  /** For 'escalated': the escalation level. */
+  level?: number
+}
+
+/**
+ * Where a concern stands in its follow-up: its current deadline, the unit it went to, the grade
+ * of the unit's last reply, the master it duplicates, and a summary a clerk wrote for the public
+ * monthly report. One row per concern, created by its first follow-up step; a concern without a
+ * row waits only on its first response (concerns.first_response_due_on).
+ */
+export const concernFollowUps = sqliteTable(
+  'concern_follow_ups',
+  {
+    concernId: integer('concern_id')
+      .primaryKey()
+      .references(() => concerns.id),
+    masterConcernId: integer('master_concern_id').references(() => concerns.id),
+    handlingUnitId: integer('handling_unit_id').references(() => handlingUnits.id),
+    dueKind: text('due_kind', { enum: FOLLOW_UP_DUE_KINDS }),
+    /** Local date (station's zone) by which the current step is owed; null when nothing is owed. */
+    dueOn: text('due_on'),
+    /** Highest escalation level sent to the street office for the current deadline. */
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    replyGrade: text('reply_grade', { enum: REPLY_GRADES }),
+    /** Written by a clerk for the public monthly report: no names, phones or addresses. */
+    publicSummary: text('public_summary'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('concern_follow_ups_master').on(t.masterConcernId),
+    index('concern_follow_ups_due').on(t.dueOn),
   ],
 )

@@ -64,6 +64,18 @@ export function eventLabel(t: T, a: ConcernEventAction): string {
       return t('queue.event.assigned')
     case 'status_changed':
       return t('queue.event.statusChanged')
+    case 'unit_replied':
+      return t('followup.event.unitReplied')
+    case 'verdict':
+      return t('followup.event.verdict')
+    case 'undone':
+      return t('followup.event.undone')
+    case 'escalated':
+      return t('followup.event.escalated')
+    case 'duplicate_linked':
+      return t('followup.event.duplicateLinked')
+    case 'erased':
+      return t('followup.event.erased')
   }
 }
 
