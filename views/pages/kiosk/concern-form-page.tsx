@@ -91,7 +91,7 @@ export function ConcernDetailsPage({ stationName, topicName, choice, draft, erro
             {draft.description}
           </textarea>
           <p class="q-count" id="description-count" aria-live="polite" data-template={t('queue.kiosk.count')}>
-            {t('queue.kiosk.count', { n: [...draft.description].length, max: DESCRIPTION_MAX })}
+            {t('queue.kiosk.count', { n: draft.description.length, max: DESCRIPTION_MAX })}
           </p>
         </div>
 
