@@ -8,6 +8,7 @@ import type { AppDeps } from '../deps.ts'
 import { ticketLabel } from '../domain/queue-order.ts'
 import { localDate } from '../domain/time.ts'
 import { announceQueueChange } from '../events/queue-commands.ts'
+import { defineJob } from './runner.ts'
 
 export type QueueEndOfDayResult = { carriedOver: number; unassigned: number; summary: string }
 
@@ -86,3 +87,12 @@ function leastBusy(tx: Tx, ids: number[]): number | null {
   const counts = openConcernCounts(tx, ids)
   return [...ids].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0) || a - b)[0] ?? null
 }
+
+/** Hourly, so every station's day is closed soon after its own local midnight, whatever its zone. */
+export const queueEndOfDayJob = defineJob({
+  name: 'queue-end-of-day',
+  cron: '5 * * * *',
+  catchUp: 'latest',
+  title: (t) => t('jobs.job.queueEndOfDay'),
+  run: (deps, now) => runQueueEndOfDay(deps, now).summary,
+})

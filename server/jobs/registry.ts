@@ -1,6 +1,7 @@
 import { backupJob } from './backup.ts'
 import { housekeepingJob } from './housekeeping.ts'
 import { outboxSenderJob } from './outbox-sender.ts'
+import { queueEndOfDayJob } from './queue-end-of-day.ts'
 import { rosterGapReportJob } from './roster-gap-report.ts'
 import { rosterHandoffsJob } from './roster-handoffs.ts'
 import { rosterPublishJob } from './roster-publish.ts'
@@ -16,6 +17,7 @@ export const JOBS: readonly Job[] = [
   outboxSenderJob,
   backupJob,
   housekeepingJob,
+  queueEndOfDayJob,
   rosterPublishJob,
   rosterRemindersJob,
   rosterHandoffsJob,

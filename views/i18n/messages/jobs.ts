@@ -16,6 +16,7 @@ export const jobs = defineMessages({
   'jobs.job.outboxSender': ['发送通知', '發送通知', 'Send notifications'],
   'jobs.job.backup': ['数据库备份', '資料庫備份', 'Database backup'],
   'jobs.job.housekeeping': ['清理旧记录', '清理舊紀錄', 'Clear out old records'],
+  'jobs.job.queueEndOfDay': ['排队日终结转', '排隊日終結轉', 'Carry unserved tickets to backlogs'],
   'jobs.schedule.cron': ['{cron}（UTC 时间）', '{cron}（UTC 時間）', '{cron} (UTC)'],
   'jobs.catchUp.latest': [
     '停机后补做最近一次',
