@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import { parsePersonKey } from '../../server/domain/roster/types.ts'
 import type { Queryable } from '../client.ts'
 import {
   deputies,
@@ -6,30 +7,50 @@ import {
   districts,
   stationPresence,
   stationQueueSettings,
+  stations,
   topics,
 } from '../schema.ts'
+import { stationRoster } from './roster.ts'
 
 export type PresentDeputy = { deputyId: number; name: string; place: string }
 
 /**
- * Who is present at a station on a local date. The one place that answers this question: today a
- * clerk's marks on the station day page; later the duty roster can feed the same answer.
+ * Who is present at a station on a local date — the one place that answers it. Deputies the duty
+ * roster puts on duty there that day count as present; a clerk's mark on the station day page
+ * adds a deputy (with where to find them) or, marked absent, takes a rostered one out.
  */
 export function presentDeputies(db: Queryable, stationId: number, date: string): PresentDeputy[] {
-  return db
-    .select({ deputyId: deputies.id, name: deputies.name, place: stationPresence.place })
+  const marks = db
+    .select({
+      deputyId: stationPresence.deputyId,
+      present: stationPresence.present,
+      place: stationPresence.place,
+    })
     .from(stationPresence)
-    .innerJoin(deputies, eq(deputies.id, stationPresence.deputyId))
-    .where(
-      and(
-        eq(stationPresence.stationId, stationId),
-        eq(stationPresence.date, date),
-        eq(stationPresence.present, true),
-        eq(deputies.active, true),
-      ),
-    )
+    .where(and(eq(stationPresence.stationId, stationId), eq(stationPresence.date, date)))
+    .all()
+  const markOf = new Map(marks.map((m) => [m.deputyId, m]))
+  const ids = new Set(marks.filter((m) => m.present).map((m) => m.deputyId))
+  for (const id of rosteredDeputies(db, stationId, date)) if (markOf.get(id)?.present !== false) ids.add(id)
+  if (ids.size === 0) return []
+  return db
+    .select({ deputyId: deputies.id, name: deputies.name })
+    .from(deputies)
+    .where(and(inArray(deputies.id, [...ids]), eq(deputies.active, true)))
     .orderBy(asc(deputies.id))
     .all()
+    .map((d) => ({ ...d, place: markOf.get(d.deputyId)?.place ?? '' }))
+}
+
+/** Deputies the roster has on duty at a station on a date (and not away). */
+function rosteredDeputies(db: Queryable, stationId: number, date: string): number[] {
+  const station = db.select().from(stations).where(eq(stations.id, stationId)).get()
+  if (!station) return []
+  return stationRoster(db, station, date, date).flatMap((s) => {
+    if (s.gap || s.absent || !s.person) return []
+    const p = parsePersonKey(s.person)
+    return p?.kind === 'deputy' ? [p.id] : []
+  })
 }
 
 export const isPresent = (db: Queryable, stationId: number, date: string, deputyId: number) =>

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import { deleteCookie, getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { redeemPairingCode, touchKiosk } from '../../db/queries/kiosks.ts'
+import { type Duty, onDutyAt } from '../../db/queries/roster.ts'
 import { closureOn, findStation } from '../../db/queries/stations.ts'
 import { isDemoDatabase } from '../../db/seed-demo.ts'
 import { KioskPairPage } from '../../views/pages/kiosk/kiosk-pair-page.tsx'
@@ -75,7 +76,15 @@ export function kioskRoutes(deps: AppDeps) {
     const date = localDate(now, station.timeZone)
     const closure = closureOn(deps.db, station.id, date)
     const actions = KIOSK_ACTIONS.filter((a) => a.available(deps, station, now))
-    const today = c.var.i18n.dateTime(now, station.timeZone, { dateStyle: 'full' })
+    const { i18n } = c.var
+    const today = i18n.dateTime(now, station.timeZone, { dateStyle: 'full' })
+    const onDuty = onDutyAt(deps.db, station.id, now)
+    const line = (d: Duty | null) =>
+      d && {
+        name: d.gap ? null : (d.person?.name ?? null),
+        slot: i18n.name(d.label),
+        when: `${i18n.name(d.label)} ${i18n.dateTime(d.startsAt, station.timeZone, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`,
+      }
     return renderPage(
       c,
       <KioskStartPage
@@ -83,6 +92,7 @@ export function kioskRoutes(deps: AppDeps) {
         today={today}
         closedName={closure?.name}
         actions={actions}
+        duty={{ now: line(onDuty.now), next: line(onDuty.next) }}
       />,
     )
   })

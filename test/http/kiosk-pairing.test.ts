@@ -101,6 +101,19 @@ describe('kiosk pairing', () => {
     expect(html).not.toContain('large-text')
   })
 
+  it('shows who is on duty now and next from the roster', async () => {
+    const { rosterFixture } = await import('../helpers/roster.ts')
+    const t = await makeTestApp({ now: '2026-11-23T02:00:00Z' })
+    await rosterFixture(t)
+    const { code } = issuePairingCode(t.db, 1, t.clock.now())
+    const c = t.client()
+    await c.post('/kiosk/pair', { code })
+    await c.get('/lang/en?next=/kiosk')
+    const html = await (await c.get('/kiosk')).text()
+    expect(html).toContain('On duty now: 王晓梅 (Morning)')
+    expect(html).toContain('Next on duty: li, Afternoon Mon 14:00')
+  })
+
   it('shows a holiday closure on the start screen', async () => {
     const t = await makeTestApp({ now: '2026-10-01T02:00:00Z' })
     const { code } = issuePairingCode(t.db, 1, t.clock.now())

@@ -16,6 +16,13 @@ export const kiosk = defineMessages({
   ],
   'kiosk.closedToday': ['今天是休息日：{name}', '今天是休息日：{name}', 'Closed today: {name}'],
   'kiosk.today': ['今天是 {date}', '今天是 {date}', 'Today is {date}'],
+  'kiosk.duty.now': [
+    '正在值班：{name}（{slot}）',
+    '正在值班：{name}（{slot}）',
+    'On duty now: {name} ({slot})',
+  ],
+  'kiosk.duty.next': ['下一班：{name}，{when}', '下一班：{name}，{when}', 'Next on duty: {name}, {when}'],
+  'kiosk.duty.nobody': ['暂无人值班', '暫無人值班', 'nobody yet'],
   'kiosk.largeText': ['大字', '大字', 'Larger text'],
   'kiosk.normalText': ['标准字', '標準字', 'Normal text'],
   'kiosk.home': ['回到首页', '回到首頁', 'Start again'],

@@ -4,15 +4,37 @@ import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 
 export type StartAction = { id: string; href: string; label: MessageKey; hint: MessageKey }
 
-type Props = { stationName: string; today: string; closedName?: string; actions: StartAction[] }
+export type DutyLine = { name: string | null; slot: string; when: string }
+
+type Props = {
+  stationName: string
+  today: string
+  closedName?: string
+  actions: StartAction[]
+  duty: { now: DutyLine | null; next: DutyLine | null }
+}
 
 /** The kiosk's start screen: the station, today's date and the actions that work here now. */
-export function KioskStartPage({ stationName, today, closedName, actions }: Props) {
+export function KioskStartPage({ stationName, today, closedName, actions, duty }: Props) {
   const { t } = useI18n()
   return (
     <KioskLayout title={t('kiosk.chooseAction')} stationName={stationName}>
       <h1 id="kiosk-welcome">{t('kiosk.welcome', { station: stationName })}</h1>
       <p class="lead">{t('kiosk.today', { date: today })}</p>
+      {duty.now || duty.next ? (
+        <ul class="kiosk-duty" id="kiosk-duty">
+          {duty.now ? (
+            <li>
+              {t('kiosk.duty.now', { name: duty.now.name ?? t('kiosk.duty.nobody'), slot: duty.now.slot })}
+            </li>
+          ) : null}
+          {duty.next ? (
+            <li>
+              {t('kiosk.duty.next', { name: duty.next.name ?? t('kiosk.duty.nobody'), when: duty.next.when })}
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       {closedName ? (
         <p class="notice" role="status" id="kiosk-closed">
           {t('kiosk.closedToday', { name: closedName })}
