@@ -1,20 +1,36 @@
 import { Hono } from 'hono'
 import { listStations } from '../../db/queries/stations.ts'
+import type { HomeLink } from '../../views/pages/home-page.tsx'
 import { HomePage } from '../../views/pages/home-page.tsx'
 import { renderPage } from '../../views/render.tsx'
 import type { AppDeps } from '../deps.ts'
+import type { Account } from '../domain/account.ts'
 import type { AppEnv } from '../env.ts'
+
+/** Screens of one station that a clerk (or an admin acting as one) uses. */
+const stationLinks = (id: number): HomeLink[] => [
+  { href: `/staff/stations/${id}/today`, label: 'home.link.today' },
+  { href: `/staff/stations/${id}/intake`, label: 'home.link.intake' },
+  { href: `/staff/stations/${id}/roster`, label: 'home.link.roster' },
+]
+
+const personalLinks = (a: Account): HomeLink[] => [
+  { href: '/console', label: 'home.link.console' },
+  { href: '/me/duty', label: 'home.link.myDuty' },
+  ...(a.role === 'admin' ? [{ href: '/admin', label: 'nav.admin' } as const] : []),
+]
 
 export function homeRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   app.get('/', (c) => {
     const account = c.var.account!
-    const stations = listStations(deps.db, account.role === 'admin' ? undefined : account.stationIds)
-    const links = stations.map((s) => ({
-      href: account.role === 'admin' ? `/admin/stations/${s.id}` : '',
-      label: `${s.code} · ${c.var.i18n.name(s)}`,
+    const ids = account.role === 'admin' ? undefined : account.role === 'staff' ? account.stationIds : []
+    const stations = listStations(deps.db, ids).map((s) => ({
+      id: s.id,
+      name: `${s.code} · ${c.var.i18n.name(s)}`,
+      links: stationLinks(s.id),
     }))
-    return renderPage(c, <HomePage stations={links} />)
+    return renderPage(c, <HomePage personal={personalLinks(account)} stations={stations} />)
   })
   return app
 }

@@ -19,7 +19,6 @@ export const common = defineMessages({
   'form.cancel': ['取消', '取消', 'Cancel'],
   'form.edit': ['编辑', '編輯', 'Edit'],
   'form.delete': ['删除', '刪除', 'Delete'],
-  'form.required': ['必填', '必填', 'required'],
   'form.optional': ['选填', '選填', 'optional'],
   'form.errorSummary': [
     '请修改以下内容后再提交：',
@@ -27,8 +26,6 @@ export const common = defineMessages({
     'Please correct the following and submit again:',
   ],
   'form.saved': ['已保存。', '已儲存。', 'Saved.'],
-  'form.yes': ['是', '是', 'Yes'],
-  'form.no': ['否', '否', 'No'],
   'form.actions': ['操作', '操作', 'Actions'],
   'form.none': ['暂无记录。', '暫無紀錄。', 'Nothing here yet.'],
   'error.required': ['请填写此项。', '請填寫此項。', 'This field is required.'],
