@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from './locales.ts'
 import { admin } from './messages/admin.ts'
 import { auth } from './messages/auth.ts'
 import { common } from './messages/common.ts'
+import { feeds } from './messages/feeds.ts'
 import { followup } from './messages/followup.ts'
 import { jobs } from './messages/jobs.ts'
 import { kiosk } from './messages/kiosk.ts'
@@ -18,6 +19,7 @@ export const catalog = {
   ...jobs,
   ...queue,
   ...roster,
+  ...feeds,
   ...followup,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
