@@ -19,6 +19,8 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/kiosk', 'kiosk'],
   ['/display', 'kiosk'],
   ['/track', 'public'],
+  // Calendar apps fetch feeds without an account: the secret token in the path is the credential.
+  ['/feeds', 'public'],
   ['/console', ['deputy', 'staff']],
   ['/admin', ['admin']],
   ['/staff', ['staff']],

@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin/index.tsx'
 import { authRoutes } from './routes/auth.tsx'
 import { consoleRoutes } from './routes/console.tsx'
 import { displayRoutes } from './routes/display.tsx'
+import { adminFeedRoutes, feedRoutes, myCalendarRoutes } from './routes/feeds.tsx'
 import { healthRoutes } from './routes/health.ts'
 import { homeRoutes } from './routes/home.tsx'
 import { intakeRoutes } from './routes/intake.tsx'
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps))
   app.route('/', preferenceRoutes())
   app.route('/', authRoutes(deps))
+  // Before the kiosk routes, whose catch-all middleware would mark every response no-store.
+  app.route('/', feedRoutes(deps))
   app.route('/', kioskRoutes(deps))
   app.route('/', kioskConcernRoutes(deps))
   app.route('/', displayRoutes(deps))
@@ -53,6 +56,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', stationDayRoutes(deps))
   app.route('/', intakeRoutes(deps))
   app.route('/', trackRoutes(deps))
+  app.route('/', myCalendarRoutes(deps))
+  app.route('/admin/feeds', adminFeedRoutes(deps))
   app.route('/admin', adminRoutes(deps))
   app.route('/staff/jobs', staffJobRoutes(deps))
   app.route('/staff/stations/:id{[0-9]+}/roster', rosterRoutes(deps))

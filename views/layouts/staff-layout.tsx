@@ -27,6 +27,9 @@ export function StaffLayout({ title, children }: { title: string; children: Chil
               <li>
                 <a href="/me/duty">{t('roster.nav.myDuty')}</a>
               </li>
+              <li>
+                <a href="/me/calendar">{t('feeds.nav.calendar')}</a>
+              </li>
               {account.role === 'admin' ? (
                 <li>
                   <a href="/admin">{t('nav.admin')}</a>

@@ -1,0 +1,274 @@
+import { type Context, Hono } from 'hono'
+import QRCode from 'qrcode'
+import {
+  feedByToken,
+  findFeedSubject,
+  issueFeedToken,
+  listActiveDeputies,
+  listStaffAccounts,
+  liveFeed,
+  liveFeeds,
+  recordFeedServed,
+  revokeFeedToken,
+} from '../../db/queries/feeds.ts'
+import { listStations } from '../../db/queries/stations.ts'
+import { FEED_KINDS, type FeedKind } from '../../db/schema.ts'
+import {
+  AdminFeedPage,
+  AdminFeedsPage,
+  type FeedPanelProps,
+  type IssuedLink,
+  MyCalendarPage,
+} from '../../views/pages/feeds/feed-pages.tsx'
+import { renderPage } from '../../views/render.tsx'
+import { clientAddress } from '../client-address.ts'
+import type { AppDeps } from '../deps.ts'
+import type { Account } from '../domain/account.ts'
+import { RateLimiter } from '../domain/rate-limiter.ts'
+import type { AppEnv } from '../env.ts'
+import { buildFeedDocument } from '../feeds/build.ts'
+import { calendarBytes, strongEtag } from '../feeds/ical.ts'
+import { rejectRequest } from '../middleware/reject.tsx'
+
+/** Feed fetches per client address per window; calendar apps poll hourly at most. */
+const FEED_FETCHES_PER_WINDOW = 120
+const FEED_WINDOW_MS = 10 * 60_000
+
+const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/
+
+const httpDate = (d: Date) => d.toUTCString()
+
+/** RFC 9110 §13.1.2: If-None-Match uses the weak comparison; `*` matches any current entity. */
+function etagMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true
+  return header
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .includes(etag)
+}
+
+/** Whether the client's copy is current: If-None-Match decides; If-Modified-Since only without it. */
+function notModified(c: Context, etag: string, lastModified: Date): boolean {
+  const inm = c.req.header('if-none-match')
+  if (inm !== undefined) return etagMatches(inm, etag)
+  const ims = c.req.header('if-modified-since')
+  if (!ims) return false
+  const since = Date.parse(ims)
+  return !Number.isNaN(since) && lastModified.getTime() <= since
+}
+
+/**
+ * GET /feeds/<token>.ics: the calendar itself. The token in the path is the only credential (the
+ * access table lists /feeds as public); unknown, revoked or malformed tokens and feeds of
+ * people or stations no longer active all answer 404, and fetches are rate-limited per address.
+ * The log middleware redacts the token from the path.
+ */
+export function feedRoutes(deps: AppDeps) {
+  const { db, clock } = deps
+  const limiter = new RateLimiter(FEED_FETCHES_PER_WINDOW, FEED_WINDOW_MS, clock)
+  const app = new Hono<AppEnv>()
+
+  app.use('/feeds/*', async (c, next) => {
+    await next()
+    // Calendar clients keep no cookies; the CSRF cookie the middleware offers is dropped.
+    c.res.headers.delete('set-cookie')
+    c.header('X-Robots-Tag', 'noindex')
+  })
+
+  app.get('/feeds/:file', (c) => {
+    if (!limiter.take(clientAddress(c))) {
+      c.header('Retry-After', String(FEED_WINDOW_MS / 1000))
+      return rejectRequest(c, 429, 'feeds.error.tooMany')
+    }
+    const token = FEED_FILE.exec(c.req.param('file'))?.[1]
+    const row = token ? feedByToken(db, token) : undefined
+    if (!row) return rejectRequest(c, 404, 'error.notFound.body')
+    const now = clock.now()
+    const doc = buildFeedDocument(db, row, now)
+    if (!doc) return rejectRequest(c, 404, 'error.notFound.body')
+
+    const bytes = calendarBytes(doc)
+    const etag = strongEtag(bytes)
+    const lastModified = recordFeedServed(db, row, etag, now)
+    c.header('ETag', etag)
+    c.header('Last-Modified', httpDate(lastModified))
+    // Secret URL: no shared caches; clients may keep it but must revalidate (cheap: a 304).
+    c.header('Cache-Control', 'private, no-cache')
+    if (notModified(c, etag, lastModified)) return c.body(null, 304)
+    c.header('Content-Type', 'text/calendar; charset=utf-8')
+    c.header('Content-Disposition', 'inline; filename="calendar.ics"')
+    return c.body(bytes, 200)
+  })
+  return app
+}
+
+// ── subscribing ─────────────────────────────────────────────────────────────────────────────────
+
+/** The subscription links for a fresh token; PUBLIC_URL when configured, else this request's origin. */
+export async function subscriptionLinks(origin: string, token: string): Promise<IssuedLink> {
+  const https = `${origin}/feeds/${token}.ics`
+  const webcal = https.replace(/^https?:/, 'webcal:')
+  const qrSvg = await QRCode.toString(webcal, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
+  return {
+    https,
+    webcal,
+    google: `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal)}`,
+    qrSvg,
+  }
+}
+
+export const publicOrigin = (deps: AppDeps, c: Context) => deps.config.publicUrl ?? new URL(c.req.url).origin
+
+/** The feeds a signed-in account owns: its deputy's, and its own duty if it is staff. */
+export function ownFeeds(account: Account): { kind: FeedKind; subjectId: number }[] {
+  const out: { kind: FeedKind; subjectId: number }[] = []
+  if (account.deputyId) out.push({ kind: 'deputy', subjectId: account.deputyId })
+  if (account.role === 'staff') out.push({ kind: 'staff', subjectId: account.id })
+  return out
+}
+
+const isFeedKind = (s: string): s is FeedKind => (FEED_KINDS as readonly string[]).includes(s)
+const noStore = (c: Context) => c.header('Cache-Control', 'no-store')
+
+/** /me/calendar: a person subscribes to their own calendar, makes a new link or turns it off. */
+export function myCalendarRoutes(deps: AppDeps) {
+  const { db, clock, config } = deps
+  const app = new Hono<AppEnv>()
+
+  const page = (c: Context<AppEnv>, issued?: { kind: FeedKind; link: IssuedLink }, notice?: string) => {
+    const account = c.var.account!
+    const panels: FeedPanelProps[] = ownFeeds(account).map((f) => ({
+      kind: f.kind,
+      state: liveFeed(db, f.kind, f.subjectId),
+      action: `/me/calendar/${f.kind}`,
+      timeZone: config.defaultTimeZone,
+      issued: issued?.kind === f.kind ? issued.link : undefined,
+    }))
+    noStore(c)
+    return renderPage(
+      c,
+      <MyCalendarPage panels={panels} isAdmin={account.role === 'admin'} notice={notice} />,
+    )
+  }
+
+  const owned = (c: Context<AppEnv>) => {
+    const kind = c.req.param('kind') ?? ''
+    return ownFeeds(c.var.account!).find((f) => f.kind === kind)
+  }
+
+  app.get('/me/calendar', (c) =>
+    page(c, undefined, c.req.query('done') === 'revoked' ? c.var.i18n.t('feeds.notice.revoked') : undefined),
+  )
+
+  // The link is shown in this response only: no redirect that would put it in a URL or history.
+  app.post('/me/calendar/:kind/issue', async (c) => {
+    const feed = owned(c)
+    if (!feed) return c.notFound()
+    const token = issueFeedToken(db, { ...feed, locale: c.var.i18n.locale }, c.var.account!.id, clock.now())
+    return page(c, { kind: feed.kind, link: await subscriptionLinks(publicOrigin(deps, c), token) })
+  })
+
+  app.post('/me/calendar/:kind/revoke', (c) => {
+    const feed = owned(c)
+    if (!feed) return c.notFound()
+    revokeFeedToken(db, feed.kind, feed.subjectId, c.var.account!.id, clock.now())
+    return c.redirect('/me/calendar?done=revoked', 303)
+  })
+  return app
+}
+
+/** /admin/feeds: any deputy's, station's or staff member's feed (admin only, by the access table). */
+export function adminFeedRoutes(deps: AppDeps) {
+  const { db, clock, config } = deps
+  const app = new Hono<AppEnv>()
+  const tz = config.defaultTimeZone
+
+  app.get('/', (c) => {
+    const { name, t } = c.var.i18n
+    const states = Object.fromEntries(FEED_KINDS.map((k) => [k, liveFeeds(db, k)])) as Record<
+      FeedKind,
+      ReturnType<typeof liveFeeds>
+    >
+    noStore(c)
+    return renderPage(
+      c,
+      <AdminFeedsPage
+        deputies={listActiveDeputies(db).map((d) => ({
+          id: d.id,
+          name: d.name,
+          state: states.deputy.get(d.id),
+        }))}
+        stations={listStations(db)
+          .filter((s) => s.active)
+          .map((s) => ({ id: s.id, name: `${s.code} · ${name(s)}`, state: states.station.get(s.id) }))}
+        staff={listStaffAccounts(db).map((a) => ({
+          id: a.id,
+          name: `${a.displayName} (${a.username})`,
+          state: states.staff.get(a.id),
+        }))}
+        timeZone={tz}
+        notice={c.req.query('done') === 'revoked' ? t('feeds.notice.revoked') : undefined}
+      />,
+    )
+  })
+
+  const subjectOf = (c: Context<AppEnv>) => {
+    const kind = c.req.param('kind') ?? ''
+    const id = Number(c.req.param('id'))
+    if (!isFeedKind(kind) || !Number.isSafeInteger(id) || id <= 0) return undefined
+    const subject = findFeedSubject(db, kind, id)
+    return subject?.active ? subject : undefined
+  }
+
+  const page = (c: Context<AppEnv>, issued?: IssuedLink, notice?: string) => {
+    const subject = subjectOf(c)!
+    noStore(c)
+    return renderPage(
+      c,
+      <AdminFeedPage
+        subjectName={subject.kind === 'station' ? stationName(c, subject.id) : subject.name}
+        notice={notice}
+        panel={{
+          kind: subject.kind,
+          state: liveFeed(db, subject.kind, subject.id),
+          action: `/admin/feeds/${subject.kind}/${subject.id}`,
+          timeZone: tz,
+          issued,
+        }}
+      />,
+    )
+  }
+  const stationName = (c: Context<AppEnv>, id: number) => {
+    const s = listStations(db, [id])[0]
+    return s ? c.var.i18n.name(s) : ''
+  }
+
+  app.get('/:kind{[a-z]+}/:id{[0-9]+}', (c) => {
+    if (!subjectOf(c)) return c.notFound()
+    return page(
+      c,
+      undefined,
+      c.req.query('done') === 'revoked' ? c.var.i18n.t('feeds.notice.revoked') : undefined,
+    )
+  })
+
+  app.post('/:kind{[a-z]+}/:id{[0-9]+}/issue', async (c) => {
+    const subject = subjectOf(c)
+    if (!subject) return c.notFound()
+    const token = issueFeedToken(
+      db,
+      { kind: subject.kind, subjectId: subject.id, locale: c.var.i18n.locale },
+      c.var.account!.id,
+      clock.now(),
+    )
+    return page(c, await subscriptionLinks(publicOrigin(deps, c), token))
+  })
+
+  app.post('/:kind{[a-z]+}/:id{[0-9]+}/revoke', (c) => {
+    const subject = subjectOf(c)
+    if (!subject) return c.notFound()
+    revokeFeedToken(db, subject.kind, subject.id, c.var.account!.id, clock.now())
+    return c.redirect(`/admin/feeds/${subject.kind}/${subject.id}?done=revoked`, 303)
+  })
+  return app
+}
