@@ -19,6 +19,10 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/kiosk', 'kiosk'],
   ['/display', 'kiosk'],
   ['/track', 'public'],
+  // A station's monthly report holds only counts and summaries written for the public (DESIGN §4.8).
+  ['/reports', 'public'],
+  ['/concerns', ['deputy', 'staff']],
+  ['/records', ['deputy', 'staff']],
   // Calendar apps fetch feeds without an account: the secret token in the path is the credential.
   ['/feeds', 'public'],
   ['/console', ['deputy', 'staff']],
@@ -26,6 +30,8 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/staff', ['staff']],
   // Jobs and the outbox span every station; only administrators see them.
   ['/staff/jobs', ['admin']],
+  // Follow-up deadlines and retention apply to every station; only administrators change them.
+  ['/staff/followup-settings', ['admin']],
   ['/deputy', ['deputy', 'staff']],
   ['/me', 'signed-in'],
 ]

@@ -10,6 +10,7 @@ import { requestContext } from './middleware/request-context.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { adminRoutes } from './routes/admin/index.tsx'
 import { authRoutes } from './routes/auth.tsx'
+import { concernRoutes } from './routes/concerns.tsx'
 import { consoleRoutes } from './routes/console.tsx'
 import { displayRoutes } from './routes/display.tsx'
 import { adminFeedRoutes, feedRoutes, myCalendarRoutes } from './routes/feeds.tsx'
@@ -18,8 +19,11 @@ import { homeRoutes } from './routes/home.tsx'
 import { intakeRoutes } from './routes/intake.tsx'
 import { kioskRoutes } from './routes/kiosk.tsx'
 import { kioskConcernRoutes } from './routes/kiosk-concern.tsx'
+import { kioskProgressRoutes } from './routes/kiosk-progress.tsx'
+import { monthlyReportRoutes } from './routes/monthly-report.tsx'
 import { myDutyRoutes } from './routes/my-duty.tsx'
 import { preferenceRoutes } from './routes/preferences.ts'
+import { recordRoutes } from './routes/records.tsx'
 import { rosterRoutes } from './routes/roster.tsx'
 import { staffJobRoutes } from './routes/staff-jobs.tsx'
 import { staticFiles } from './routes/static-files.ts'
@@ -51,11 +55,15 @@ export function createApp(deps: AppDeps) {
   app.route('/', feedRoutes(deps))
   app.route('/', kioskRoutes(deps))
   app.route('/', kioskConcernRoutes(deps))
+  app.route('/', kioskProgressRoutes(deps))
   app.route('/', displayRoutes(deps))
   app.route('/', consoleRoutes(deps))
   app.route('/', stationDayRoutes(deps))
   app.route('/', intakeRoutes(deps))
   app.route('/', trackRoutes(deps))
+  app.route('/', concernRoutes(deps))
+  app.route('/', recordRoutes(deps))
+  app.route('/', monthlyReportRoutes(deps))
   app.route('/', myCalendarRoutes(deps))
   app.route('/admin/feeds', adminFeedRoutes(deps))
   app.route('/admin', adminRoutes(deps))

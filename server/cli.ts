@@ -2,6 +2,9 @@ import { pathToFileURL } from 'node:url'
 import { openDb } from '../db/client.ts'
 import { findAccountByUsername } from '../db/queries/accounts.ts'
 import { createAccount } from '../db/queries/admin-accounts.ts'
+import { findFeedSubject, issueFeedToken, liveFeed } from '../db/queries/feeds.ts'
+import { FEED_KINDS, type FeedKind } from '../db/schema.ts'
+import { isLocale } from '../views/i18n/locales.ts'
 import type { Config } from './config.ts'
 import { ConfigError, loadConfig } from './config.ts'
 import { MIN_PASSWORD, USERNAME_PATTERN } from './domain/account.ts'
@@ -76,6 +79,12 @@ export const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  'feed-url': {
+    usage: 'feed-url <deputy|station|staff> <id> [--rotate] [--lang zh-Hans|zh-Hant|en]',
+    summary:
+      'Print the calendar subscription URL of a deputy, station or staff account, making a link if it has none. Only a hash of a link is kept, so an existing link cannot be shown again: --rotate replaces it (the old URL stops working).',
+    run: async ([kind, idText], flags, config) => feedUrlCommand(kind, idText, flags, config),
+  },
   restore: {
     usage: 'restore <backup-file> [--force]',
     summary:
@@ -114,6 +123,48 @@ export const COMMANDS: Record<string, Command> = {
   },
 }
 
+async function feedUrlCommand(
+  kind: string | undefined,
+  idText: string | undefined,
+  flags: Record<string, string | true>,
+  config: Config,
+): Promise<number> {
+  const id = Number(idText)
+  if (!kind || !(FEED_KINDS as readonly string[]).includes(kind) || !Number.isSafeInteger(id) || id <= 0) {
+    console.error('Usage: feed-url <deputy|station|staff> <id>, e.g. feed-url deputy 3')
+    return 2
+  }
+  const lang = typeof flags.lang === 'string' ? flags.lang : config.defaultLocale
+  if (!isLocale(lang)) {
+    console.error('--lang must be zh-Hans, zh-Hant or en.')
+    return 2
+  }
+  const db = openDb(config.databasePath)
+  try {
+    const feedKind = kind as FeedKind
+    const subject = findFeedSubject(db, feedKind, id)
+    if (!subject?.active) {
+      console.error(`There is no active ${kind} with id ${id}.`)
+      return 1
+    }
+    if (liveFeed(db, feedKind, id) && flags.rotate !== true) {
+      console.error(
+        `${subject.name} already has a subscription link. Only its hash is stored, so it cannot be shown again; run with --rotate to make a new one (the old URL stops working).`,
+      )
+      return 1
+    }
+    const token = issueFeedToken(db, { kind: feedKind, subjectId: id, locale: lang }, null, systemClock.now())
+    const origin = config.publicUrl ?? `http://${config.host}:${config.port}`
+    const url = `${origin}/feeds/${token}.ics`
+    if (!config.publicUrl) console.error('PUBLIC_URL is not set; the URL uses HOST and PORT.')
+    console.log(url)
+    console.log(url.replace(/^https?:/, 'webcal:'))
+    return 0
+  } finally {
+    db.$client.close()
+  }
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
@@ -132,7 +183,13 @@ export function parseArgs(argv: string[]) {
     const [key, inline] = a.slice(2).split('=', 2) as [string, string | undefined]
     const next = argv[i + 1]
     if (inline !== undefined) flags[key] = inline
-    else if (next !== undefined && !next.startsWith('--') && key !== 'password-stdin' && key !== 'force') {
+    else if (
+      next !== undefined &&
+      !next.startsWith('--') &&
+      key !== 'password-stdin' &&
+      key !== 'force' &&
+      key !== 'rotate'
+    ) {
       flags[key] = next
       i++
     } else flags[key] = true

@@ -2,6 +2,7 @@ import type { StationRow } from '../db/queries/stations.ts'
 import type { MessageKey } from '../views/i18n/index.ts'
 import type { AppDeps } from './deps.ts'
 import { concernKioskAction } from './routes/kiosk-concern.tsx'
+import { progressKioskAction } from './routes/kiosk-progress.tsx'
 
 /**
  * A button on the kiosk start screen. Each feature (drop-in, booking, tracking) registers one
@@ -15,4 +16,4 @@ export type KioskAction = {
   available: (deps: AppDeps, station: StationRow, now: Date) => boolean
 }
 
-export const KIOSK_ACTIONS: KioskAction[] = [concernKioskAction]
+export const KIOSK_ACTIONS: KioskAction[] = [concernKioskAction, progressKioskAction]

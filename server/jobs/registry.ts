@@ -1,4 +1,5 @@
 import { backupJob } from './backup.ts'
+import { concernDeadlinesJob, concernErasureJob } from './concern-follow-up.ts'
 import { housekeepingJob } from './housekeeping.ts'
 import { outboxSenderJob } from './outbox-sender.ts'
 import { queueEndOfDayJob } from './queue-end-of-day.ts'
@@ -22,4 +23,6 @@ export const JOBS: readonly Job[] = [
   rosterRemindersJob,
   rosterHandoffsJob,
   rosterGapReportJob,
+  concernDeadlinesJob,
+  concernErasureJob,
 ]

@@ -21,6 +21,7 @@ const FILES: Record<string, string> = {
   'queue.css': join(root, 'kiosk/queue.css'),
   'queue-kiosk.js': join(root, 'kiosk/queue-kiosk.js'),
   'queue-live.js': join(root, 'kiosk/queue-live.js'),
+  'followup.css': join(root, 'kiosk/followup.css'),
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }

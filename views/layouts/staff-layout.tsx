@@ -28,6 +28,12 @@ export function StaffLayout({ title, children }: { title: string; children: Chil
                 <a href="/me/duty">{t('roster.nav.myDuty')}</a>
               </li>
               <li>
+                <a href="/concerns">{t('followup.nav.concerns')}</a>
+              </li>
+              <li>
+                <a href="/records">{t('followup.nav.records')}</a>
+              </li>
+              <li>
                 <a href="/me/calendar">{t('feeds.nav.calendar')}</a>
               </li>
               {account.role === 'admin' ? (

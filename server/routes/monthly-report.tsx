@@ -1,0 +1,83 @@
+import { Hono } from 'hono'
+import {
+  allClosures,
+  calendarsByStation,
+  followUpSettings,
+  loadRecordRows,
+  publicExamples,
+  receivedByTopic,
+} from '../../db/queries/followup.ts'
+import { findStation } from '../../db/queries/stations.ts'
+import { MonthlyReportPage } from '../../views/pages/followup/report-page.tsx'
+import { renderPage } from '../../views/render.tsx'
+import type { AppDeps } from '../deps.ts'
+import { computeRecord } from '../domain/deputy-record.ts'
+import { localDate } from '../domain/time.ts'
+import { addDays, monthRange } from '../domain/zoned-time.ts'
+import type { AppEnv } from '../env.ts'
+import { rejectRequest } from '../middleware/reject.tsx'
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+
+/**
+ * The public monthly report of a station (/reports/stations/:id/:month): open to anyone, as the
+ * access table says, because it holds only counts, shares and summaries written for the public.
+ */
+export function monthlyReportRoutes(deps: AppDeps) {
+  const { db, clock } = deps
+  const app = new Hono<AppEnv>()
+  app.get('/reports/stations/:id{[0-9]+}', (c) => {
+    const station = findStation(db, Number(c.req.param('id')))
+    if (!station) return rejectRequest(c, 404, 'error.notFound.body')
+    const month = localDate(clock.now(), station.timeZone).slice(0, 7)
+    return c.redirect(
+      `/reports/stations/${station.id}/${month}${c.req.query('board') ? '?board=1' : ''}`,
+      302,
+    )
+  })
+
+  app.get('/reports/stations/:id{[0-9]+}/:month', (c) => {
+    const station = findStation(db, Number(c.req.param('id')))
+    if (!station) return rejectRequest(c, 404, 'error.notFound.body')
+    const month = c.req.param('month')
+    const today = localDate(clock.now(), station.timeZone)
+    if (!MONTH.test(month) || month > today.slice(0, 7)) return rejectRequest(c, 404, 'followup.error.month')
+    const { first, last } = monthRange(month)
+    const period = { from: first, to: last }
+    const rows = loadRecordRows(db, { kind: 'station', id: station.id }, period)
+    const record = computeRecord({
+      ...rows,
+      calendar: calendarsByStation(allClosures(db)),
+      period,
+      today,
+      minSatisfactionSample: followUpSettings(db).minSatisfactionSample,
+    })
+    const { name } = c.var.i18n
+    const next = addDays(last, 1).slice(0, 7)
+    return renderPage(
+      c,
+      <MonthlyReportPage
+        board={c.req.query('board') === '1'}
+        report={{
+          stationId: station.id,
+          stationName: name(station),
+          month,
+          prevMonth: addDays(first, -1).slice(0, 7),
+          nextMonth: next <= today.slice(0, 7) ? next : null,
+          record,
+          byTopic: receivedByTopic(db, station.id, first, last).map((x) => ({
+            topic: name(x.topic),
+            n: x.n,
+          })),
+          examples: publicExamples(db, station.id, record.concernIds.finished).map((e) => ({
+            topic: name(e.topic),
+            summary: e.summary,
+            grade: e.grade,
+          })),
+        }}
+      />,
+    )
+  })
+
+  return app
+}

@@ -1,0 +1,306 @@
+import { asc, eq, inArray } from 'drizzle-orm'
+import { type Context, Hono } from 'hono'
+import {
+  allClosures,
+  calendarsByStation,
+  deputiesOfStations,
+  followUpSettings,
+  loadRecordRows,
+  type RecordRows,
+  type RecordScope,
+  rowsOfDeputy,
+} from '../../db/queries/followup.ts'
+import { deputies, stations, streets } from '../../db/schema.ts'
+import type { I18n } from '../../views/i18n/index.ts'
+import { RecordPage, type RecordRow, RecordsIndexPage } from '../../views/pages/followup/record-page.tsx'
+import { renderPage } from '../../views/render.tsx'
+import type { AppDeps } from '../deps.ts'
+import type { Account } from '../domain/account.ts'
+import { computeRecord, type DeputyRecord, rankBySatisfaction } from '../domain/deputy-record.ts'
+import { isRealDate, localDate } from '../domain/time.ts'
+import { addDays, daysBetween, monthRange } from '../domain/zoned-time.ts'
+import type { AppEnv } from '../env.ts'
+import { rejectRequest } from '../middleware/reject.tsx'
+
+/** A record covers at most a year and a day, so a page stays quick to compute. */
+const MAX_PERIOD_DAYS = 366
+
+type Period = { from: string; to: string }
+
+/** The period asked for, the current month when none; an error key when it makes no sense. */
+export function parsePeriod(
+  query: { from?: string; to?: string },
+  today: string,
+): { period: Period; error?: 'followup.error.period' } {
+  const { first, last } = monthRange(today.slice(0, 7))
+  const fallback = { from: first, to: last }
+  if (!query.from && !query.to) return { period: fallback }
+  const { from = '', to = '' } = query
+  if (!isRealDate(from) || !isRealDate(to) || from > to || daysBetween(from, to) > MAX_PERIOD_DAYS)
+    return { period: fallback, error: 'followup.error.period' }
+  return { period: { from, to } }
+}
+
+/** Staff see their stations' records and those stations' deputies; deputies their own. */
+function mayOpen(db: AppDeps['db'], account: Account, scope: RecordScope): boolean {
+  if (account.role === 'admin') return true
+  if (account.role === 'deputy') return scope.kind === 'deputy' && scope.id === account.deputyId
+  if (scope.kind === 'station') return account.stationIds.includes(scope.id)
+  if (scope.kind === 'street') {
+    const ids = db.select({ id: stations.id }).from(stations).where(eq(stations.streetId, scope.id)).all()
+    return ids.some((s) => account.stationIds.includes(s.id))
+  }
+  return deputiesOfStations(db, account.stationIds).some((d) => d.id === scope.id)
+}
+
+/**
+ * Deputy records (履职档案) computed from events (server/domain/deputy-record.ts): per deputy,
+ * station and street for a chosen period, with charts and a CSV export.
+ */
+export function recordRoutes(deps: AppDeps) {
+  const { db, clock } = deps
+  const app = new Hono<AppEnv>()
+  app.use('/records/*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+
+  const today = () => localDate(clock.now(), deps.config.defaultTimeZone)
+
+  const compute = (rows: RecordRows, period: Period, minSample: number): DeputyRecord => {
+    const calendar = calendarsByStation(allClosures(db))
+    return computeRecord({ ...rows, calendar, period, today: today(), minSatisfactionSample: minSample })
+  }
+
+  /** The scope's name and, for a station or street, its deputies' rows. */
+  const describe = (i18n: I18n, scope: RecordScope) => {
+    if (scope.kind === 'deputy') {
+      const d = db.select().from(deputies).where(eq(deputies.id, scope.id)).get()
+      return d ? { name: d.name, deputies: null } : null
+    }
+    const row =
+      scope.kind === 'station'
+        ? db.select().from(stations).where(eq(stations.id, scope.id)).get()
+        : db.select().from(streets).where(eq(streets.id, scope.id)).get()
+    if (!row) return null
+    const stationIds =
+      scope.kind === 'station'
+        ? [scope.id]
+        : db
+            .select({ id: stations.id })
+            .from(stations)
+            .where(eq(stations.streetId, scope.id))
+            .all()
+            .map((s) => s.id)
+    return { name: i18n.name(row), deputies: deputiesOfStations(db, stationIds) }
+  }
+
+  const build = (c: Context<AppEnv>, scope: RecordScope) => {
+    const account = c.var.account!
+    const info = describe(c.var.i18n, scope)
+    if (!info) return { ok: false as const, res: rejectRequest(c, 404, 'error.notFound.body') }
+    if (!mayOpen(db, account, scope))
+      return { ok: false as const, res: rejectRequest(c, 403, 'followup.error.forbidden') }
+    const asked = parsePeriod({ from: c.req.query('from'), to: c.req.query('to') }, today())
+    const { period } = asked
+    const minSample = followUpSettings(db).minSatisfactionSample
+    const rows = loadRecordRows(db, scope, period)
+    const record = compute(rows, period, minSample)
+    const perDeputy: RecordRow[] | undefined = info.deputies
+      ? rankBySatisfaction(
+          info.deputies.map((d) => ({
+            id: d.id,
+            name: d.name,
+            record: compute(rowsOfDeputy(rows, d.id), period, minSample),
+          })),
+        ).map((r) => ({ id: r.id, name: r.name, record: r.record, rank: r.rank }))
+      : undefined
+    return { ok: true as const, info, period, record, perDeputy, minSample, error: asked.error }
+  }
+
+  const page = (c: Context<AppEnv>, scope: RecordScope, path: string) => {
+    const b = build(c, scope)
+    if (!b.ok) return b.res
+    const { t } = c.var.i18n
+    const heading =
+      scope.kind === 'deputy'
+        ? t('followup.record.deputyTitle', { name: b.info.name })
+        : t('followup.record.placeTitle', { name: b.info.name })
+    const now = today()
+    const month = monthRange(now.slice(0, 7))
+    const lastMonth = monthRange(addDays(month.first, -1).slice(0, 7))
+    const q = `from=${b.period.from}&to=${b.period.to}`
+    return renderPage(
+      c,
+      <RecordPage
+        heading={heading}
+        base={path}
+        period={b.period}
+        record={b.record}
+        perDeputy={b.perDeputy}
+        csvHref={`/records/export.csv?scope=${scope.kind}&id=${scope.id}&${q}`}
+        quick={[
+          { label: t('followup.record.thisMonth'), from: month.first, to: month.last },
+          { label: t('followup.record.lastMonth'), from: lastMonth.first, to: lastMonth.last },
+          {
+            label: t('followup.record.thisYear'),
+            from: `${now.slice(0, 4)}-01-01`,
+            to: `${now.slice(0, 4)}-12-31`,
+          },
+        ]}
+        minSample={b.minSample}
+        error={b.error ? t(b.error) : undefined}
+      />,
+      b.error ? 422 : 200,
+    )
+  }
+
+  app.get('/records', (c) => {
+    const account = c.var.account!
+    if (account.role === 'deputy') return c.redirect('/records/me', 302)
+    const { name } = c.var.i18n
+    const stationRows =
+      account.role === 'admin'
+        ? db.select().from(stations).orderBy(asc(stations.code)).all()
+        : account.stationIds.length
+          ? db
+              .select()
+              .from(stations)
+              .where(inArray(stations.id, account.stationIds))
+              .orderBy(asc(stations.code))
+              .all()
+          : []
+    const streetIds = [...new Set(stationRows.map((s) => s.streetId))]
+    const streetRows = streetIds.length
+      ? db.select().from(streets).where(inArray(streets.id, streetIds)).all()
+      : []
+    const deputyRows =
+      account.role === 'admin'
+        ? db.select({ id: deputies.id, name: deputies.name }).from(deputies).orderBy(asc(deputies.id)).all()
+        : deputiesOfStations(db, account.stationIds)
+    return renderPage(
+      c,
+      <RecordsIndexPage
+        deputies={deputyRows.map((d) => ({ id: d.id, name: d.name }))}
+        stations={stationRows.map((s) => ({ id: s.id, name: name(s) }))}
+        streets={streetRows.map((s) => ({ id: s.id, name: name(s) }))}
+      />,
+    )
+  })
+
+  app.get('/records/me', (c) => {
+    const account = c.var.account!
+    if (account.role !== 'deputy' || account.deputyId === null) return c.redirect('/records', 302)
+    return c.redirect(`/records/deputies/${account.deputyId}`, 302)
+  })
+
+  app.get('/records/deputies/:id{[0-9]+}', (c) =>
+    page(c, { kind: 'deputy', id: Number(c.req.param('id')) }, c.req.path),
+  )
+  app.get('/records/stations/:id{[0-9]+}', (c) =>
+    page(c, { kind: 'station', id: Number(c.req.param('id')) }, c.req.path),
+  )
+  app.get('/records/streets/:id{[0-9]+}', (c) =>
+    page(c, { kind: 'street', id: Number(c.req.param('id')) }, c.req.path),
+  )
+
+  app.get('/records/export.csv', (c) => {
+    const kind = c.req.query('scope')
+    const id = Number(c.req.query('id')) || 0
+    if (kind !== 'deputy' && kind !== 'station' && kind !== 'street')
+      return rejectRequest(c, 404, 'error.notFound.body')
+    const scope = { kind, id } as RecordScope
+    const b = build(c, scope)
+    if (!b.ok) return b.res
+    if (b.error) return rejectRequest(c, 422, b.error)
+    const lines = [CSV_HEADER.join(',')]
+    for (const row of b.perDeputy ?? []) lines.push(csvRow('deputy', row.id, row.name, row.record, row.rank))
+    lines.push(csvRow(kind, id, b.info.name, b.record, null))
+    c.header('Content-Type', 'text/csv; charset=utf-8')
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="record-${kind}-${id}-${b.period.from}-${b.period.to}.csv"`,
+    )
+    // A BOM so spreadsheet programs read the Chinese names as UTF-8.
+    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`)
+  })
+
+  return app
+}
+
+export const CSV_HEADER = [
+  'scope',
+  'id',
+  'name',
+  'from',
+  'to',
+  'as_of',
+  'receptions_scheduled',
+  'reception_days_held',
+  'scheduled_days_held',
+  'residents_received',
+  'concerns_received',
+  'median_working_days_to_first_response',
+  'first_responses',
+  'awaiting_first_response',
+  'finished',
+  'finished_within_deadline',
+  'share_within_deadline',
+  'verdicts',
+  'satisfied',
+  'basically_satisfied',
+  'unsatisfied',
+  'satisfaction_rate',
+  'ranked',
+  'rank',
+  'judged_concerns',
+  'reopened_concerns',
+  'reopen_rate',
+  'open_concerns',
+  'open_without_update_30_days',
+  'stale_share',
+  'formal_suggestions',
+]
+
+const num = (v: number | null) => (v === null ? '' : String(Math.round(v * 10000) / 10000))
+/** Quotes a text cell, and defuses a leading = + - @ that a spreadsheet would run as a formula. */
+const text = (raw: string) => {
+  const s = /^[=+\-@]/.test(raw) ? `'${raw}` : raw
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+function csvRow(scope: string, id: number, name: string, r: DeputyRecord, rank: number | null): string {
+  return [
+    scope,
+    String(id),
+    text(name),
+    r.period.from,
+    r.period.to,
+    r.period.asOf,
+    r.receptions.scheduled,
+    r.receptions.held,
+    r.receptions.heldScheduled,
+    r.residentsReceived,
+    r.concernsReceived,
+    num(r.firstResponse.medianWorkingDays),
+    r.firstResponse.responded,
+    r.firstResponse.waiting,
+    r.closedWithinDeadline.of,
+    r.closedWithinDeadline.count,
+    num(r.closedWithinDeadline.share),
+    r.satisfaction.sample,
+    r.satisfaction.satisfied,
+    r.satisfaction.basicallySatisfied,
+    r.satisfaction.unsatisfied,
+    num(r.satisfaction.rate),
+    r.satisfaction.ranked ? 'yes' : 'no',
+    rank === null ? '' : String(rank),
+    r.reopened.of,
+    r.reopened.count,
+    num(r.reopened.share),
+    r.staleOpen.of,
+    r.staleOpen.count,
+    num(r.staleOpen.share),
+    r.formalSuggestions,
+  ].join(',')
+}
