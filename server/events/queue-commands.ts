@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client.ts'
+import type { Db, Tx } from '../../db/client.ts'
+import { finishBookingOfTicket } from '../../db/queries/bookings.ts'
 import {
   type Actor,
   type ConcernRow,
@@ -103,6 +104,7 @@ export function finishTicket(
     )
     if (!row) return { ok: false, reason: 'not_found' }
     recordVisitOutcome(tx, row.concernId, a.outcome, a.actor, a.note, now)
+    finishBookingOfTicket(tx, row, now)
     return { ok: true, ticket: row }
   }, IMMEDIATE)
   if (result.ok) queueBus(db).publish({ stationId: a.stationId, kind: 'finished', ticketId: a.ticketId })
@@ -170,6 +172,11 @@ export type NewWalkIn = {
   submissionKey: string | null
   kioskId: number | null
   actor: Actor
+  /** A checked-in booking queues as 'booking' at its slot's start (queue-order.ts). */
+  kind?: 'walk_in' | 'booking'
+  slotAt?: Date | null
+  /** Runs inside the same transaction once the ticket is issued; throwing writes nothing. */
+  alsoInTransaction?: (tx: Tx, issued: { concern: ConcernRow; ticket: TicketRow | null }) => void
 }
 
 export type WalkInResult = { concern: ConcernRow; ticket: TicketRow | null; replayed: boolean }
@@ -209,10 +216,13 @@ export function submitConcern(db: Db, n: NewWalkIn, now: Date): WalkInResult {
             concernId: concern.id,
             deputyId: n.deputyId,
             priority: n.priority,
+            kind: n.kind,
+            slotAt: n.slotAt,
           },
           now,
         )
       : null
+    n.alsoInTransaction?.(tx, { concern, ticket })
     return { concern, ticket, replayed: false }
   }, IMMEDIATE)
   if (result.ticket && !result.replayed)

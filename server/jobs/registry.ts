@@ -3,6 +3,7 @@ import { concernDeadlinesJob, concernErasureJob } from './concern-follow-up.ts'
 import { housekeepingJob } from './housekeeping.ts'
 import { outboxSenderJob } from './outbox-sender.ts'
 import { queueEndOfDayJob } from './queue-end-of-day.ts'
+import { receptionNoShowsJob, receptionRemindersJob, receptionSessionsJob } from './reception.ts'
 import { rosterGapReportJob } from './roster-gap-report.ts'
 import { rosterHandoffsJob } from './roster-handoffs.ts'
 import { rosterPublishJob } from './roster-publish.ts'
@@ -23,6 +24,9 @@ export const JOBS: readonly Job[] = [
   rosterRemindersJob,
   rosterHandoffsJob,
   rosterGapReportJob,
+  receptionSessionsJob,
+  receptionNoShowsJob,
+  receptionRemindersJob,
   concernDeadlinesJob,
   concernErasureJob,
 ]

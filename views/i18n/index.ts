@@ -3,6 +3,7 @@ import type { Message } from './define.ts'
 import { LOCALES, type Locale } from './locales.ts'
 import { admin } from './messages/admin.ts'
 import { auth } from './messages/auth.ts'
+import { booking } from './messages/booking.ts'
 import { common } from './messages/common.ts'
 import { feeds } from './messages/feeds.ts'
 import { followup } from './messages/followup.ts'
@@ -19,6 +20,7 @@ export const catalog = {
   ...jobs,
   ...queue,
   ...roster,
+  ...booking,
   ...feeds,
   ...followup,
 } satisfies Record<string, Message>

@@ -1,0 +1,105 @@
+import { markNoShows } from '../../db/queries/bookings.ts'
+import { enqueue } from '../../db/queries/outbox.ts'
+import { listSessions, takenSeats } from '../../db/queries/reception.ts'
+import { listStations } from '../../db/queries/stations.ts'
+import { makeI18n } from '../../views/i18n/index.ts'
+import type { AppDeps } from '../deps.ts'
+import { addDays, utcToZoned } from '../domain/zoned-time.ts'
+import { deputyRecipient, syncAllSessions } from '../events/reception-commands.ts'
+import { defineJob } from './runner.ts'
+
+/** From this local hour on, the day before a reception, its reminder goes out. */
+export const RECEPTION_REMINDER_HOUR = '09:00'
+
+/**
+ * Keeps every station's sessions generated for the rolling horizon: new dates come in, closures
+ * and absences recorded since the last run cancel theirs. Plan edits sync at once; this catches
+ * everything else (and is the catch-up at start-up).
+ */
+export const receptionSessionsJob = defineJob({
+  name: 'reception-sessions',
+  cron: '20 * * * *',
+  catchUp: 'latest',
+  title: (t) => t('booking.job.sessions'),
+  run: (deps, now) => {
+    const r = syncAllSessions(deps, now)
+    return `${r.created} created, ${r.updated} changed, ${r.restored} restored, ${r.cancelled} cancelled`
+  },
+})
+
+/** Bookings not checked in by the end of their slot become no-shows (on the booking only). */
+export const receptionNoShowsJob = defineJob({
+  name: 'reception-no-shows',
+  cron: '*/5 * * * *',
+  catchUp: 'latest',
+  quiet: true,
+  title: (t) => t('booking.job.noShows'),
+  run: (deps, now) => `${markNoShows(deps.db, now)} no-shows`,
+})
+
+/**
+ * The day before a reception (from RECEPTION_REMINDER_HOUR in the station's zone), reminds the
+ * deputy and the station's clerks of it and of how many residents booked. Residents get nothing:
+ * there is no sender that reaches them. The dedupe key carries the session's sequence, so a moved
+ * session is reminded again; a reminder not sent before the session starts expires.
+ */
+export function runReceptionReminders(deps: AppDeps, now: Date): number {
+  const { db, config } = deps
+  const { t, name } = makeI18n(config.defaultLocale)
+  let queued = 0
+  for (const station of listStations(db)) {
+    const local = utcToZoned(now, station.timeZone)
+    if (local.time < RECEPTION_REMINDER_HOUR) continue
+    const tomorrow = addDays(local.date, 1)
+    const sessions = listSessions(db, {
+      stationId: station.id,
+      from: tomorrow,
+      to: tomorrow,
+      scheduledOnly: true,
+    })
+    const taken = takenSeats(
+      db,
+      sessions.map((s) => s.id),
+    )
+    for (const s of sessions) {
+      if (s.startsAt.getTime() <= now.getTime()) continue
+      let booked = 0
+      for (const [k, n] of taken) if (k.startsWith(`${s.id}:`)) booked += n
+      const vars = {
+        station: name(station),
+        deputy: s.deputyName,
+        date: s.date,
+        start: s.startTime,
+        end: s.endTime,
+        place: s.place || name(station),
+        n: booked,
+      }
+      const recipients = [deputyRecipient(db, s.deputyId), `station:${station.id}`]
+      for (const recipient of recipients) {
+        const { created } = enqueue(
+          db,
+          {
+            dedupeKey: `reception-reminder:${s.id}:${s.sequence}:${recipient}`,
+            recipient,
+            kind: 'reception.reminder',
+            subject: t('booking.mail.reminderSubject', vars),
+            body: t('booking.mail.reminderBody', vars),
+            dueAt: now,
+            expiresAt: s.startsAt,
+          },
+          now,
+        )
+        if (created) queued++
+      }
+    }
+  }
+  return queued
+}
+
+export const receptionRemindersJob = defineJob({
+  name: 'reception-reminders',
+  cron: '10 * * * *',
+  catchUp: 'latest',
+  title: (t) => t('booking.job.reminders'),
+  run: (deps, now) => `${runReceptionReminders(deps, now)} reminders queued`,
+})
