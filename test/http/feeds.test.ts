@@ -19,6 +19,7 @@ import {
 } from '../../db/schema.ts'
 import { createApp } from '../../server/app.ts'
 import { zonedTimeToUtc } from '../../server/domain/zoned-time.ts'
+import { bookSlot, cancelBookingBy, moveSessionByClerk } from '../../server/events/reception-commands.ts'
 import { createLogger } from '../../server/logger.ts'
 import {
   changeBooking,
@@ -174,6 +175,59 @@ describe('calendar feeds round-trip the database through a strict parser', () =>
   })
 })
 
+describe('with the booking module’s own commands', () => {
+  it('a booking made, cancelled, and a session moved by a clerk all reach the deputy’s feed', async () => {
+    const path = feedPath(t, 'deputy', fx.deputyId)
+    const booked = bookSlot(
+      t.deps,
+      {
+        stationId: 1,
+        sessionId: fx.otherSessionId,
+        slotIndex: 1,
+        topicId: 3,
+        residentName: '李四海',
+        residentPhone: '13900001111',
+        channel: 'clerk',
+        kioskId: null,
+        accountId: 2,
+        submissionKey: null,
+      },
+      t.clock.now(),
+    )
+    if (!booked.ok) throw new Error(`booking refused: ${booked.reason}`)
+    const uid = `booking-${booked.booking.id}.d1@${domain}`
+    let f = await feed(path)
+    expect(f.event(uid).summary).toBe(`预约 #${booked.booking.id}：环境卫生 · 李**`)
+    expect(f.event(uid).start).toEqual(booked.booking.slotAt)
+    expect(f.text).not.toContain('13900001111')
+    expect(f.text).not.toContain(booked.booking.code)
+    expect(f.event(`session-${fx.otherSessionId}.d1@${domain}`).summary).toContain('已预约 2 人')
+
+    t.clock.advance(minute)
+    expect(cancelBookingBy(t.deps, { bookingId: booked.booking.id, by: 'resident' }, t.clock.now()).ok).toBe(
+      true,
+    )
+    f = await feed(path)
+    expect(f.event(uid).status).toBe('CANCELLED')
+    expect(f.event(uid).sequence).toBe(1)
+
+    t.clock.advance(minute)
+    const sessionUid = `session-${fx.sessionId}.d1@${domain}`
+    const before = f.event(sessionUid).sequence
+    const moved = moveSessionByClerk(
+      t.deps,
+      { stationId: 1, sessionId: fx.sessionId, date: '2026-11-30', startTime: '14:00' },
+      t.clock.now(),
+    )
+    expect(moved.ok).toBe(true)
+    f = await feed(path)
+    expect(f.event(sessionUid).start).toEqual(at('2026-11-30', '14:00'))
+    expect(f.event(sessionUid).sequence).toBeGreaterThan(before)
+    expect(f.event(sessionUid).sequence).toBe(deputySessionSequence(fx.sessionId))
+    expect(f.event(`booking-${fx.bookingIds[0]}.d1@${domain}`).start).toEqual(at('2026-11-30', '14:00'))
+  })
+})
+
 describe('HTTP caching', () => {
   it('serves identical bytes and UIDs on every fetch, whenever it is fetched, and 304 when unchanged', async () => {
     const path = feedPath(t, 'deputy', fx.deputyId)
@@ -194,6 +248,10 @@ describe('HTTP caching', () => {
     const since = new Date(a.lastModified).toUTCString()
     expect((await fetchFeed(path, { 'if-modified-since': since })).res.status).toBe(304)
     expect(a.res.headers.get('cache-control')).toBe('private, no-cache')
+    const head = await t.client().request(path, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('etag')).toBe(a.etag)
+    expect((await head.arrayBuffer()).byteLength).toBe(0)
     expect(a.res.headers.get('set-cookie')).toBeNull()
   })
 

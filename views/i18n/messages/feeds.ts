@@ -141,7 +141,11 @@ export const feeds = defineMessages({
   'feeds.admin.state.none': ['未启用', '未啟用', 'Off'],
   'feeds.admin.never': ['从未', '從未', 'Never'],
   'feeds.admin.manage': ['管理', '管理', 'Manage'],
-  'feeds.admin.subject': ['{kind}：{name}', '{kind}：{name}', '{kind}: {name}'],
+  'feeds.admin.subject': [
+    '订阅链接：{name}（{kind}）',
+    '訂閱連結：{name}（{kind}）',
+    'Subscription link: {name} ({kind})',
+  ],
 
   'feeds.error.tooMany': [
     '请求过于频繁，请稍后再试。',
