@@ -879,9 +879,7 @@ export const feedTokens = sqliteTable(
   },
   (t) => [
     uniqueIndex('feed_tokens_hash_unique').on(t.tokenHash),
-    uniqueIndex('feed_tokens_one_live')
-      .on(t.kind, t.subjectId)
-      .where(sql`revoked_at is null`),
+    uniqueIndex('feed_tokens_one_live').on(t.kind, t.subjectId).where(sql`revoked_at is null`),
   ],
 )
 
