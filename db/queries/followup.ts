@@ -215,7 +215,10 @@ export function activeUnits(db: Queryable) {
     .all()
 }
 
-const duplicateCount = sql<number>`(select count(*) from concern_follow_ups d join concerns dc on dc.id = d.concern_id where d.master_concern_id = ${concerns.id} and dc.status = 'duplicate')`
+/** The outer query's concern id, qualified: drizzle leaves columns bare in a one-table select. */
+const OUTER_ID = sql.raw('"concerns"."id"')
+
+const duplicateCount = sql<number>`(select count(*) from concern_follow_ups d join concerns dc on dc.id = d.concern_id where d.master_concern_id = ${OUTER_ID} and dc.status = 'duplicate')`
 
 const listColumns = {
   id: concerns.id,
@@ -325,7 +328,7 @@ export function openCountByStation(db: Queryable, stationIds: number[]) {
  * oldest reply first, with the personal fields the caller may show or mask.
  */
 export function callbackList(db: Queryable, stationId: number) {
-  const repliedAt = sql<number>`(select max(e.at) from concern_events e where e.concern_id = ${concerns.id} and e.to_status = 'replied' and e.from_status <> 'replied')`
+  const repliedAt = sql<number>`(select max(e.at) from concern_events e where e.concern_id = ${OUTER_ID} and e.to_status = 'replied' and e.from_status <> 'replied')`
   return db
     .select({
       id: concerns.id,
@@ -390,7 +393,7 @@ export function calendarsByStation(rows: { date: string; kind: string; stationId
  * ended: the time of the last event that changed its status.
  */
 export function endedWithPersonalData(db: Queryable) {
-  const endedAt = sql<number>`(select max(e.at) from concern_events e where e.concern_id = ${concerns.id} and e.from_status is not null and e.from_status <> e.to_status)`
+  const endedAt = sql<number>`(select max(e.at) from concern_events e where e.concern_id = ${OUTER_ID} and e.from_status is not null and e.from_status <> e.to_status)`
   return db
     .select({ id: concerns.id, status: concerns.status, endedAt })
     .from(concerns)
