@@ -14,9 +14,9 @@ const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migratio
  * Opens (creating if needed) the SQLite database, sets the pragmas DESIGN §6 asks for and runs
  * the committed migrations. ':memory:' gives a private in-memory database (tests).
  */
-export function openDb(path: string): Db {
+export function openDb(path: string, opts: { onSql?: (sql: string) => void } = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const sqlite = new Database(path)
+  const sqlite = new Database(path, opts.onSql ? { verbose: (sql) => opts.onSql?.(String(sql)) } : {})
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL')
   // An acknowledged write must survive a power cut, so FULL rather than WAL's usual NORMAL.
   sqlite.pragma('synchronous = FULL')

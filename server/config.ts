@@ -19,6 +19,7 @@ const schema = z.object({
     .default(12),
   KIOSK_IDLE_SECONDS: z.coerce.number().int().min(15).max(3600).default(90),
   KIOSK_IDLE_COUNTDOWN_SECONDS: z.coerce.number().int().min(20).max(300).default(20),
+  RATE_LIMIT_MULTIPLIER: z.coerce.number().min(1).max(1e9).default(1),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
@@ -43,6 +44,8 @@ export type Config = {
   sessionHours: number
   kioskIdleSeconds: number
   kioskIdleCountdownSeconds: number
+  /** Scales every rate limit; only the benchmark, which sends everything from one address, raises it. */
+  rateLimitMultiplier: number
   /** 'auto' seeds an empty database only when listening on loopback, so a LAN server never gets demo log-ins by accident. */
   seedDemo: 'auto' | 'always' | 'never'
   cookieSecure: 'auto' | 'true' | 'false'
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: e.SESSION_HOURS,
     kioskIdleSeconds: e.KIOSK_IDLE_SECONDS,
     kioskIdleCountdownSeconds: e.KIOSK_IDLE_COUNTDOWN_SECONDS,
+    rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
     seedDemo: e.SEED_DEMO,
     cookieSecure: e.COOKIE_SECURE,
     jobsEnabled: e.JOBS_ENABLED === 'true',

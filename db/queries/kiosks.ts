@@ -7,7 +7,12 @@ import { recordAudit } from './audit.ts'
 
 export function findKioskByDeviceToken(db: Db, tokenHash: string): KioskDevice | null {
   const row = db
-    .select({ id: kiosks.id, label: kiosks.label, stationId: kiosks.stationId })
+    .select({
+      id: kiosks.id,
+      label: kiosks.label,
+      stationId: kiosks.stationId,
+      lastSeenAt: kiosks.lastSeenAt,
+    })
     .from(kiosks)
     .where(and(eq(kiosks.deviceTokenHash, tokenHash), isNull(kiosks.revokedAt)))
     .get()
@@ -45,7 +50,7 @@ export function redeemPairingCode(
       .where(eq(kiosks.id, row.id))
       .run()
     recordAudit(tx, now, { actorAccountId: null, action: 'kiosk.paired', entity: 'kiosk', entityId: row.id })
-    return { id: row.id, label: row.label, stationId: row.stationId }
+    return { id: row.id, label: row.label, stationId: row.stationId, lastSeenAt: now }
   })
 }
 
@@ -70,7 +75,13 @@ export function issuePairingCode(
   return { code: `${code.slice(0, 4)}-${code.slice(4)}`, expiresAt }
 }
 
-/** Records that a kiosk showed its start screen, for the admin's "last seen". */
-export function touchKiosk(db: Db, kioskId: number, now: Date) {
-  db.update(kiosks).set({ lastSeenAt: now }).where(eq(kiosks.id, kioskId)).run()
+const SEEN_RESOLUTION_MS = 5 * 60_000
+
+/**
+ * Records that a kiosk showed its start screen, for the admin's "last seen" — at most every five
+ * minutes, since every write waits for a durable commit and the start screen is the busiest page.
+ */
+export function touchKiosk(db: Db, kiosk: KioskDevice, now: Date) {
+  if (kiosk.lastSeenAt && now.getTime() - kiosk.lastSeenAt.getTime() < SEEN_RESOLUTION_MS) return
+  db.update(kiosks).set({ lastSeenAt: now }).where(eq(kiosks.id, kiosk.id)).run()
 }

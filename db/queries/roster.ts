@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { entriesToPublish, generateRoster } from '../../server/domain/roster/generate.ts'
@@ -332,14 +333,35 @@ export function loadRosterInput(db: Queryable, station: Pick<StationRow, 'id' | 
   }
 }
 
-/** The roster of a station between two local dates, both included. */
+/**
+ * Generated rosters by (station, range, exact input). Turns are counted from a rule's first day,
+ * so a year-old rotation costs thousands of zoned-time conversions per call, and the kiosk start
+ * screen, the queue and the display ask on every request. The key holds a hash of the whole input,
+ * so any change to rules, closures, absences, swaps, overrides or publication misses the cache.
+ */
+const generated = new Map<string, readonly RosterSlot[]>()
+const GENERATED_MAX = 256
+
+const fingerprint = (input: RosterInput) =>
+  createHash('sha1')
+    .update(JSON.stringify(input, (_k, v) => (v instanceof Map ? [...v] : v)))
+    .digest('base64')
+
+/** The roster of a station between two local dates, both included. Do not mutate the result. */
 export function stationRoster(
   db: Queryable,
   station: Pick<StationRow, 'id' | 'timeZone'>,
   from: string,
   to: string,
 ): RosterSlot[] {
-  return generateRoster(loadRosterInput(db, station), from, to)
+  const input = loadRosterInput(db, station)
+  const key = `${station.id}|${from}|${to}|${fingerprint(input)}`
+  let slots = generated.get(key)
+  if (slots) generated.delete(key)
+  else slots = Object.freeze(generateRoster(input, from, to))
+  generated.set(key, slots)
+  if (generated.size > GENERATED_MAX) generated.delete(generated.keys().next().value!)
+  return slots as RosterSlot[]
 }
 
 // ── settings ────────────────────────────────────────────────────────────────────────────────────

@@ -3,4 +3,5 @@ export type KioskDevice = {
   id: number
   label: string
   stationId: number
+  lastSeenAt: Date | null
 }

@@ -6,11 +6,16 @@ import type { Clock } from './clock.ts'
  */
 export class RateLimiter {
   readonly #hits = new Map<string, { count: number; resetAt: number }>()
+  readonly limit: number
+  /** `scale` multiplies the limit (config RATE_LIMIT_MULTIPLIER, for the benchmark). */
   constructor(
-    readonly limit: number,
+    limit: number,
     readonly windowMs: number,
     readonly clock: Clock,
-  ) {}
+    scale = 1,
+  ) {
+    this.limit = Math.ceil(limit * scale)
+  }
 
   /** Counts one attempt; false when the key has used up its window. */
   take(key: string): boolean {

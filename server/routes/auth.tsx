@@ -24,7 +24,12 @@ const loginForm = z.object({
 const LOGIN_WINDOW_MINUTES = 15
 
 export function authRoutes(deps: AppDeps) {
-  const limiter = new RateLimiter(10, LOGIN_WINDOW_MINUTES * 60_000, deps.clock)
+  const limiter = new RateLimiter(
+    10,
+    LOGIN_WINDOW_MINUTES * 60_000,
+    deps.clock,
+    deps.config.rateLimitMultiplier,
+  )
   const app = new Hono<AppEnv>()
 
   app.get('/login', (c) => {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { deputyBacklog } from '../../db/queries/concerns.ts'
@@ -135,14 +135,20 @@ export function consoleRoutes(deps: AppDeps) {
   }
 
   const waitingList = (i18n: I18n, s: Scope): WaitingTicket[] => {
+    const waiting = orderedWaiting(db, s.station.id, s.today, clock.now())
+    // Only the deputies these tickets ask for: a city has thousands.
+    const asked = [...new Set(waiting.flatMap((t) => (t.deputyId === null ? [] : [t.deputyId])))]
     const names = new Map(
-      db
-        .select({ id: deputies.id, name: deputies.name })
-        .from(deputies)
-        .all()
-        .map((d) => [d.id, d.name]),
+      asked.length === 0
+        ? []
+        : db
+            .select({ id: deputies.id, name: deputies.name })
+            .from(deputies)
+            .where(inArray(deputies.id, asked))
+            .all()
+            .map((d) => [d.id, d.name]),
     )
-    return orderedWaiting(db, s.station.id, s.today, clock.now()).map((t) => ({
+    return waiting.map((t) => ({
       id: t.id,
       label: ticketLabel(s.station.code, t.number),
       topic: i18n.name(t.topic),

@@ -65,7 +65,12 @@ type DraftInput = z.output<typeof draftSchema>
 /** The kiosk's drop-in flow: topic → a few words and whom to see → (phone) → ticket and slip. */
 export function kioskConcernRoutes(deps: AppDeps) {
   const { db, clock } = deps
-  const limiter = new RateLimiter(KIOSK_SUBMISSIONS_PER_WINDOW, KIOSK_SUBMISSION_WINDOW_MS, clock)
+  const limiter = new RateLimiter(
+    KIOSK_SUBMISSIONS_PER_WINDOW,
+    KIOSK_SUBMISSION_WINDOW_MS,
+    clock,
+    deps.config.rateLimitMultiplier,
+  )
   const app = new Hono<AppEnv>()
 
   for (const path of ['/kiosk/concern', '/kiosk/concern/*', '/kiosk/slip/*']) {

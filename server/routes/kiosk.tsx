@@ -24,7 +24,7 @@ const DEVICE_COOKIE_SECONDS = 400 * 24 * 3600
 const pairForm = z.object({ code: z.string().trim().min(1).max(20) })
 
 export function kioskRoutes(deps: AppDeps) {
-  const limiter = new RateLimiter(10, 10 * 60_000, deps.clock)
+  const limiter = new RateLimiter(10, 10 * 60_000, deps.clock, deps.config.rateLimitMultiplier)
   const app = new Hono<AppEnv>()
 
   // Kiosk screens may show what a resident typed: never keep them in any cache.
@@ -69,7 +69,7 @@ export function kioskRoutes(deps: AppDeps) {
     }
     const kiosk = c.var.kiosk!
     setAppCookie(c, KIOSK_COOKIE, getCookie(c, KIOSK_COOKIE)!, { maxAge: DEVICE_COOKIE_SECONDS })
-    touchKiosk(deps.db, kiosk.id, deps.clock.now())
+    touchKiosk(deps.db, kiosk, deps.clock.now())
     const station = findStation(deps.db, kiosk.stationId)
     if (!station) return c.notFound()
     const now = deps.clock.now()

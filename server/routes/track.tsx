@@ -11,7 +11,7 @@ import { rejectRequest } from '../middleware/reject.tsx'
 
 /** Public status page by tracking code; lookups are rate-limited per address (DESIGN §4.3, §4.9). */
 export function trackRoutes(deps: AppDeps) {
-  const limiter = new RateLimiter(30, 10 * 60_000, deps.clock)
+  const limiter = new RateLimiter(30, 10 * 60_000, deps.clock, deps.config.rateLimitMultiplier)
   const app = new Hono<AppEnv>()
   app.use('/track/*', async (c, next) => {
     await next()

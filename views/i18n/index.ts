@@ -39,6 +39,18 @@ export type I18n = {
 
 const index = LOCALES.reduce((acc, l, i) => Object.assign(acc, { [l]: i }), {} as Record<Locale, number>)
 
+const formatters = new Map<string, Intl.DateTimeFormat>()
+/** Intl formatters are costly to build and cheap to reuse; pages format many dates each. */
+function formatter(locale: string, timeZone: string, opts: Intl.DateTimeFormatOptions) {
+  const key = `${locale}|${timeZone}|${JSON.stringify(opts)}`
+  let f = formatters.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...opts, timeZone })
+    formatters.set(key, f)
+  }
+  return f
+}
+
 export function makeI18n(locale: Locale): I18n {
   const col = index[locale]
   const t: T = (key, vars) => {
@@ -53,7 +65,7 @@ export function makeI18n(locale: Locale): I18n {
       (locale === 'zh-Hant' ? row.nameZhHant : locale === 'en' ? row.nameEn : row.nameZhHans) ||
       row.nameZhHans,
     dateTime: (d, timeZone, opts = { dateStyle: 'medium', timeStyle: 'short' }) =>
-      new Intl.DateTimeFormat(intlLocale, { ...opts, timeZone }).format(d),
+      formatter(intlLocale, timeZone, opts).format(d),
   }
 }
 

@@ -1,0 +1,205 @@
+import type { Db } from '../../db/client.ts'
+import { insertRuleVersion, insertSlotDef } from '../../db/queries/roster.ts'
+import { randomCode, sha256 } from '../../server/domain/secrets.ts'
+import { addDays } from '../../server/domain/zoned-time.ts'
+
+/** Sizes of the city the benchmark builds (issue 9). */
+export const CITY = {
+  stations: 200,
+  deputies: 2_000,
+  concerns: 100_000,
+  kiosks: 1_000,
+  waitingPerConsole: 30,
+}
+
+export type BigData = {
+  kioskTokens: { token: string; stationId: number }[]
+  deputySessions: { token: string; deputyId: number; stationId: number }[]
+  trackingCodes: string[]
+  today: string
+}
+
+/** A small deterministic PRNG, so two runs build the same city. */
+function prng(seed: number) {
+  let s = seed >>> 0
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0
+    return s / 2 ** 32
+  }
+}
+
+const STATUSES = ['received', 'referred', 'in_progress', 'replied', 'closed', 'answered', 'reopened'] as const
+
+/**
+ * Fills a migrated, empty database with a city: 200 stations, 2,000 deputies, 1,000 paired
+ * kiosks, 100,000 concerns with timelines over the past year, a roster rotation per station
+ * running for a year, and a queue of waiting tickets today. Raw prepared statements in one
+ * transaction per area, because going through the HTTP layer would take hours.
+ */
+export function buildBigData(db: Db, now: Date): BigData {
+  const sqlite = db.$client
+  const rnd = prng(42)
+  const ms = now.getTime()
+  const today = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
+  const yearAgo = addDays(today, -365)
+  const out: BigData = { kioskTokens: [], deputySessions: [], trackingCodes: [], today }
+
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        "insert into streets (name_zh_hans, name_zh_hant, name_en, created_at, updated_at) values ('全市', '全市', 'The city', ?, ?)",
+      )
+      .run(ms, ms)
+    const station = sqlite.prepare(
+      "insert into stations (street_id, code, name_zh_hans, name_zh_hant, name_en, address, time_zone, created_at, updated_at) values (1, ?, ?, ?, ?, '', 'Asia/Shanghai', ?, ?)",
+    )
+    const district = sqlite.prepare(
+      'insert into districts (street_id, name_zh_hans, name_zh_hant, name_en, station_id, created_at, updated_at) values (1, ?, ?, ?, ?, ?, ?)',
+    )
+    for (let s = 1; s <= CITY.stations; s++) {
+      const code = `${String.fromCharCode(65 + (s % 26))}${String.fromCharCode(65 + Math.floor(s / 26))}`
+      station.run(code, `第${s}联络站`, `第${s}聯絡站`, `Station ${s}`, ms, ms)
+      district.run(`第${s}选区`, `第${s}選區`, `District ${s}`, s, ms, ms)
+    }
+    const topic = sqlite.prepare(
+      'insert into topics (name_zh_hans, name_zh_hant, name_en, sort_order, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
+    )
+    for (let i = 1; i <= 12; i++) topic.run(`议题${i}`, `議題${i}`, `Topic ${i}`, i, ms, ms)
+    const deputy = sqlite.prepare(
+      'insert into deputies (name, home_station_id, created_at, updated_at) values (?, ?, ?, ?)',
+    )
+    const dd = sqlite.prepare('insert into deputy_districts (deputy_id, district_id) values (?, ?)')
+    const account = sqlite.prepare(
+      "insert into accounts (username, display_name, password_hash, role, deputy_id, created_at, updated_at) values (?, ?, 'scrypt$1$1$1$x$x', 'deputy', ?, ?, ?)",
+    )
+    const session = sqlite.prepare(
+      'insert into auth_sessions (token_hash, account_id, created_at, expires_at) values (?, ?, ?, ?)',
+    )
+    for (let d = 1; d <= CITY.deputies; d++) {
+      const home = ((d - 1) % CITY.stations) + 1
+      deputy.run(`代表${d}`, home, ms, ms)
+      dd.run(d, home)
+      const accountId = Number(account.run(`deputy${d}`, `代表${d}`, d, ms, ms).lastInsertRowid)
+      if (d <= CITY.stations) {
+        const token = `bench-session-${d}-${'x'.repeat(24)}`
+        session.run(sha256(token), accountId, ms, ms + 30 * 86_400_000)
+        out.deputySessions.push({ token, deputyId: d, stationId: home })
+      }
+    }
+    const kiosk = sqlite.prepare(
+      "insert into kiosks (station_id, label, device_token_hash, paired_at, created_at, updated_at) values (?, 'bench', ?, ?, ?, ?)",
+    )
+    for (let k = 1; k <= CITY.kiosks; k++) {
+      const stationId = ((k - 1) % CITY.stations) + 1
+      const token = `bench-kiosk-${k}-${'y'.repeat(24)}`
+      kiosk.run(stationId, sha256(token), ms, ms, ms)
+      out.kioskTokens.push({ token, stationId })
+    }
+  })()
+
+  sqlite.transaction(() => {
+    const concern = sqlite.prepare(
+      `insert into concerns (tracking_code, station_id, topic_id, channel, status, deputy_id, description, callback_phone,
+         received_on, first_response_due_on, created_at, updated_at)
+       values (?, ?, ?, 'kiosk', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const event = sqlite.prepare(
+      `insert into concern_events (concern_id, at, action, actor_kind, from_status, to_status, note) values (?, ?, ?, 'system', ?, ?, '')`,
+    )
+    const codes = new Set<string>()
+    for (let i = 0; i < CITY.concerns; i++) {
+      let code = randomCode(8)
+      while (codes.has(code)) code = randomCode(8)
+      codes.add(code)
+      const daysAgo = Math.floor(rnd() * 365)
+      const at = ms - daysAgo * 86_400_000
+      const status = STATUSES[Math.floor(rnd() * STATUSES.length)]!
+      const deputyId = 1 + Math.floor(rnd() * CITY.deputies)
+      const stationId = ((deputyId - 1) % CITY.stations) + 1
+      const day = addDays(today, -daysAgo)
+      const id = Number(
+        concern.run(
+          code,
+          stationId,
+          1 + Math.floor(rnd() * 12),
+          status,
+          deputyId,
+          '楼道灯坏了很久',
+          '13800138000',
+          day,
+          addDays(day, 7),
+          at,
+          at,
+        ).lastInsertRowid,
+      )
+      event.run(id, at, 'created', null, 'received')
+      if (status !== 'received') event.run(id, at + 3_600_000, 'status_changed', 'received', status)
+      if (i % 100 === 0) out.trackingCodes.push(code)
+    }
+    const ticket = sqlite.prepare(
+      `insert into queue_tickets (station_id, local_date, number, concern_id, status, arrived_at, created_at, updated_at)
+       values (?, ?, ?, ?, 'waiting', ?, ?, ?)`,
+    )
+    const todayConcern = sqlite.prepare(
+      `insert into concerns (tracking_code, station_id, topic_id, channel, status, received_on, first_response_due_on, created_at, updated_at)
+       values (?, ?, 1, 'kiosk', 'received', ?, ?, ?, ?)`,
+    )
+    const presence = sqlite.prepare(
+      "insert into station_presence (station_id, date, deputy_id, present, place, updated_at) values (?, ?, ?, 1, '接待室', ?)",
+    )
+    for (const { stationId, deputyId } of out.deputySessions) {
+      presence.run(stationId, today, deputyId, ms)
+      for (let n = 1; n <= CITY.waitingPerConsole; n++) {
+        let code = randomCode(8)
+        while (codes.has(code)) code = randomCode(8)
+        codes.add(code)
+        const id = Number(todayConcern.run(code, stationId, today, addDays(today, 7), ms, ms).lastInsertRowid)
+        ticket.run(stationId, today, n, id, ms - (CITY.waitingPerConsole - n) * 60_000, ms, ms)
+      }
+    }
+  })()
+
+  // A year of duty: morning and afternoon slots on working days, five deputies taking turns.
+  for (let s = 1; s <= CITY.stations; s++) {
+    for (const [code, start, end] of [
+      ['am', '09:00', '12:00'],
+      ['pm', '14:00', '17:30'],
+    ] as const) {
+      insertSlotDef(
+        db,
+        s,
+        {
+          code,
+          nameZhHans: code,
+          nameZhHant: code,
+          nameEn: code,
+          start,
+          end,
+          weekdays: [1, 2, 3, 4, 5],
+          validFrom: yearAgo,
+        },
+        1,
+        now,
+      )
+    }
+    const participants = [0, 1, 2, 3, 4].map((k) => `deputy:${s + k * CITY.stations}` as const)
+    insertRuleVersion(
+      db,
+      s,
+      {
+        layer: 1,
+        effectiveFrom: yearAgo,
+        unit: 'slot',
+        interval: 1,
+        startPosition: 0,
+        slotCodes: [],
+        weekdays: [],
+        participants,
+      },
+      1,
+      now,
+    )
+  }
+  sqlite.pragma('optimize')
+  return out
+}

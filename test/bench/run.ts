@@ -1,0 +1,248 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+import Database from 'better-sqlite3'
+import { openDb } from '../../db/client.ts'
+import { buildBigData, CITY } from './big-data.ts'
+
+/**
+ * `npm run bench` (issue 9): builds a city-sized database, starts the real server in its own
+ * process and drives it on loopback with autocannon; every figure is also given as a ratio to a
+ * limit measured in the same run (a bare Hono route; raw durable SQLite commits).
+ */
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
+const CONNECTIONS = 50
+const CSRF = 'bench-csrf-token-0123456789abcdefghijkl'
+const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-'))
+const children: ChildProcess[] = []
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL')
+  rmSync(dir, { recursive: true, force: true })
+})
+
+type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number }
+
+async function load(opts: autocannon.Options): Promise<Figures> {
+  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts })
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    requests: r.requests.total,
+  }
+}
+
+function start(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; port: number; ms: number }> {
+  const started = performance.now()
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  children.push(child)
+  return new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d) => {
+      out += d
+      const m = out.match(ready)
+      if (m) resolve({ child, port: Number(m[1]), ms: Math.round(performance.now() - started) })
+    })
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}`)))
+  })
+}
+
+/** Durable commits per second: one row per transaction, WAL with synchronous=FULL, as the app runs. */
+function rawCommitsPerSecond(seconds: number): number {
+  const db = new Database(join(dir, 'raw.db'))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.exec('create table t (id integer primary key, v text not null)')
+  const insert = db.prepare('insert into t (v) values (?)')
+  const tx = db.transaction((v: string) => insert.run(v))
+  const end = performance.now() + seconds * 1000
+  let n = 0
+  while (performance.now() < end) {
+    tx(`row ${n}`)
+    n++
+  }
+  db.close()
+  return Math.round(n / seconds)
+}
+
+const peakRssMb = (pid: number) => {
+  const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)
+  return m ? Math.round(Number(m[1]) / 1024) : Number.NaN
+}
+
+async function main() {
+  const now = new Date()
+  const dbPath = join(dir, 'city.db')
+  const t = performance.now()
+  const db = openDb(dbPath)
+  const data = buildBigData(db, now)
+  db.$client.close()
+  const buildSeconds = ((performance.now() - t) / 1000).toFixed(1)
+  console.log(
+    `Built the city in ${buildSeconds} s: ${CITY.stations} stations, ${CITY.deputies} deputies, ${CITY.concerns} concerns`,
+  )
+
+  const rawCommits = rawCommitsPerSecond(3)
+  const hello = await start(['test/bench/hello-server.ts'], {}, /listening (\d+)/)
+  const helloFigures = await load({ url: `http://127.0.0.1:${hello.port}/` })
+  hello.child.kill()
+
+  const server = await start(
+    ['server/main.ts'],
+    {
+      DATABASE_PATH: dbPath,
+      PORT: '0',
+      SEED_DEMO: 'never',
+      JOBS_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MULTIPLIER: '1000000',
+    },
+    /running on http:\/\/[^:]+:(\d+)/,
+  )
+  const base = `http://127.0.0.1:${server.port}`
+  const kiosk = data.kioskTokens[0]!
+  const deputy = data.deputySessions[0]!
+  const kioskCookie = `kiosk=${kiosk.token}; csrf=${CSRF}`
+
+  const results: Record<string, Figures & { ratio: number; baseline: string }> = {}
+  const record = (name: string, f: Figures, baseline: 'hello' | 'commits') => {
+    const ratio = baseline === 'hello' ? f.rps / helloFigures.rps : f.rps / rawCommits
+    results[name] = { ...f, ratio: Math.round(ratio * 1000) / 1000, baseline }
+  }
+
+  record(
+    'kiosk start screen',
+    await load({ url: `${base}/kiosk`, headers: { cookie: kioskCookie } }),
+    'hello',
+  )
+
+  // Every submission carries its own idempotency key and comes from one of many kiosks.
+  const before = new Database(dbPath, { readonly: true })
+  const ticketsBefore = (before.prepare('select count(*) n from queue_tickets').get() as { n: number }).n
+  before.close()
+  let seq = 0
+  const walkIn = await load({
+    url: `${base}/kiosk/concern`,
+    method: 'POST',
+    requests: [
+      {
+        setupRequest: (req) => {
+          const k = data.kioskTokens[seq % data.kioskTokens.length]!
+          seq++
+          const body = new URLSearchParams({
+            station: String(k.stationId),
+            topic: '1',
+            key: `bench-key-${seq}-${'k'.repeat(20)}`,
+            mode: 'anonymous',
+            _csrf: CSRF,
+          })
+          return {
+            ...req,
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded',
+              cookie: `kiosk=${k.token}; csrf=${CSRF}`,
+            },
+            body: body.toString(),
+          }
+        },
+      },
+    ],
+  })
+  const after = new Database(dbPath, { readonly: true })
+  const ticketsAfter = (after.prepare('select count(*) n from queue_tickets').get() as { n: number }).n
+  const duplicates = (
+    after
+      .prepare(
+        'select count(*) n from (select station_id, local_date, number from queue_tickets group by 1, 2, 3 having count(*) > 1)',
+      )
+      .get() as { n: number }
+  ).n
+  after.close()
+  // A successful submission answers 303 (to the slip), which autocannon counts as non-2xx.
+  const accepted = walkIn.requests - walkIn.errors
+  record('walk-in submission (durable, with ticket)', { ...walkIn, non2xx: 0 }, 'commits')
+  const integrity = {
+    submitted: accepted,
+    ticketsWritten: ticketsAfter - ticketsBefore,
+    duplicatedNumbers: duplicates,
+  }
+
+  const consoleUrl = `${base}/console/${deputy.stationId}/${deputy.deputyId}/queue`
+  record(
+    'deputy console queue fragment',
+    await load({ url: consoleUrl, headers: { cookie: `sid=${deputy.token}`, 'hx-request': 'true' } }),
+    'hello',
+  )
+
+  let codeSeq = 0
+  record(
+    'tracking-code status page',
+    await load({
+      url: `${base}/track/x`,
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            path: `/track/${data.trackingCodes[codeSeq++ % data.trackingCodes.length]}`,
+          }),
+        },
+      ],
+    }),
+    'hello',
+  )
+
+  const peakRss = peakRssMb(server.child.pid!)
+  server.child.kill('SIGTERM')
+
+  const report = {
+    date: now.toISOString(),
+    connections: CONNECTIONS,
+    secondsPerRun: DURATION,
+    city: CITY,
+    baselines: { bareHonoHello: helloFigures, rawDurableCommitsPerSecond: rawCommits },
+    startupMs: server.ms,
+    peakRssMb: peakRss,
+    walkInIntegrity: integrity,
+    results,
+  }
+  console.log(
+    `\nBaselines: bare Hono hello ${helloFigures.rps} req/s (p99 ${helloFigures.p99} ms); raw durable commits ${rawCommits}/s`,
+  )
+  console.log(`Start-up on the big database: ${server.ms} ms; peak RSS ${peakRss} MB\n`)
+  console.table(
+    Object.fromEntries(
+      Object.entries(results).map(([k, r]) => [
+        k,
+        {
+          'req/s': r.rps,
+          'p50 ms': r.p50,
+          'p99 ms': r.p99,
+          ratio: r.ratio,
+          of: r.baseline,
+          'non-2xx': r.non2xx,
+          errors: r.errors,
+        },
+      ]),
+    ),
+  )
+  console.log('Walk-in integrity:', integrity)
+  const outDir = join('data', 'bench')
+  mkdirSync(outDir, { recursive: true })
+  const file = join(outDir, `bench-${now.toISOString().replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
+  console.log(`Written ${file}`)
+  process.exit(0)
+}
+
+await main()
