@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { redeemPairingCode, touchKiosk } from '../../db/queries/kiosks.ts'
@@ -28,10 +28,13 @@ export function kioskRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
 
   // Kiosk screens may show what a resident typed: never keep them in any cache.
-  app.use('*', async (c, next) => {
+  // This sub-app is mounted at '/', so the header is scoped to kiosk paths, not the whole app.
+  const noStore: MiddlewareHandler = async (c, next) => {
     await next()
     c.header('Cache-Control', 'no-store')
-  })
+  }
+  app.use('/kiosk', noStore)
+  app.use('/kiosk/*', noStore)
 
   const pair = (c: Context<AppEnv>, code: string) => {
     const { t } = c.var.i18n

@@ -12,6 +12,8 @@ describe('kiosk pairing', () => {
     const pair = await c.get('/kiosk/pair')
     expect(pair.status).toBe(200)
     expect(pair.headers.get('cache-control')).toBe('no-store')
+    // Only kiosk screens: the static files stay cacheable.
+    expect((await c.get('/static/app.css')).headers.get('cache-control')).not.toContain('no-store')
   })
 
   it('pairs with a one-time code typed in any case and with or without the dash', async () => {
