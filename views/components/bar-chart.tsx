@@ -42,7 +42,8 @@ export function GroupedBarChart({
   const groupW = plotW / Math.max(1, categories.length)
   const barW = Math.min(28, (groupW - 12) / Math.max(1, series.length))
   const y = (v: number) => top + plotH - (v / max) * plotH
-  const ticks = [0, max / 2, max].filter((v, i, a) => a.indexOf(v) === i)
+  // Counts are whole numbers, so the axis shows only whole ticks.
+  const ticks = [0, max / 2, max].filter((v, i, a) => Number.isInteger(v) && a.indexOf(v) === i)
   return (
     <svg
       id={id}
@@ -66,7 +67,7 @@ export function GroupedBarChart({
         <g>
           <line x1={left} x2={width - 16} y1={y(v)} y2={y(v)} stroke="#c8c8c8" />
           <text x={left - 6} y={y(v) + 4} font-size="12" text-anchor="end" font-family={FONT} fill="#4a4a4a">
-            {Number.isInteger(v) ? v : v.toFixed(1)}
+            {v}
           </text>
         </g>
       ))}

@@ -6,6 +6,7 @@ import { RIGHT_CHANNELS } from '../../../server/events/concern-steps.ts'
 import { CsrfField, type FieldErrors } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
+import { usePage } from '../../page-context.ts'
 import {
   channelLabel,
   eventLabel,
@@ -71,9 +72,11 @@ export function ConcernPage(p: ConcernPageProps) {
         </div>
       ) : null}
       <p class="fu-back">
-        <a href={`/staff/stations/${c.stationId}/concerns`}>{t('followup.concern.backToStation')}</a>
-        {' · '}
-        <a href="/concerns/mine">{t('followup.concern.backToMine')}</a>
+        {usePage().account?.role === 'deputy' ? (
+          <a href="/concerns/mine">{t('followup.concern.backToMine')}</a>
+        ) : (
+          <a href={`/staff/stations/${c.stationId}/concerns`}>{t('followup.concern.backToStation')}</a>
+        )}
       </p>
       <div class="fu-columns">
         <section aria-labelledby="facts-title">

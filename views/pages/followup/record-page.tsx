@@ -20,7 +20,12 @@ export type RecordPageProps = {
   error?: string
 }
 
-const median = (n: number | null) => (n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(1))
+/** Working days with their unit, or a dash when nobody has been answered yet. */
+function Days({ n }: { n: number | null }) {
+  const { t } = useI18n()
+  if (n === null) return <>—</>
+  return <>{t('followup.record.workingDays', { n: Number.isInteger(n) ? String(n) : n.toFixed(1) })}</>
+}
 
 /** The figures of one record, each with what it counts and out of how many. */
 export function RecordFigures({ r, minSample }: { r: DeputyRecord; minSample: number }) {
@@ -56,7 +61,7 @@ export function RecordFigures({ r, minSample }: { r: DeputyRecord; minSample: nu
         <dt>{t('followup.record.firstResponse')}</dt>
         <dd id="fig-first-response">
           <strong>
-            {t('followup.record.workingDays', { n: median(r.firstResponse.medianWorkingDays) })}
+            <Days n={r.firstResponse.medianWorkingDays} />
           </strong>
           <span>
             {t('followup.record.firstResponseNote', {
@@ -263,7 +268,7 @@ function PerDeputy({ rows, minSample }: { rows: RecordRow[]; minSample: number }
                   </td>
                   <td>{r.concernsReceived}</td>
                   <td>
-                    {t('followup.record.workingDays', { n: median(r.firstResponse.medianWorkingDays) })}
+                    <Days n={r.firstResponse.medianWorkingDays} />
                   </td>
                   <td>{percent(r.closedWithinDeadline.share)}</td>
                   <td>

@@ -73,12 +73,9 @@ export function MonthlyReportPage({ report, board }: { report: MonthlyReport; bo
             <dt>{t('followup.record.firstResponse')}</dt>
             <dd id="report-first-response">
               <strong>
-                {t('followup.record.workingDays', {
-                  n:
-                    r.firstResponse.medianWorkingDays === null
-                      ? '—'
-                      : String(r.firstResponse.medianWorkingDays),
-                })}
+                {r.firstResponse.medianWorkingDays === null
+                  ? '—'
+                  : t('followup.record.workingDays', { n: r.firstResponse.medianWorkingDays })}
               </strong>
             </dd>
           </div>
