@@ -516,7 +516,7 @@ export const followup = defineMessages({
     '接待日（實際 / 排定）',
     'Reception days (held / scheduled)',
   ],
-  'followup.record.receptionsValue': ['{held} / {scheduled}', '{held} / {scheduled}', '{held} / {scheduled}'],
+  'followup.record.receptionsValue': ['{held} / {scheduled} 天', '{held} / {scheduled} 天', '{held} / {scheduled} days'],
   'followup.record.receptionsNote': [
     '排定的接待日中如期到站 {n} 天',
     '排定的接待日中如期到站 {n} 天',
