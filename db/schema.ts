@@ -823,9 +823,7 @@ export const receptionBookings = sqliteTable(
     uniqueIndex('reception_bookings_seat_unique')
       .on(t.sessionId, t.slotIndex, t.seat)
       .where(sql`status <> 'cancelled'`),
-    uniqueIndex('reception_bookings_open_limit_unique')
-      .on(t.openLimitKey)
-      .where(sql`status = 'booked'`),
+    uniqueIndex('reception_bookings_open_limit_unique').on(t.openLimitKey).where(sql`status = 'booked'`),
     index('reception_bookings_session').on(t.sessionId, t.slotIndex),
     index('reception_bookings_station_slot').on(t.stationId, t.slotAt),
     index('reception_bookings_status_end').on(t.status, t.slotEndsAt),

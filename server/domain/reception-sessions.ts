@@ -148,8 +148,8 @@ export function generateSessions(
   const makeUp = new Set(calendar.filter((c) => c.kind === 'workday').map((c) => c.date))
   for (const plan of plans) {
     if (plan.ended || planProblem(plan) !== null) continue
-    const from = plan.validFrom > range.from ? plan.validFrom : range.from
-    const to = plan.validUntil !== null && plan.validUntil < range.to ? plan.validUntil : range.to
+    const from = [plan.validFrom, range.from].sort()[1]!
+    const to = plan.validUntil === null ? range.to : [plan.validUntil, range.to].sort()[0]!
     if (to < from) continue
     for (const date of datesBetween(from, to)) {
       if (!patternFalls(plan, date, makeUp)) continue
