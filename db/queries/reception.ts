@@ -233,7 +233,7 @@ export function insertSession(
 
 const bump = () => ({ sequence: sql`${receptionSessions.sequence} + 1` })
 
-/** Gives a session a new date, times or shape; `moved` marks a clerk's move. */
+/** Gives a session a new date, times or shape; `moved` marks a clerk's move, `restore` schedules it again. */
 export function reshapeSession(
   db: Queryable,
   id: number,
@@ -241,9 +241,11 @@ export function reshapeSession(
   timeZone: string,
   now: Date,
   moved?: { fromDate: string; fromStartTime: string },
+  restore = false,
 ) {
   db.update(receptionSessions)
     .set({
+      ...(restore ? { status: 'scheduled' as const, cancelReason: null, cancelledAt: null } : {}),
       date: s.date,
       startTime: s.startTime,
       endTime: s.endTime,

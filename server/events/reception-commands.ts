@@ -136,8 +136,8 @@ function applyChange(
     return
   }
   const before = findSession(tx, change.id)!
-  // Sessions that have begun are history: the plan no longer changes them.
-  if (before.startsAt.getTime() <= now.getTime()) return
+  // Sessions that have begun (or where someone has checked in) are history: the plan leaves them.
+  if (before.startsAt.getTime() <= now.getTime() || hasCheckedIn(tx, before.id)) return
   if (change.kind === 'cancel') {
     if (!setSessionStatus(tx, before.id, 'cancelled', change.reason, now)) return
     let affected = 0
@@ -147,12 +147,15 @@ function applyChange(
     result.cancelled++
     return
   }
-  if (change.kind === 'restore') setSessionStatus(tx, before.id, 'scheduled', null, now)
-  reshapeSession(tx, before.id, change.session, station.timeZone, now)
+  reshapeSession(tx, before.id, change.session, station.timeZone, now, undefined, change.kind === 'restore')
   const affected = rehomeBookings(tx, findSession(tx, before.id)!, station.timeZone, now)
   if (change.kind === 'update') noticeSessionChange(deps, tx, station, before, 'moved', affected, now)
   result[change.kind === 'restore' ? 'restored' : 'updated']++
 }
+
+/** Whether someone has already checked in to a session (their ticket is in that day's queue). */
+const hasCheckedIn = (tx: Queryable, sessionId: number) =>
+  liveBookingsOf(tx, sessionId).some((b) => b.status !== 'booked')
 
 /**
  * After a session's times or shape changed: live bookings follow their slot to its new time (and
@@ -229,7 +232,15 @@ export function syncAllSessions(deps: AppDeps, now: Date): SyncResult {
 
 // ── clerk actions on a session ──────────────────────────────────────────────────────────────────
 
-export type SessionActionFailure = 'not_found' | 'started' | 'cancelled' | 'closed' | 'past' | 'no_slot'
+export type SessionActionFailure =
+  | 'not_found'
+  | 'started'
+  | 'checked_in'
+  | 'cancelled'
+  | 'closed'
+  | 'past'
+  | 'no_slot'
+  | 'unconfirmed'
 
 /** A clerk cancels a session: its bookings are cancelled and their residents go on the call-back list. */
 export function cancelSessionByClerk(
@@ -243,6 +254,7 @@ export function cancelSessionByClerk(
     if (!session || !station || session.stationId !== a.stationId) return { ok: false, reason: 'not_found' }
     if (session.status !== 'scheduled') return { ok: false, reason: 'cancelled' }
     if (session.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'started' }
+    if (hasCheckedIn(tx, session.id)) return { ok: false, reason: 'checked_in' }
     setSessionStatus(tx, session.id, 'cancelled', 'clerk', now)
     let affected = 0
     for (const b of liveBookingsOf(tx, session.id))
@@ -268,6 +280,7 @@ export function moveSessionByClerk(
     if (!session || !station || session.stationId !== a.stationId) return { ok: false, reason: 'not_found' }
     if (session.status !== 'scheduled') return { ok: false, reason: 'cancelled' }
     if (session.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'started' }
+    if (hasCheckedIn(tx, session.id)) return { ok: false, reason: 'checked_in' }
     const length = minutesBetween(session.startTime, session.endTime)
     const startMinutes = minutesOfDay(a.startTime)
     if (startMinutes + length > 24 * 60) return { ok: false, reason: 'no_slot' }
