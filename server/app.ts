@@ -18,11 +18,13 @@ import { healthRoutes } from './routes/health.ts'
 import { homeRoutes } from './routes/home.tsx'
 import { intakeRoutes } from './routes/intake.tsx'
 import { kioskRoutes } from './routes/kiosk.tsx'
+import { kioskBookingRoutes } from './routes/kiosk-booking.tsx'
 import { kioskConcernRoutes } from './routes/kiosk-concern.tsx'
 import { kioskProgressRoutes } from './routes/kiosk-progress.tsx'
 import { monthlyReportRoutes } from './routes/monthly-report.tsx'
 import { myDutyRoutes } from './routes/my-duty.tsx'
 import { preferenceRoutes } from './routes/preferences.ts'
+import { receptionRoutes } from './routes/reception.tsx'
 import { recordRoutes } from './routes/records.tsx'
 import { rosterRoutes } from './routes/roster.tsx'
 import { staffJobRoutes } from './routes/staff-jobs.tsx'
@@ -56,10 +58,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', kioskRoutes(deps))
   app.route('/', kioskConcernRoutes(deps))
   app.route('/', kioskProgressRoutes(deps))
+  app.route('/', kioskBookingRoutes(deps))
   app.route('/', displayRoutes(deps))
   app.route('/', consoleRoutes(deps))
   app.route('/', stationDayRoutes(deps))
   app.route('/', intakeRoutes(deps))
+  app.route('/', receptionRoutes(deps))
   app.route('/', trackRoutes(deps))
   app.route('/', concernRoutes(deps))
   app.route('/', recordRoutes(deps))

@@ -1,6 +1,7 @@
 import type { StationRow } from '../db/queries/stations.ts'
 import type { MessageKey } from '../views/i18n/index.ts'
 import type { AppDeps } from './deps.ts'
+import { bookingCodeKioskAction, bookingKioskAction } from './routes/kiosk-booking.tsx'
 import { concernKioskAction } from './routes/kiosk-concern.tsx'
 import { progressKioskAction } from './routes/kiosk-progress.tsx'
 
@@ -16,4 +17,9 @@ export type KioskAction = {
   available: (deps: AppDeps, station: StationRow, now: Date) => boolean
 }
 
-export const KIOSK_ACTIONS: KioskAction[] = [concernKioskAction, progressKioskAction]
+export const KIOSK_ACTIONS: KioskAction[] = [
+  concernKioskAction,
+  bookingKioskAction,
+  bookingCodeKioskAction,
+  progressKioskAction,
+]

@@ -22,6 +22,7 @@ const FILES: Record<string, string> = {
   'queue-kiosk.js': join(root, 'kiosk/queue-kiosk.js'),
   'queue-live.js': join(root, 'kiosk/queue-live.js'),
   'followup.css': join(root, 'kiosk/followup.css'),
+  'booking.css': join(root, 'kiosk/booking.css'),
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }

@@ -238,6 +238,16 @@ export const booking = defineMessages({
     '這個接待日已經開始，不能再改動。',
     'This session has begun and can no longer be changed.',
   ],
+  'booking.error.sessionCheckedIn': [
+    '已有居民签到排队，这一场不能再调整或取消。',
+    '已有居民簽到排隊，這一場不能再調整或取消。',
+    'Someone has already checked in to this session, so it can no longer be moved or cancelled.',
+  ],
+  'booking.error.confirmCancel': [
+    '取消整场接待前，请先勾选确认。',
+    '取消整場接待前，請先勾選確認。',
+    'Tick the confirmation box before cancelling a whole session.',
+  ],
   'booking.error.closedDay': [
     '那一天本站休息，请选别的日子。',
     '那一天本站休息，請選別的日子。',
@@ -344,6 +354,11 @@ export const booking = defineMessages({
   'booking.clerk.bookFor': ['代为预约', '代為預約', 'Book for a caller'],
   'booking.clerk.cancelBooking': ['取消预约', '取消預約', 'Cancel booking'],
   'booking.clerk.cancelSession': ['取消本场接待', '取消本場接待', 'Cancel this session'],
+  'booking.clerk.confirmCancel': [
+    '确认取消（{n} 个预约将一并取消）',
+    '確認取消（{n} 個預約將一併取消）',
+    'Yes, cancel it ({n} bookings are cancelled with it)',
+  ],
   'booking.clerk.moveLegend': ['调整时间', '調整時間', 'Move this session'],
   'booking.clerk.moveDate': ['新日期', '新日期', 'New date'],
   'booking.clerk.moveTime': ['新开始时间', '新開始時間', 'New start time'],
@@ -462,6 +477,7 @@ export const booking = defineMessages({
   'booking.plans.validFromLabel': ['开始日期', '開始日期', 'First day'],
   'booking.plans.validUntilLabel': ['截止日期', '截止日期', 'Last day'],
   'booking.plans.save': ['保存接待安排', '儲存接待安排', 'Save plan'],
+  'booking.plan.daily': ['每天', '每天', 'Every day'],
   'booking.plan.weekly': ['每周{days}', '每週{days}', 'Every {days}'],
   'booking.plan.nthWeekday': [
     '每月第 {n} 个{days}',
