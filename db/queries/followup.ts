@@ -369,6 +369,31 @@ export function latestReply(db: Queryable, concernId: number) {
   return reply
 }
 
+export type PublicReply = { text: string; grade: ReplyGrade | null; on: string; merged: boolean }
+
+/**
+ * The reply a tracking code's page shows: the latest words passed on to the resident (a
+ * duplicate shows its master's). Written for the resident; never a name or phone of anyone.
+ */
+export function publicReply(db: Queryable, code: string): PublicReply | null {
+  const concern = findConcernByCode(db, code)
+  if (!concern) return null
+  const masterId = concern.status === 'duplicate' ? findFollowUp(db, concern.id)?.masterConcernId : null
+  const reply = latestReply(db, masterId ?? concern.id)
+  if (!reply) return null
+  const tz = db
+    .select({ tz: stations.timeZone })
+    .from(stations)
+    .where(eq(stations.id, concern.stationId))
+    .get()?.tz
+  return {
+    text: reply.text,
+    grade: reply.grade,
+    on: localDate(reply.at, tz ?? 'Asia/Shanghai'),
+    merged: Boolean(masterId),
+  }
+}
+
 // ── Deadline and privacy jobs ──────────────────────────────────────────────────────────────────
 
 /** Every closure row; small (a few dozen a year). */

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { findPublicConcern } from '../../db/queries/concerns.ts'
+import { publicReply } from '../../db/queries/followup.ts'
 import { TrackPage } from '../../views/pages/track/track-page.tsx'
 import { renderPage } from '../../views/render.tsx'
 import { clientAddress } from '../client-address.ts'
@@ -23,7 +24,7 @@ export function trackRoutes(deps: AppDeps) {
     const code = normalizeCode(c.req.param('code'))
     const concern = /^[A-Z0-9]{4,16}$/.test(code) ? findPublicConcern(deps.db, code) : null
     if (!concern) return rejectRequest(c, 404, 'queue.error.unknownCode')
-    return renderPage(c, <TrackPage concern={concern} />)
+    return renderPage(c, <TrackPage concern={concern} reply={publicReply(deps.db, code)} />)
   })
   return app
 }

@@ -121,6 +121,12 @@ describe("the resident's verdict", () => {
     for (const secret of ['张三丰', '13812345678', '138****5678', '楼道堆放杂物'])
       expect(html).not.toContain(secret)
 
+    // The public tracking page from the slip's QR code shows the reply too, and nothing personal.
+    const track = await (await t.client().get(`/track/${c.code}`)).text()
+    expect(track).toContain('楼道杂物已清理。')
+    expect(track).toContain('查询进度')
+    for (const secret of ['张三丰', '13812345678', '楼道堆放杂物', '已清理<']) expect(track).not.toContain(secret)
+
     const bad = await kioskVerdict(kiosk, c.code, 'great')
     expect(bad.status).toBe(422)
     const res = await kioskVerdict(kiosk, c.code, 'satisfied', '谢谢代表')
