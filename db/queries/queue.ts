@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, lt, max, sql } from 'drizzle-orm'
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
+import { checkTransition } from '../../server/domain/concern-lifecycle.ts'
 import { callsSinceLastPriority, orderQueue, type QueueEntry } from '../../server/domain/queue-order.ts'
 import type { Queryable } from '../client.ts'
 import { concerns, deputies, queueTickets, type TicketOutcome, type TicketStatus, topics } from '../schema.ts'
@@ -272,7 +273,8 @@ export function recordVisitOutcome(
 ) {
   const c = db.select().from(concerns).where(eq(concerns.id, concernId)).get()
   if (!c) return
-  const to = outcome === 'answered' && c.status === 'received' ? 'answered' : c.status
+  // The lifecycle table decides whether a visit can answer it on the spot (only from 'received').
+  const to = outcome === 'answered' && checkTransition(c.status, 'answered').ok ? 'answered' : c.status
   if (to !== c.status)
     db.update(concerns).set({ status: to, updatedAt: now }).where(eq(concerns.id, concernId)).run()
   addConcernEvent(db, concernId, now, {
