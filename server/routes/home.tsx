@@ -12,11 +12,18 @@ const stationLinks = (id: number): HomeLink[] => [
   { href: `/staff/stations/${id}/today`, label: 'home.link.today' },
   { href: `/staff/stations/${id}/intake`, label: 'home.link.intake' },
   { href: `/staff/stations/${id}/roster`, label: 'home.link.roster' },
+  { href: `/staff/stations/${id}/concerns`, label: 'followup.nav.concerns' },
+  { href: `/staff/stations/${id}/callbacks`, label: 'followup.nav.callbacks' },
 ]
 
 const personalLinks = (a: Account): HomeLink[] => [
   { href: '/console', label: 'home.link.console' },
   { href: '/me/duty', label: 'home.link.myDuty' },
+  ...(a.deputyId !== null ? [{ href: '/concerns/mine', label: 'followup.mine.title' } as const] : []),
+  {
+    href: a.deputyId !== null ? `/records/deputies/${a.deputyId}` : '/records',
+    label: 'followup.nav.records',
+  },
   ...(a.role === 'admin' ? [{ href: '/admin', label: 'nav.admin' } as const] : []),
 ]
 

@@ -47,6 +47,11 @@ export function StationDayPage({
             {t('queue.day.intakeLink')}
           </a>
         </li>
+        <li>
+          <a class="button secondary" href={`${base}/concerns`} id="link-concerns">
+            {t('followup.nav.concerns')}
+          </a>
+        </li>
         {present.map((d) => (
           <li>
             <a class="button secondary" href={`/console/${stationId}/${d.id}`} id={`console-link-${d.id}`}>
