@@ -7,7 +7,7 @@ import { addDays, daysBetween, weekStart } from './zoned-time.ts'
 /*
  * A deputy's record (履职档案), computed from what happened and never typed in (DESIGN §1). The
  * caller passes the plain rows of one scope — a deputy, a station or a street — and a period of
- * local dates; every figure below is defined here once. docs/decisions/0011 explains the choices.
+ * local dates; every figure below is defined here once. docs/decisions/0012 explains the choices.
  */
 
 export type RecordConcern = {
