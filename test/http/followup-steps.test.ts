@@ -125,7 +125,8 @@ describe("the resident's verdict", () => {
     const track = await (await t.client().get(`/track/${c.code}`)).text()
     expect(track).toContain('楼道杂物已清理。')
     expect(track).toContain('查询进度')
-    for (const secret of ['张三丰', '13812345678', '楼道堆放杂物', '已清理<']) expect(track).not.toContain(secret)
+    for (const secret of ['张三丰', '13812345678', '楼道堆放杂物', '已清理<'])
+      expect(track).not.toContain(secret)
 
     const bad = await kioskVerdict(kiosk, c.code, 'great')
     expect(bad.status).toBe(422)
