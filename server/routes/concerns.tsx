@@ -34,6 +34,7 @@ import type { AppDeps } from '../deps.ts'
 import { canActForStation } from '../domain/account.ts'
 import {
   availableSteps,
+  effectiveEvents,
   type FollowUpSettings,
   looksLikePhone,
   maySeeConcern,
@@ -210,7 +211,8 @@ export function concernRoutes(deps: AppDeps) {
     const full = maySeePersonalData(account, data.concern)
     const { residentName, callbackPhone, description } = data.concern
     const undoTarget = account.role === 'admin' ? undoCandidate(data.events, data.concern.status) : null
-    const lastUnitReply = data.events.findLast((e) => e.action === 'unit_replied')?.detail.unitReply ?? ''
+    const lastUnitReply =
+      effectiveEvents(data.events).findLast((e) => e.action === 'unit_replied')?.detail.unitReply ?? ''
     return renderPage(
       c,
       <ConcernPage
