@@ -283,3 +283,28 @@ export function markCalledBack(db: Queryable, id: number, stationId: number, acc
       .run().changes > 0
   )
 }
+
+/**
+ * Clears the name and phone of bookings whose slot ended before `cutoff` (DESIGN §4.8): the
+ * booking, its status and its statistics stay. Returns how many were cleared.
+ */
+export function eraseBookingPersonalData(db: Queryable, cutoff: Date, now: Date): number {
+  return db
+    .update(receptionBookings)
+    .set({
+      residentName: null,
+      residentPhone: null,
+      openLimitKey: null,
+      personalDataErasedAt: now,
+      ...bump(),
+      updatedAt: now,
+    })
+    .where(
+      and(
+        isNull(receptionBookings.personalDataErasedAt),
+        lte(receptionBookings.slotEndsAt, cutoff),
+        sql`${receptionBookings.status} <> 'booked'`,
+      ),
+    )
+    .run().changes
+}

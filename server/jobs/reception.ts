@@ -1,4 +1,5 @@
-import { markNoShows } from '../../db/queries/bookings.ts'
+import { eraseBookingPersonalData, markNoShows } from '../../db/queries/bookings.ts'
+import { followUpSettings } from '../../db/queries/followup.ts'
 import { enqueue } from '../../db/queries/outbox.ts'
 import { listSessions, takenSeats } from '../../db/queries/reception.ts'
 import { listStations } from '../../db/queries/stations.ts'
@@ -102,4 +103,21 @@ export const receptionRemindersJob = defineJob({
   catchUp: 'latest',
   title: (t) => t('booking.job.reminders'),
   run: (deps, now) => `${runReceptionReminders(deps, now)} reminders queued`,
+})
+
+/**
+ * Clears residents' names and phones from bookings once their slot is over by the retention the
+ * concern follow-up uses (eraseAfterDays): one setting for all personal data (DESIGN §4.8).
+ */
+export function runBookingErasure(deps: Pick<AppDeps, 'db'>, now: Date): number {
+  const { eraseAfterDays } = followUpSettings(deps.db)
+  return eraseBookingPersonalData(deps.db, new Date(now.getTime() - eraseAfterDays * 86_400_000), now)
+}
+
+export const bookingErasureJob = defineJob({
+  name: 'reception-erasure',
+  cron: '45 3 * * *',
+  catchUp: 'latest',
+  title: (t) => t('booking.job.erasure'),
+  run: (deps, now) => `${runBookingErasure(deps, now)} bookings cleared of personal data`,
 })

@@ -3,7 +3,12 @@ import { concernDeadlinesJob, concernErasureJob } from './concern-follow-up.ts'
 import { housekeepingJob } from './housekeeping.ts'
 import { outboxSenderJob } from './outbox-sender.ts'
 import { queueEndOfDayJob } from './queue-end-of-day.ts'
-import { receptionNoShowsJob, receptionRemindersJob, receptionSessionsJob } from './reception.ts'
+import {
+  bookingErasureJob,
+  receptionNoShowsJob,
+  receptionRemindersJob,
+  receptionSessionsJob,
+} from './reception.ts'
 import { rosterGapReportJob } from './roster-gap-report.ts'
 import { rosterHandoffsJob } from './roster-handoffs.ts'
 import { rosterPublishJob } from './roster-publish.ts'
@@ -27,6 +32,7 @@ export const JOBS: readonly Job[] = [
   receptionSessionsJob,
   receptionNoShowsJob,
   receptionRemindersJob,
+  bookingErasureJob,
   concernDeadlinesJob,
   concernErasureJob,
 ]

@@ -14,6 +14,7 @@ const stationLinks = (id: number): HomeLink[] => [
   { href: `/staff/stations/${id}/roster`, label: 'home.link.roster' },
   { href: `/staff/stations/${id}/concerns`, label: 'followup.nav.concerns' },
   { href: `/staff/stations/${id}/callbacks`, label: 'followup.nav.callbacks' },
+  { href: `/staff/stations/${id}/reception`, label: 'booking.nav.label' },
 ]
 
 const personalLinks = (a: Account): HomeLink[] => [
@@ -24,6 +25,7 @@ const personalLinks = (a: Account): HomeLink[] => [
     href: a.deputyId !== null ? `/records/deputies/${a.deputyId}` : '/records',
     label: 'followup.nav.records',
   },
+  ...(a.deputyId !== null ? [{ href: '/deputy/reception', label: 'booking.nav.myDays' } as const] : []),
   ...(a.role === 'admin' ? [{ href: '/admin', label: 'nav.admin' } as const] : []),
 ]
 

@@ -210,3 +210,24 @@ describe('reception jobs', () => {
     expect(sent.some((m) => m.recipient.includes('138'))).toBe(false)
   })
 })
+
+describe('booking personal data', () => {
+  it('is cleared once the slot is long over; the booking and its status stay', async () => {
+    const { t } = await twoBookings()
+    const [first] = bookingRows(t)
+    t.clock.set('2026-11-25T03:00:00.000Z')
+    const { cancelBookingBy } = await import('../../server/events/reception-commands.ts')
+    expect(cancelBookingBy(t.deps, { bookingId: first!.id, by: 'resident' }, t.clock.now()).ok).toBe(true)
+    const { runBookingErasure } = await import('../../server/jobs/reception.ts')
+    t.clock.set('2026-12-20T02:00:00.000Z') // weeks after the slot: not yet
+    expect(runBookingErasure(t.deps, t.clock.now())).toBe(0)
+    await receptionNoShowsJob.run(t.deps, t.clock.now(), t.clock.now())
+    t.clock.set('2027-06-01T02:00:00.000Z') // beyond the default 180 days
+    expect(runBookingErasure(t.deps, t.clock.now())).toBe(2)
+    expect(bookingRows(t).map((b) => [b.status, b.residentName, b.residentPhone, b.openLimitKey])).toEqual([
+      ['cancelled', null, null, null],
+      ['no_show', null, null, null],
+    ])
+    expect(runBookingErasure(t.deps, t.clock.now())).toBe(0)
+  })
+})

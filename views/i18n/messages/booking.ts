@@ -315,6 +315,7 @@ export const booking = defineMessages({
 
   // Clerks: navigation and day view
   'booking.nav.label': ['接待日', '接待日', 'Reception days'],
+  'booking.nav.myDays': ['我的接待日', '我的接待日', 'My reception days'],
   'booking.nav.day': ['按日查看', '按日查看', 'Day view'],
   'booking.nav.callbacks': ['回访名单', '回訪名單', 'Call-back list'],
   'booking.nav.plans': ['接待安排', '接待安排', 'Reception plans'],
@@ -515,6 +516,11 @@ export const booking = defineMessages({
   // Jobs and notices
   'booking.job.sessions': ['生成接待日', '生成接待日', 'Generate reception sessions'],
   'booking.job.noShows': ['登记未到的预约', '登記未到的預約', 'Record booking no-shows'],
+  'booking.job.erasure': [
+    '清除预约中的个人信息',
+    '清除預約中的個人資訊',
+    'Clear personal data from bookings',
+  ],
   'booking.job.reminders': ['接待日前一天提醒', '接待日前一天提醒', 'Reminders the day before a reception'],
   'booking.mail.reminderSubject': [
     '明天接待：{deputy} 代表，{station}',
