@@ -93,7 +93,7 @@ export function runConcernDeadlines(deps: Pick<AppDeps, 'db' | 'config'>, now: D
           actor: { kind: 'system' },
           fromStatus: concern.status,
           toStatus: concern.status,
-          note: `${due.kind} ${due.on}`,
+          note: vars.due,
           detail: { level: l },
         })
       }
