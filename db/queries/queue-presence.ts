@@ -5,6 +5,7 @@ import {
   deputies,
   deputyDistricts,
   districts,
+  receptionSessions,
   stationPresence,
   stationQueueSettings,
   stations,
@@ -16,7 +17,8 @@ export type PresentDeputy = { deputyId: number; name: string; place: string }
 
 /**
  * Who is present at a station on a local date — the one place that answers it. Deputies the duty
- * roster puts on duty there that day count as present; a clerk's mark on the station day page
+ * roster puts on duty there that day, and deputies holding a reception session there, count as
+ * present; a clerk's mark on the station day page
  * adds a deputy (with where to find them) or, marked absent, takes a rostered one out.
  */
 export function presentDeputies(db: Queryable, stationId: number, date: string): PresentDeputy[] {
@@ -31,7 +33,8 @@ export function presentDeputies(db: Queryable, stationId: number, date: string):
     .all()
   const markOf = new Map(marks.map((m) => [m.deputyId, m]))
   const ids = new Set(marks.filter((m) => m.present).map((m) => m.deputyId))
-  for (const id of rosteredDeputies(db, stationId, date)) if (markOf.get(id)?.present !== false) ids.add(id)
+  const expected = [...rosteredDeputies(db, stationId, date), ...receivingDeputies(db, stationId, date)]
+  for (const id of expected) if (markOf.get(id)?.present !== false) ids.add(id)
   if (ids.size === 0) return []
   return db
     .select({ deputyId: deputies.id, name: deputies.name })
@@ -40,6 +43,22 @@ export function presentDeputies(db: Queryable, stationId: number, date: string):
     .orderBy(asc(deputies.id))
     .all()
     .map((d) => ({ ...d, place: markOf.get(d.deputyId)?.place ?? '' }))
+}
+
+/** Deputies holding a reception session (接待日) at a station on a date: their bookings queue today. */
+function receivingDeputies(db: Queryable, stationId: number, date: string): number[] {
+  return db
+    .selectDistinct({ deputyId: receptionSessions.deputyId })
+    .from(receptionSessions)
+    .where(
+      and(
+        eq(receptionSessions.stationId, stationId),
+        eq(receptionSessions.date, date),
+        eq(receptionSessions.status, 'scheduled'),
+      ),
+    )
+    .all()
+    .map((r) => r.deputyId)
 }
 
 /** Deputies the roster has on duty at a station on a date (and not away). */

@@ -65,6 +65,18 @@ describe('presence from the duty roster', () => {
     expect(presentDeputies(t.db, 1, '2026-11-23')).toEqual([{ deputyId: 3, name: '张伟', place: '接待室 2' }])
   })
 
+  it('counts a deputy holding a reception session there that day, so checked-in bookings get called', async () => {
+    const t = await withDeputyRotation()
+    const insert = t.db.$client.prepare(
+      `insert into reception_sessions (deputy_id, station_id, date, start_time, end_time, starts_at, ends_at, slot_minutes, capacity_per_slot, status, created_at, updated_at)
+       values (4, 1, ?, '09:00', '11:00', 0, 0, 30, 1, ?, 0, 0)`,
+    )
+    insert.run('2026-11-23', 'scheduled')
+    insert.run('2026-11-24', 'cancelled')
+    expect(presentDeputies(t.db, 1, '2026-11-23').map((d) => d.deputyId)).toEqual([1, 4])
+    expect(presentDeputies(t.db, 1, '2026-11-24').map((d) => d.deputyId)).toEqual([2])
+  })
+
   it('skips a holiday the roster does not serve', async () => {
     const t = await withDeputyRotation()
     t.db.$client
