@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../server/deps.ts'
 import { hashPassword } from '../server/domain/secrets.ts'
+import { localDate } from '../server/domain/time.ts'
 import type { Db } from './client.ts'
 import { insertAccount } from './queries/accounts.ts'
 import { issuePairingCode } from './queries/kiosks.ts'
+import { insertPlan } from './queries/reception.ts'
 import {
   closures,
   deputies,
@@ -11,6 +13,7 @@ import {
   districts,
   handlingUnits,
   kiosks,
+  receptionPlans,
   settings,
   stations,
   streets,
@@ -175,6 +178,60 @@ const DEMO_CLOSURES: [string, 'holiday' | 'workday', string][] = [
   ['2027-01-01', 'holiday', '元旦'],
 ]
 
+/**
+ * Reception days (接待日) for the demo, so booking works on the first day; the hourly job, which
+ * also runs at start-up, turns the plans into sessions. Kept out of seedDemo so tests that build
+ * their own plans start from none.
+ */
+function seedDemoReceptionPlans(db: Db, now: Date) {
+  if (db.select().from(receptionPlans).limit(1).get()) return
+  const deputyIds = db
+    .select({ id: deputies.id })
+    .from(deputies)
+    .orderBy(deputies.id)
+    .all()
+    .map((d) => d.id)
+  const stationIds = db
+    .select({ id: stations.id })
+    .from(stations)
+    .orderBy(stations.id)
+    .all()
+    .map((s) => s.id)
+  const [central, north] = stationIds
+  if (!central || !north || deputyIds.length < 8) return
+  const localToday = localDate(now, 'Asia/Shanghai')
+  const plans = [
+    [deputyIds[0]!, central, '2,4', '接待室 1'],
+    [deputyIds[1]!, central, '3', '接待室 2'],
+    [deputyIds[7]!, north, '5', '二楼会议室'],
+  ] as const
+  db.transaction((tx) => {
+    for (const [deputyId, stationId, weekdays, place] of plans) {
+      insertPlan(
+        tx,
+        stationId,
+        {
+          deputyId,
+          pattern: 'weekly',
+          weekdays,
+          nthOfMonth: null,
+          dayOfMonth: null,
+          months: '',
+          startTime: '09:00',
+          endTime: '11:30',
+          slotMinutes: 30,
+          capacityPerSlot: 2,
+          place,
+          validFrom: localToday,
+          validUntil: null,
+        },
+        null,
+        now,
+      )
+    }
+  })
+}
+
 /** Whether this database was created by the demo seed (and so has the printed demo log-ins). */
 export const isDemoDatabase = (db: Db) =>
   db.select().from(settings).where(eq(settings.key, 'demo')).get()?.value === '1'
@@ -197,6 +254,7 @@ export async function ensureDemoData({
   const now = clock.now()
   if (await seedDemo(db, now)) logger.info('seeded demo data')
   if (!isDemoDatabase(db)) return null
+  seedDemoReceptionPlans(db, now)
   const kiosk = db.select().from(kiosks).orderBy(kiosks.id).limit(1).get()
   const station = kiosk && db.select().from(stations).where(eq(stations.id, kiosk.stationId)).get()
   if (!kiosk || !station) return null

@@ -56,7 +56,10 @@ describe('the server process', () => {
       .join('; ')
     const start = await fetch(`${base}/kiosk`, { headers: { cookie } })
     expect(start.status).toBe(200)
-    expect(await start.text()).toContain('欢迎来到东湖街道人大代表联络站')
+    const startHtml = await start.text()
+    expect(startHtml).toContain('欢迎来到东湖街道人大代表联络站')
+    // The demo's reception plans became sessions at start-up, so booking is offered on day one.
+    expect(startHtml).toContain('href="/kiosk/booking"')
 
     stop(p.child)
     expect(await p.exited).toBe(0)
