@@ -455,7 +455,11 @@ export const stationPresence = sqliteTable(
     updatedByAccountId: integer('updated_by_account_id').references(() => accounts.id),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.stationId, t.date, t.deputyId] })],
+  (t) => [
+    primaryKey({ columns: [t.stationId, t.date, t.deputyId] }),
+    // The deputy record counts a deputy's reception days across stations.
+    index('station_presence_deputy_date').on(t.deputyId, t.date),
+  ],
 )
 
 /** A station's queue rules; a station without a row uses the column defaults. */
@@ -819,6 +823,9 @@ export const receptionBookings = sqliteTable(
   },
   (t) => [
     uniqueIndex('reception_bookings_code_unique').on(t.code),
+    // Foreign-key checks on concerns and queue tickets look bookings up by these.
+    index('reception_bookings_concern').on(t.concernId),
+    index('reception_bookings_ticket').on(t.ticketId),
     uniqueIndex('reception_bookings_submission_key_unique').on(t.submissionKey),
     uniqueIndex('reception_bookings_seat_unique')
       .on(t.sessionId, t.slotIndex, t.seat)

@@ -14,6 +14,11 @@ export const CITY = {
 
 export type BigData = {
   kioskTokens: { token: string; stationId: number }[]
+  adminSession: string
+  /** Deputy 1's calendar feed token. */
+  feedToken: string
+  /** Sessions of deputy 1 in the coming weeks, open for booking (large capacity). */
+  openSessions: { id: number; stationId: number; deputyId: number }[]
   deputySessions: { token: string; deputyId: number; stationId: number }[]
   trackingCodes: string[]
   today: string
@@ -42,7 +47,15 @@ export function buildBigData(db: Db, now: Date): BigData {
   const ms = now.getTime()
   const today = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)
   const yearAgo = addDays(today, -365)
-  const out: BigData = { kioskTokens: [], deputySessions: [], trackingCodes: [], today }
+  const out: BigData = {
+    kioskTokens: [],
+    adminSession: `bench-admin-${'z'.repeat(32)}`,
+    feedToken: `bench-feed-${'f'.repeat(32)}`,
+    openSessions: [],
+    deputySessions: [],
+    trackingCodes: [],
+    today,
+  }
 
   sqlite.transaction(() => {
     sqlite
@@ -86,6 +99,19 @@ export function buildBigData(db: Db, now: Date): BigData {
         out.deputySessions.push({ token, deputyId: d, stationId: home })
       }
     }
+    const adminId = Number(
+      sqlite
+        .prepare(
+          "insert into accounts (username, display_name, password_hash, role, created_at, updated_at) values ('bench-admin', '管理员', 'scrypt$1$1$1$x$x', 'admin', ?, ?)",
+        )
+        .run(ms, ms).lastInsertRowid,
+    )
+    session.run(sha256(out.adminSession), adminId, ms, ms + 30 * 86_400_000)
+    sqlite
+      .prepare(
+        "insert into feed_tokens (kind, subject_id, token_hash, created_at, updated_at) values ('deputy', 1, ?, ?, ?)",
+      )
+      .run(sha256(out.feedToken), ms, ms)
     const kiosk = sqlite.prepare(
       "insert into kiosks (station_id, label, device_token_hash, paired_at, created_at, updated_at) values (?, 'bench', ?, ?, ?, ?)",
     )
@@ -155,6 +181,50 @@ export function buildBigData(db: Db, now: Date): BigData {
         codes.add(code)
         const id = Number(todayConcern.run(code, stationId, today, addDays(today, 7), ms, ms).lastInsertRowid)
         ticket.run(stationId, today, n, id, ms - (CITY.waitingPerConsole - n) * 60_000, ms, ms)
+      }
+    }
+  })()
+
+  // A year of weekly reception days for one deputy per station, with bookings on past ones, and
+  // the coming four weeks open with room for the benchmark's bookings.
+  sqlite.transaction(() => {
+    const sessionRow = sqlite.prepare(
+      `insert into reception_sessions (deputy_id, station_id, date, start_time, end_time, starts_at, ends_at, slot_minutes,
+         capacity_per_slot, place, status, created_at, updated_at)
+       values (?, ?, ?, '09:00', '11:30', ?, ?, 30, ?, '接待室', 'scheduled', ?, ?)`,
+    )
+    const booking = sqlite.prepare(
+      `insert into reception_bookings (code, session_id, station_id, deputy_id, slot_index, seat, slot_at, slot_ends_at, topic_id,
+         resident_name, status, channel, created_at, updated_at)
+       values (?, ?, ?, ?, ?, 1, ?, ?, 1, '王*', 'served', 'kiosk', ?, ?)`,
+    )
+    const bookingCodes = new Set<string>()
+    for (const { deputyId, stationId } of out.deputySessions) {
+      for (let week = -52; week <= 4; week++) {
+        const date = addDays(today, week * 7 + 2)
+        const startsAt = Date.parse(`${date}T01:00:00Z`)
+        const future = startsAt > ms
+        const id = Number(
+          sessionRow.run(
+            deputyId,
+            stationId,
+            date,
+            startsAt,
+            startsAt + 150 * 60_000,
+            future ? 100_000 : 2,
+            ms,
+            ms,
+          ).lastInsertRowid,
+        )
+        if (future && deputyId === 1 && week >= 1) out.openSessions.push({ id, stationId, deputyId })
+        if (future) continue
+        for (let slot = 0; slot < 3; slot++) {
+          let code = randomCode(6)
+          while (bookingCodes.has(code)) code = randomCode(6)
+          bookingCodes.add(code)
+          const at = startsAt + slot * 30 * 60_000
+          booking.run(code, id, stationId, deputyId, slot, at, at + 30 * 60_000, ms, ms)
+        }
       }
     }
   })()

@@ -22,7 +22,16 @@ process.on('exit', () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number }
+type Figures = {
+  rps: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+  requests: number
+  /** Responses by HTTP status, e.g. 303 for a submission that went on to its slip. */
+  statuses: Record<string, number>
+}
 
 async function load(opts: autocannon.Options): Promise<Figures> {
   const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts })
@@ -33,6 +42,9 @@ async function load(opts: autocannon.Options): Promise<Figures> {
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
     requests: r.requests.total,
+    statuses: Object.fromEntries(
+      Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => [code, v?.count ?? 0]),
+    ),
   }
 }
 
@@ -199,6 +211,59 @@ async function main() {
         },
       ],
     }),
+    'hello',
+  )
+
+  // Bookings of deputy 1's open reception days, each with its own phone and idempotency key.
+  const stationKiosks = data.kioskTokens.filter((k) => k.stationId === data.openSessions[0]!.stationId)
+  let bookingSeq = 0
+  record(
+    'booking (kiosk, durable)',
+    await load({
+      url: `${base}/kiosk/booking`,
+      method: 'POST',
+      requests: [
+        {
+          setupRequest: (req) => {
+            bookingSeq++
+            const k = stationKiosks[bookingSeq % stationKiosks.length]!
+            const session = data.openSessions[bookingSeq % data.openSessions.length]!
+            const body = new URLSearchParams({
+              station: String(session.stationId),
+              who: `d${session.deputyId}`,
+              session: String(session.id),
+              slot: String(bookingSeq % 5),
+              key: `bench-booking-${bookingSeq}-${'b'.repeat(20)}`,
+              topic: '1',
+              name: '王先生',
+              phone: `139${String(bookingSeq).padStart(8, '0')}`,
+              _csrf: CSRF,
+            })
+            return {
+              ...req,
+              headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                cookie: `kiosk=${k.token}; csrf=${CSRF}`,
+              },
+              body: body.toString(),
+            }
+          },
+        },
+      ],
+    }),
+    'commits',
+  )
+
+  const feedUrl = `${base}/feeds/${data.feedToken}.ics`
+  const first = await fetch(feedUrl)
+  const etag = first.headers.get('etag') ?? ''
+  if (first.status !== 200 || !etag) throw new Error(`deputy feed answered ${first.status}`)
+  record('deputy feed (200)', await load({ url: feedUrl }), 'hello')
+  record('deputy feed (304)', await load({ url: feedUrl, headers: { 'if-none-match': etag } }), 'hello')
+
+  record(
+    'deputy record page',
+    await load({ url: `${base}/records/deputies/1`, headers: { cookie: `sid=${data.adminSession}` } }),
     'hello',
   )
 

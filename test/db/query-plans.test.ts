@@ -27,6 +27,9 @@ const BIG_TABLES = [
   'outbox',
   'job_runs',
   'station_presence',
+  'reception_sessions',
+  'reception_bookings',
+  'feed_tokens',
 ]
 
 const dir = mkdtempSync(join(tmpdir(), 'liaison-plans-'))
@@ -107,6 +110,45 @@ describe('hot paths use indexes', () => {
     const d = data.deputySessions[0]!
     const statements = await statementsOf(`/console/${d.stationId}/${d.deputyId}/queue`, {
       headers: { cookie: `sid=${d.token}`, 'hx-request': 'true' },
+    })
+    expect(fullScans(statements)).toEqual([])
+  })
+
+  it('kiosk booking', async () => {
+    const session = data.openSessions[0]!
+    const k = data.kioskTokens.find((x) => x.stationId === session.stationId)!
+    const csrf = 'plan-csrf-token-0123456789abcdefghijklmn'
+    const body = new URLSearchParams({
+      station: String(session.stationId),
+      who: `d${session.deputyId}`,
+      session: String(session.id),
+      slot: '1',
+      key: `plan-booking-${'q'.repeat(24)}`,
+      topic: '1',
+      name: '王先生',
+      phone: '13912345678',
+      _csrf: csrf,
+    })
+    const statements = await statementsOf('/kiosk/booking', {
+      method: 'POST',
+      body,
+      headers: {
+        cookie: `kiosk=${k.token}; csrf=${csrf}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+    })
+    expect(statements.some((s) => /insert into "reception_bookings"/i.test(s))).toBe(true)
+    expect(fullScans(statements)).toEqual([])
+  })
+
+  it('deputy feed', async () => {
+    const statements = await statementsOf(`/feeds/${data.feedToken}.ics`)
+    expect(fullScans(statements)).toEqual([])
+  })
+
+  it('deputy record page', async () => {
+    const statements = await statementsOf('/records/deputies/1', {
+      headers: { cookie: `sid=${data.adminSession}` },
     })
     expect(fullScans(statements)).toEqual([])
   })
