@@ -65,7 +65,12 @@ function notModified(c: Context, etag: string, lastModified: Date): boolean {
  */
 export function feedRoutes(deps: AppDeps) {
   const { db, clock } = deps
-  const limiter = new RateLimiter(FEED_FETCHES_PER_WINDOW, FEED_WINDOW_MS, clock)
+  const limiter = new RateLimiter(
+    FEED_FETCHES_PER_WINDOW,
+    FEED_WINDOW_MS,
+    clock,
+    deps.config.rateLimitMultiplier,
+  )
   const app = new Hono<AppEnv>()
 
   app.use('/feeds/*', async (c, next) => {

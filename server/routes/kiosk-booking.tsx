@@ -80,8 +80,18 @@ const actionForm = z.object({
  */
 export function kioskBookingRoutes(deps: AppDeps) {
   const { db, clock } = deps
-  const submissions = new RateLimiter(KIOSK_BOOKINGS_PER_WINDOW, KIOSK_BOOKING_WINDOW_MS, clock)
-  const lookups = new RateLimiter(CODE_LOOKUPS_PER_WINDOW, CODE_LOOKUP_WINDOW_MS, clock)
+  const submissions = new RateLimiter(
+    KIOSK_BOOKINGS_PER_WINDOW,
+    KIOSK_BOOKING_WINDOW_MS,
+    clock,
+    deps.config.rateLimitMultiplier,
+  )
+  const lookups = new RateLimiter(
+    CODE_LOOKUPS_PER_WINDOW,
+    CODE_LOOKUP_WINDOW_MS,
+    clock,
+    deps.config.rateLimitMultiplier,
+  )
   const app = new Hono<AppEnv>()
 
   for (const path of ['/kiosk/booking', '/kiosk/booking/*']) {

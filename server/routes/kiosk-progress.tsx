@@ -42,7 +42,12 @@ const verdictForm = z.object({
  */
 export function kioskProgressRoutes(deps: AppDeps) {
   const { db, clock } = deps
-  const limiter = new RateLimiter(PROGRESS_LOOKUPS_PER_WINDOW, PROGRESS_LOOKUP_WINDOW_MS, clock)
+  const limiter = new RateLimiter(
+    PROGRESS_LOOKUPS_PER_WINDOW,
+    PROGRESS_LOOKUP_WINDOW_MS,
+    clock,
+    deps.config.rateLimitMultiplier,
+  )
   const app = new Hono<AppEnv>()
   for (const path of ['/kiosk/progress', '/kiosk/progress/*'])
     app.use(path, async (c, next) => {
