@@ -3,13 +3,14 @@ import type { DeputyRow } from '../../../db/queries/admin-deputies.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
 import type { Role } from '../../../db/schema.ts'
 import { CheckboxField, CheckboxGroup } from '../../components/checkbox-field.tsx'
-import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
 import { type T, useI18n } from '../../i18n/index.ts'
 import {
   ActiveCell,
   AddLink,
   AdminShell,
-  FormActions,
+  EditLink,
+  EntryForm,
   type FormValues,
   Notice,
   ticked,
@@ -69,10 +70,7 @@ export function AccountListPage({ rows, stations, deputies, notice }: ListProps)
               </td>
               <ActiveCell active={a.active} />
               <td>
-                <a href={`/admin/accounts/${a.id}`} class="row-link">
-                  {t('form.edit')}
-                  <span class="visually-hidden"> {a.username}</span>
-                </a>
+                <EditLink href={`/admin/accounts/${a.id}`} label={a.username} />
               </td>
             </tr>
           ))}
@@ -95,14 +93,7 @@ export function AccountFormPage({ id, values, errors = {}, stations, deputies }:
   const title = id ? t('admin.accounts.edit') : t('admin.accounts.add')
   return (
     <AdminShell title={title} trail={[{ href: '/admin/accounts', label: t('admin.accounts.title') }]}>
-      <form
-        method="post"
-        action={id ? `/admin/accounts/${id}` : '/admin/accounts'}
-        id="account-form"
-        novalidate
-      >
-        <ErrorSummary errors={errors} />
-        <CsrfField />
+      <EntryForm base="/admin/accounts" id={id} formId="account-form" errors={errors}>
         <TextField
           name="username"
           label="login.username"
@@ -165,8 +156,7 @@ export function AccountFormPage({ id, values, errors = {}, stations, deputies }:
             errors={errors}
           />
         ) : null}
-        <FormActions cancelHref="/admin/accounts" creating={!id} />
-      </form>
+      </EntryForm>
     </AdminShell>
   )
 }

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import { type FieldErrors, TextField } from '../../components/form.tsx'
+import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
 
@@ -108,8 +108,46 @@ export function ActiveCell({ active }: { active: boolean }) {
   return <td class={active ? 'state-on' : 'state-off'}>{active ? t('admin.active') : t('admin.inactive')}</td>
 }
 
+/**
+ * The create/edit form of one admin area: posts to `base` (create) or `base/id` (edit), lists every
+ * error first, carries the CSRF token, and ends with submit and cancel.
+ */
+export function EntryForm({
+  base,
+  id,
+  formId,
+  errors,
+  children,
+}: {
+  base: string
+  id?: number | undefined
+  formId: string
+  errors: FieldErrors
+  children: Child
+}) {
+  return (
+    <form method="post" action={id ? `${base}/${id}` : base} id={formId} novalidate>
+      <ErrorSummary errors={errors} />
+      <CsrfField />
+      {children}
+      <FormActions cancelHref={base} creating={!id} />
+    </form>
+  )
+}
+
+/** The edit link of a table row, naming the row for screen readers. */
+export function EditLink({ href, label }: { href: string; label: string }) {
+  const { t } = useI18n()
+  return (
+    <a href={href} class="row-link">
+      {t('form.edit')}
+      <span class="visually-hidden"> {label}</span>
+    </a>
+  )
+}
+
 /** Submit ("add" on a create form, "save" on an edit form) and cancel, at the foot of every admin form. */
-export function FormActions({ cancelHref, creating = false }: { cancelHref: string; creating?: boolean }) {
+function FormActions({ cancelHref, creating = false }: { cancelHref: string; creating?: boolean }) {
   const { t } = useI18n()
   return (
     <div class="actions form-actions">

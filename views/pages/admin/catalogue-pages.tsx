@@ -1,12 +1,13 @@
 import type { TopicRow, UnitRow } from '../../../db/queries/admin-catalogue.ts'
 import { CheckboxField } from '../../components/checkbox-field.tsx'
-import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../components/form.tsx'
+import { type FieldErrors, TextField } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import {
   ActiveCell,
   AddLink,
   AdminShell,
-  FormActions,
+  EditLink,
+  EntryForm,
   type FormValues,
   NameFields,
   Notice,
@@ -39,10 +40,7 @@ export function UnitListPage({ rows, notice }: { rows: UnitRow[]; notice?: strin
                 <td>{u.contact}</td>
                 <ActiveCell active={u.active} />
                 <td>
-                  <a href={`/admin/units/${u.id}`} class="row-link">
-                    {t('form.edit')}
-                    <span class="visually-hidden"> {name(u)}</span>
-                  </a>
+                  <EditLink href={`/admin/units/${u.id}`} label={name(u)} />
                 </td>
               </tr>
             ))}
@@ -60,9 +58,7 @@ export function UnitFormPage({ id, values, errors = {} }: FormProps) {
   const title = id ? t('admin.units.edit') : t('admin.units.add')
   return (
     <AdminShell title={title} trail={[{ href: '/admin/units', label: t('admin.units.title') }]}>
-      <form method="post" action={id ? `/admin/units/${id}` : '/admin/units'} id="unit-form" novalidate>
-        <ErrorSummary errors={errors} />
-        <CsrfField />
+      <EntryForm base="/admin/units" id={id} formId="unit-form" errors={errors}>
         <NameFields values={values} errors={errors} max={80} />
         <TextField
           name="contact"
@@ -78,8 +74,7 @@ export function UnitFormPage({ id, values, errors = {} }: FormProps) {
           checked={ticked(values, 'active')}
           errors={errors}
         />
-        <FormActions cancelHref="/admin/units" creating={!id} />
-      </form>
+      </EntryForm>
     </AdminShell>
   )
 }
@@ -119,10 +114,7 @@ export function TopicListPage({ rows, notice }: { rows: TopicRow[]; notice?: str
                 <td lang="en">{r.nameEn}</td>
                 <ActiveCell active={r.active} />
                 <td>
-                  <a href={`/admin/topics/${r.id}`} class="row-link">
-                    {t('form.edit')}
-                    <span class="visually-hidden"> {r.nameZhHans}</span>
-                  </a>
+                  <EditLink href={`/admin/topics/${r.id}`} label={r.nameZhHans} />
                 </td>
               </tr>
             ))}
@@ -138,9 +130,7 @@ export function TopicFormPage({ id, values, errors = {} }: FormProps) {
   const title = id ? t('admin.topics.edit') : t('admin.topics.add')
   return (
     <AdminShell title={title} trail={[{ href: '/admin/topics', label: t('admin.topics.title') }]}>
-      <form method="post" action={id ? `/admin/topics/${id}` : '/admin/topics'} id="topic-form" novalidate>
-        <ErrorSummary errors={errors} />
-        <CsrfField />
+      <EntryForm base="/admin/topics" id={id} formId="topic-form" errors={errors}>
         <p class="hint">{t('admin.topics.namesHint')}</p>
         <NameFields values={values} errors={errors} max={40} allRequired />
         <TextField
@@ -159,8 +149,7 @@ export function TopicFormPage({ id, values, errors = {} }: FormProps) {
           checked={ticked(values, 'active')}
           errors={errors}
         />
-        <FormActions cancelHref="/admin/topics" creating={!id} />
-      </form>
+      </EntryForm>
     </AdminShell>
   )
 }

@@ -1,9 +1,9 @@
 import type { ClosureRow } from '../../../db/queries/admin-closures.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
 import { CLOSURE_KINDS, type ClosureKind } from '../../../db/schema.ts'
-import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { CsrfField, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
 import { type T, useI18n } from '../../i18n/index.ts'
-import { AdminShell, FormActions, type FormValues, Notice, val } from './admin-shell.tsx'
+import { AdminShell, EditLink, EntryForm, type FormValues, Notice, val } from './admin-shell.tsx'
 
 export function closureKindLabel(t: T, kind: ClosureKind) {
   switch (kind) {
@@ -66,10 +66,7 @@ export function ClosureListPage({ year, rows, stations, notice }: ListProps) {
                   <td>{station ? `${station.code} · ${name(station)}` : t('admin.closures.allStations')}</td>
                   <td>
                     <div class="actions">
-                      <a href={`/admin/closures/${r.id}`} class="row-link">
-                        {t('form.edit')}
-                        <span class="visually-hidden"> {r.date}</span>
-                      </a>
+                      <EditLink href={`/admin/closures/${r.id}`} label={r.date} />
                       <form method="post" action={`/admin/closures/${r.id}/delete`} class="inline-form">
                         <CsrfField />
                         <button type="submit" class="link-button danger-link">
@@ -96,14 +93,7 @@ export function ClosureFormPage({ id, values, errors = {}, stations }: FormProps
   const title = id ? t('admin.closures.edit') : t('admin.closures.add')
   return (
     <AdminShell title={title} trail={[{ href: '/admin/closures', label: t('admin.closures.title') }]}>
-      <form
-        method="post"
-        action={id ? `/admin/closures/${id}` : '/admin/closures'}
-        id="closure-form"
-        novalidate
-      >
-        <ErrorSummary errors={errors} />
-        <CsrfField />
+      <EntryForm base="/admin/closures" id={id} formId="closure-form" errors={errors}>
         <TextField
           name="date"
           type="date"
@@ -139,8 +129,7 @@ export function ClosureFormPage({ id, values, errors = {}, stations }: FormProps
           maxlength={60}
           errors={errors}
         />
-        <FormActions cancelHref="/admin/closures" creating={!id} />
-      </form>
+      </EntryForm>
     </AdminShell>
   )
 }

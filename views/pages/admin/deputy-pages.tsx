@@ -2,13 +2,14 @@ import type { DeputyRow } from '../../../db/queries/admin-deputies.ts'
 import type { DistrictRow } from '../../../db/queries/admin-districts.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
 import { CheckboxField, CheckboxGroup } from '../../components/checkbox-field.tsx'
-import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import {
   ActiveCell,
   AddLink,
   AdminShell,
-  FormActions,
+  EditLink,
+  EntryForm,
   type FormValues,
   Notice,
   ticked,
@@ -62,10 +63,7 @@ export function DeputyListPage({ rows, stations, districts, notice }: ListProps)
                   </td>
                   <ActiveCell active={d.active} />
                   <td>
-                    <a href={`/admin/deputies/${d.id}`} class="row-link">
-                      {t('form.edit')}
-                      <span class="visually-hidden"> {d.name}</span>
-                    </a>
+                    <EditLink href={`/admin/deputies/${d.id}`} label={d.name} />
                   </td>
                 </tr>
               )
@@ -90,14 +88,7 @@ export function DeputyFormPage({ id, values, errors = {}, stations, districts }:
   const title = id ? t('admin.deputies.edit') : t('admin.deputies.add')
   return (
     <AdminShell title={title} trail={[{ href: '/admin/deputies', label: t('admin.deputies.title') }]}>
-      <form
-        method="post"
-        action={id ? `/admin/deputies/${id}` : '/admin/deputies'}
-        id="deputy-form"
-        novalidate
-      >
-        <ErrorSummary errors={errors} />
-        <CsrfField />
+      <EntryForm base="/admin/deputies" id={id} formId="deputy-form" errors={errors}>
         <TextField
           name="name"
           label="admin.field.personName"
@@ -137,8 +128,7 @@ export function DeputyFormPage({ id, values, errors = {}, stations, districts }:
           checked={ticked(values, 'active')}
           errors={errors}
         />
-        <FormActions cancelHref="/admin/deputies" creating={!id} />
-      </form>
+      </EntryForm>
     </AdminShell>
   )
 }

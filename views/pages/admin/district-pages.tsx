@@ -1,8 +1,17 @@
 import type { DistrictRow } from '../../../db/queries/admin-districts.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
-import { CsrfField, ErrorSummary, type FieldErrors, SelectField } from '../../components/form.tsx'
+import { type FieldErrors, SelectField } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
-import { AddLink, AdminShell, FormActions, type FormValues, NameFields, Notice, val } from './admin-shell.tsx'
+import {
+  AddLink,
+  AdminShell,
+  EditLink,
+  EntryForm,
+  type FormValues,
+  NameFields,
+  Notice,
+  val,
+} from './admin-shell.tsx'
 
 type ListProps = { rows: DistrictRow[]; stations: StationRow[]; notice?: string | undefined }
 
@@ -32,10 +41,7 @@ export function DistrictListPage({ rows, stations, notice }: ListProps) {
                   <td>{name(d)}</td>
                   <td>{station ? `${station.code} · ${name(station)}` : t('admin.districts.noStation')}</td>
                   <td>
-                    <a href={`/admin/districts/${d.id}`} class="row-link">
-                      {t('form.edit')}
-                      <span class="visually-hidden"> {name(d)}</span>
-                    </a>
+                    <EditLink href={`/admin/districts/${d.id}`} label={name(d)} />
                   </td>
                 </tr>
               )
@@ -54,14 +60,7 @@ export function DistrictFormPage({ id, values, errors = {}, stations }: FormProp
   const title = id ? t('admin.districts.edit') : t('admin.districts.add')
   return (
     <AdminShell title={title} trail={[{ href: '/admin/districts', label: t('admin.districts.title') }]}>
-      <form
-        method="post"
-        action={id ? `/admin/districts/${id}` : '/admin/districts'}
-        id="district-form"
-        novalidate
-      >
-        <ErrorSummary errors={errors} />
-        <CsrfField />
+      <EntryForm base="/admin/districts" id={id} formId="district-form" errors={errors}>
         <NameFields values={values} errors={errors} max={60} />
         <SelectField
           name="stationId"
@@ -72,8 +71,7 @@ export function DistrictFormPage({ id, values, errors = {}, stations }: FormProp
           options={stations.map((s) => ({ value: s.id, label: `${s.code} · ${name(s)}` }))}
           errors={errors}
         />
-        <FormActions cancelHref="/admin/districts" creating={!id} />
-      </form>
+      </EntryForm>
     </AdminShell>
   )
 }

@@ -1,8 +1,8 @@
 import { type KioskRow, kioskState } from '../../../db/queries/admin-kiosks.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
-import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { CsrfField, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
-import { AddLink, AdminShell, FormActions, type FormValues, Notice, val } from './admin-shell.tsx'
+import { AddLink, AdminShell, EditLink, EntryForm, type FormValues, Notice, val } from './admin-shell.tsx'
 
 function KioskStateText({ kiosk, now }: { kiosk: KioskRow; now: Date }) {
   const { t } = useI18n()
@@ -58,10 +58,7 @@ export function KioskListPage({ rows, stations, now, notice }: ListProps) {
                   <td>{k.lastSeenAt ? dateTime(k.lastSeenAt, tz) : t('admin.kiosks.neverSeen')}</td>
                   <td>
                     <div class="actions">
-                      <a href={`/admin/kiosks/${k.id}`} class="row-link">
-                        {t('form.edit')}
-                        <span class="visually-hidden"> {k.label}</span>
-                      </a>
+                      <EditLink href={`/admin/kiosks/${k.id}`} label={k.label} />
                       <form method="post" action={`/admin/kiosks/${k.id}/pairing-code`} class="inline-form">
                         <CsrfField />
                         <button type="submit" class="link-button">
@@ -97,9 +94,7 @@ export function KioskFormPage({ id, values, errors = {}, stations }: FormProps) 
   const title = id ? t('admin.kiosks.edit') : t('admin.kiosks.add')
   return (
     <AdminShell title={title} trail={[{ href: '/admin/kiosks', label: t('admin.kiosks.title') }]}>
-      <form method="post" action={id ? `/admin/kiosks/${id}` : '/admin/kiosks'} id="kiosk-form" novalidate>
-        <ErrorSummary errors={errors} />
-        <CsrfField />
+      <EntryForm base="/admin/kiosks" id={id} formId="kiosk-form" errors={errors}>
         <SelectField
           name="stationId"
           label="admin.field.station"
@@ -118,8 +113,7 @@ export function KioskFormPage({ id, values, errors = {}, stations }: FormProps) 
           maxlength={60}
           errors={errors}
         />
-        <FormActions cancelHref="/admin/kiosks" creating={!id} />
-      </form>
+      </EntryForm>
     </AdminShell>
   )
 }

@@ -1,13 +1,14 @@
 import type { StreetRow } from '../../../db/queries/admin-stations.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
 import { CheckboxField } from '../../components/checkbox-field.tsx'
-import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import {
   ActiveCell,
   AddLink,
   AdminShell,
-  FormActions,
+  EditLink,
+  EntryForm,
   type FormValues,
   NameFields,
   Notice,
@@ -45,10 +46,7 @@ export function StationListPage({ rows, notice }: { rows: StationRow[]; notice?:
                 <td>{s.timeZone}</td>
                 <ActiveCell active={s.active} />
                 <td>
-                  <a href={`/admin/stations/${s.id}`} class="row-link">
-                    {t('form.edit')}
-                    <span class="visually-hidden"> {s.code}</span>
-                  </a>
+                  <EditLink href={`/admin/stations/${s.id}`} label={s.code} />
                 </td>
               </tr>
             ))}
@@ -72,14 +70,7 @@ export function StationFormPage({ id, values, errors = {}, streets }: FormProps)
   const title = id ? t('admin.stations.edit') : t('admin.stations.add')
   return (
     <AdminShell title={title} trail={[{ href: '/admin/stations', label: t('admin.stations.title') }]}>
-      <form
-        method="post"
-        action={id ? `/admin/stations/${id}` : '/admin/stations'}
-        id="station-form"
-        novalidate
-      >
-        <ErrorSummary errors={errors} />
-        <CsrfField />
+      <EntryForm base="/admin/stations" id={id} formId="station-form" errors={errors}>
         <TextField
           name="code"
           label="admin.field.code"
@@ -134,8 +125,7 @@ export function StationFormPage({ id, values, errors = {}, streets }: FormProps)
           checked={ticked(values, 'active')}
           errors={errors}
         />
-        <FormActions cancelHref="/admin/stations" creating={!id} />
-      </form>
+      </EntryForm>
     </AdminShell>
   )
 }
