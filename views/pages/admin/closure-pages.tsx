@@ -2,6 +2,7 @@ import type { ClosureRow } from '../../../db/queries/admin-closures.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
 import { CLOSURE_KINDS, type ClosureKind } from '../../../db/schema.ts'
 import { CsrfField, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { PostButton } from '../../components/post-button.tsx'
 import { type T, useI18n } from '../../i18n/index.ts'
 import { AdminShell, EditLink, EntryForm, type FormValues, Notice, val } from './admin-shell.tsx'
 
@@ -67,13 +68,13 @@ export function ClosureListPage({ year, rows, stations, notice }: ListProps) {
                   <td>
                     <div class="actions">
                       <EditLink href={`/admin/closures/${r.id}`} label={r.date} />
-                      <form method="post" action={`/admin/closures/${r.id}/delete`} class="inline-form">
-                        <CsrfField />
-                        <button type="submit" class="link-button danger-link">
-                          {t('form.delete')}
-                          <span class="visually-hidden"> {r.date}</span>
-                        </button>
-                      </form>
+                      <PostButton
+                        action={`/admin/closures/${r.id}/delete`}
+                        label={t('form.delete')}
+                        name={r.date}
+                        buttonClass="link-button danger-link"
+                        formClass="inline-form"
+                      />
                     </div>
                   </td>
                 </tr>

@@ -1,6 +1,7 @@
 import { type KioskRow, kioskState } from '../../../db/queries/admin-kiosks.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
-import { CsrfField, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { PostButton } from '../../components/post-button.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { AddLink, AdminShell, EditLink, EntryForm, type FormValues, Notice, val } from './admin-shell.tsx'
 
@@ -59,21 +60,21 @@ export function KioskListPage({ rows, stations, now, notice }: ListProps) {
                   <td>
                     <div class="actions">
                       <EditLink href={`/admin/kiosks/${k.id}`} label={k.label} />
-                      <form method="post" action={`/admin/kiosks/${k.id}/pairing-code`} class="inline-form">
-                        <CsrfField />
-                        <button type="submit" class="link-button">
-                          {state === 'paired' ? t('admin.kiosks.repair') : t('admin.kiosks.issueCode')}
-                          <span class="visually-hidden"> {k.label}</span>
-                        </button>
-                      </form>
+                      <PostButton
+                        action={`/admin/kiosks/${k.id}/pairing-code`}
+                        label={state === 'paired' ? t('admin.kiosks.repair') : t('admin.kiosks.issueCode')}
+                        name={k.label}
+                        buttonClass="link-button"
+                        formClass="inline-form"
+                      />
                       {state === 'revoked' ? null : (
-                        <form method="post" action={`/admin/kiosks/${k.id}/revoke`} class="inline-form">
-                          <CsrfField />
-                          <button type="submit" class="link-button danger-link">
-                            {t('admin.kiosks.revoke')}
-                            <span class="visually-hidden"> {k.label}</span>
-                          </button>
-                        </form>
+                        <PostButton
+                          action={`/admin/kiosks/${k.id}/revoke`}
+                          label={t('admin.kiosks.revoke')}
+                          name={k.label}
+                          buttonClass="link-button danger-link"
+                          formClass="inline-form"
+                        />
                       )}
                     </div>
                   </td>

@@ -1,6 +1,7 @@
 import type { SwapStatus } from '../../../server/domain/roster/swaps.ts'
 import type { PersonKey } from '../../../server/domain/roster/types.ts'
 import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { PostButton } from '../../components/post-button.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { CheckGroup, type FormValues, many, one } from './roster-form.tsx'
 import {
@@ -76,13 +77,12 @@ export function OverridesPage(v: OverridesView) {
                   <PersonName person={o.person} people={v.people} />
                 </td>
                 <td>
-                  <form method="post" action={`${base}/overrides/${o.id}/remove`}>
-                    <CsrfField />
-                    <button type="submit" class="button danger">
-                      {t('roster.overrides.remove')}
-                      <span class="visually-hidden"> {dateLabel(o.from)}</span>
-                    </button>
-                  </form>
+                  <PostButton
+                    action={`${base}/overrides/${o.id}/remove`}
+                    label={t('roster.overrides.remove')}
+                    name={dateLabel(o.from)}
+                    buttonClass="button danger"
+                  />
                 </td>
               </tr>
             ))}
@@ -177,13 +177,12 @@ export function AbsencesPage(v: AbsencesView) {
                 </td>
                 <td>{t('roster.range', { from: dateLabel(a.fromDate), to: dateLabel(a.toDate) })}</td>
                 <td>
-                  <form method="post" action={`${base}/absences/${a.id}/cancel`}>
-                    <CsrfField />
-                    <button type="submit" class="button secondary">
-                      {t('roster.absences.cancel')}
-                      <span class="visually-hidden"> {dateLabel(a.fromDate)}</span>
-                    </button>
-                  </form>
+                  <PostButton
+                    action={`${base}/absences/${a.id}/cancel`}
+                    label={t('roster.absences.cancel')}
+                    name={dateLabel(a.fromDate)}
+                    buttonClass="button secondary"
+                  />
                 </td>
               </tr>
             ))}
@@ -307,13 +306,12 @@ export function SwapsPage(v: SwapsView) {
                           <span class="visually-hidden"> {dateLabel(s.date)}</span>
                         </button>
                       </form>
-                      <form method="post" action={`${base}/swaps/${s.id}/decline`}>
-                        <CsrfField />
-                        <button type="submit" class="button secondary">
-                          {t('roster.swaps.decline')}
-                          <span class="visually-hidden"> {dateLabel(s.date)}</span>
-                        </button>
-                      </form>
+                      <PostButton
+                        action={`${base}/swaps/${s.id}/decline`}
+                        label={t('roster.swaps.decline')}
+                        name={dateLabel(s.date)}
+                        buttonClass="button secondary"
+                      />
                     </div>
                   ) : null}
                 </td>

@@ -1,6 +1,7 @@
 import type { SwapStatus } from '../../../server/domain/roster/swaps.ts'
 import type { PersonKey, RosterSlot } from '../../../server/domain/roster/types.ts'
 import { CsrfField, ErrorSummary, type FieldErrors, TextField } from '../../components/form.tsx'
+import { PostButton } from '../../components/post-button.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
 import { SwapStatusLabel } from './change-pages.tsx'
@@ -82,13 +83,12 @@ export function MyDutyPage(v: MyDutyView) {
                   </td>
                   <td>
                     {d.swap ? (
-                      <form method="post" action={`/me/duty/swaps/${d.swap.id}/cancel`}>
-                        <CsrfField />
-                        <button type="submit" class="button secondary">
-                          {t('roster.my.cancelRequest')}
-                          <span class="visually-hidden"> {dateLabel(d.slot.date)}</span>
-                        </button>
-                      </form>
+                      <PostButton
+                        action={`/me/duty/swaps/${d.swap.id}/cancel`}
+                        label={t('roster.my.cancelRequest')}
+                        name={dateLabel(d.slot.date)}
+                        buttonClass="button secondary"
+                      />
                     ) : d.slot.published ? (
                       <form method="post" action="/me/duty/swaps">
                         <CsrfField />
@@ -214,13 +214,13 @@ export function MyDutyPage(v: MyDutyView) {
             {v.absences.map((a) => (
               <li>
                 {t('roster.range', { from: dateLabel(a.fromDate), to: dateLabel(a.toDate) })}{' '}
-                <form method="post" action={`/me/duty/absences/${a.id}/cancel`} class="inline-form">
-                  <CsrfField />
-                  <button type="submit" class="button secondary">
-                    {t('roster.absences.cancel')}
-                    <span class="visually-hidden"> {dateLabel(a.fromDate)}</span>
-                  </button>
-                </form>
+                <PostButton
+                  action={`/me/duty/absences/${a.id}/cancel`}
+                  label={t('roster.absences.cancel')}
+                  name={dateLabel(a.fromDate)}
+                  buttonClass="button secondary"
+                  formClass="inline-form"
+                />
               </li>
             ))}
           </ul>

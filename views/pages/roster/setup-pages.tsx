@@ -1,6 +1,7 @@
 import type { RosterChange } from '../../../server/domain/roster/rules.ts'
 import type { PersonKey, RotationRule } from '../../../server/domain/roster/types.ts'
 import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { PostButton } from '../../components/post-button.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { usePage } from '../../page-context.ts'
 import { CheckGroup, type FormValues, HiddenValues, many, one, useWeekdayOptions } from './roster-form.tsx'
@@ -302,13 +303,12 @@ export function SetupPage(v: SetupView) {
                       <RuleSummary rule={r} people={v.people} defs={v.defs} />
                       <td>
                         {r.effectiveFrom >= v.firstChangeable ? (
-                          <form method="post" action={`${base}/rules/${r.id}/delete`}>
-                            <CsrfField />
-                            <button type="submit" class="button danger">
-                              {t('roster.rules.remove')}
-                              <span class="visually-hidden"> {dateLabel(r.effectiveFrom)}</span>
-                            </button>
-                          </form>
+                          <PostButton
+                            action={`${base}/rules/${r.id}/delete`}
+                            label={t('roster.rules.remove')}
+                            name={dateLabel(r.effectiveFrom)}
+                            buttonClass="button danger"
+                          />
                         ) : null}
                       </td>
                     </tr>
