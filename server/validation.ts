@@ -41,7 +41,7 @@ function translateIssue(issue: z.core.$ZodIssue, t: T): string {
   }
 }
 
-/** Form helpers: trimmed text, optional text ('' when absent), ids, dates, checkboxes. */
+/** Form helpers: trimmed text, optional text ('' when absent), ids (a non-number reads "choose from the list"), dates, checkboxes. */
 export const f = {
   text: (max: number) => z.string().trim().min(1).max(max),
   optionalText: (max: number) =>
@@ -59,7 +59,14 @@ export const f = {
       .transform((v) =>
         (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== '').map(Number),
       )
-      .pipe(z.array(z.number().int().positive('error.unknownChoice'))),
+      .pipe(z.array(z.number({ message: 'error.unknownChoice' }).int().positive('error.unknownChoice'))),
+  /** A select whose empty option means "none": '' → undefined, else an id. */
+  optionalId: () =>
+    z
+      .string()
+      .optional()
+      .transform((v) => (v ? Number(v) : undefined))
+      .pipe(z.number({ message: 'error.unknownChoice' }).int().positive('error.unknownChoice').optional()),
   date: () =>
     z
       .string()

@@ -25,15 +25,15 @@ import type { AppEnv } from '../../env.ts'
 import { SESSION_COOKIE } from '../../middleware/auth.ts'
 import { f, parseForm } from '../../validation.ts'
 import { savedNotice } from './notices.ts'
-import { actorId, formValues, idList, idParam, noStore, optionalId, readForm, tryUnique } from './shared.ts'
+import { actorId, formValues, idParam, noStore, readForm, tryUnique } from './shared.ts'
 
 const password = z.string().min(MIN_PASSWORD).max(256)
 const accountFields = {
   username: z.string().trim().min(1).max(64).regex(USERNAME_PATTERN, 'admin.accounts.usernameFormat'),
   displayName: f.text(40),
   role: z.enum(ROLES, { message: 'error.unknownChoice' }),
-  stationIds: idList(),
-  deputyId: optionalId(),
+  stationIds: f.ids(),
+  deputyId: f.optionalId(),
 }
 const createForm = z.object({ ...accountFields, password })
 const editForm = z.object({

@@ -23,12 +23,12 @@ import type { AppEnv } from '../../env.ts'
 import { f, parseForm } from '../../validation.ts'
 import { decodeUtf8, MAX_CLOSURE_NAME, MAX_CSV_BYTES, parseClosureCsv } from './closure-csv.ts'
 import { savedNotice } from './notices.ts'
-import { actorId, formValues, idParam, optionalId, readForm, tryUnique } from './shared.ts'
+import { actorId, formValues, idParam, readForm, tryUnique } from './shared.ts'
 
 const closureForm = z.object({
   date: f.date(),
   kind: z.enum(CLOSURE_KINDS, { message: 'error.unknownChoice' }),
-  stationId: optionalId(),
+  stationId: f.optionalId(),
   name: f.text(MAX_CLOSURE_NAME),
 })
 

@@ -11,13 +11,13 @@ import type { AppDeps } from '../../deps.ts'
 import type { AppEnv } from '../../env.ts'
 import { f, parseForm } from '../../validation.ts'
 import { savedNotice } from './notices.ts'
-import { actorId, formValues, idList, idParam, readForm } from './shared.ts'
+import { actorId, formValues, idParam, readForm } from './shared.ts'
 
 const deputyForm = z.object({
   name: f.text(40),
   title: f.optionalText(100),
   homeStationId: f.id(),
-  districtIds: idList(),
+  districtIds: f.ids(),
   active: f.checkbox(),
 })
 

@@ -1,5 +1,4 @@
 import type { Context } from 'hono'
-import { z } from 'zod'
 import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
 import type { AppEnv } from '../../env.ts'
 
@@ -59,22 +58,3 @@ export function tryUnique<T>(write: () => T): { ok: true; value: T } | { ok: fal
 
 /** Forms that show secrets (pairing codes) or personal data must not be cached. */
 export const noStore = (c: Context<AppEnv>) => c.header('Cache-Control', 'no-store')
-
-/** An optional choice from a select whose empty option means "none": '' → undefined, else an id. */
-export const optionalId = () =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v ? Number(v) : undefined))
-    .pipe(z.number({ message: 'error.unknownChoice' }).int().positive('error.unknownChoice').optional())
-
-/**
- * Ids ticked in a checkbox group ('' and absent mean none). Unlike `f.ids`, a value that is not a
- * number reads "choose from the list" rather than "required".
- */
-export const idList = () =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== '').map(Number))
-    .pipe(z.array(z.number({ message: 'error.unknownChoice' }).int().positive('error.unknownChoice')))
