@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { accessFor } from '../../server/access-policy.ts'
+import { concretePath } from '../helpers/routes.ts'
 import { DEMO, makeTestApp } from '../helpers/test-app.ts'
-
-/** Turns a route pattern into a concrete path: `:id` → 1, `*` → x. */
-const concrete = (pattern: string) =>
-  pattern
-    .replace(/:(\w+)\{[^}]*\}/g, '1')
-    .replace(/:\w+/g, '1')
-    .replace(/\/\*$/, '/x')
-    .replace(/\*/g, 'x')
 
 describe('route table', () => {
   it('refuses an anonymous request to every route that is not public', async () => {
@@ -17,7 +10,7 @@ describe('route table', () => {
     expect(routes.length).toBeGreaterThan(5)
     const checked: string[] = []
     for (const r of routes) {
-      const path = concrete(r.path)
+      const path = concretePath(r.path)
       const access = accessFor(path)
       if (access === 'public') continue
       const c = t.client()
