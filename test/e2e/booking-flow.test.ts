@@ -20,8 +20,20 @@ import { DEMO } from '../helpers/test-app.ts'
 let server: TestServer
 let browser: Browser
 
+/**
+ * The next 12:00 UTC (20:00 in Shanghai): no reception slot of the day is within the minimum
+ * notice then, so what the test books does not depend on when CI runs. Always in the future, so
+ * the browser never sees an expired cookie.
+ */
+function nextNoonUtc(): Date {
+  const d = new Date()
+  d.setUTCHours(12, 0, 0, 0)
+  if (d.getTime() <= Date.now()) d.setUTCDate(d.getUTCDate() + 1)
+  return d
+}
+
 beforeAll(async () => {
-  server = await startServer()
+  server = await startServer({ now: nextNoonUtc() })
   // Every day 09:00–11:00 with deputy 1 at station A, so there is always a bookable day ahead.
   addPlan(server.deps, { weekdays: '1,2,3,4,5,6,7', validFrom: '2026-01-01' })
   browser = await launchBrowser()
