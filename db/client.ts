@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema.ts'
+import { cacheStatements } from './statement-cache.ts'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
@@ -22,6 +23,7 @@ export function openDb(path: string, opts: { onSql?: (sql: string) => void } = {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  cacheStatements(sqlite)
   const db = drizzle(sqlite, { schema }) as Db
   migrate(db, { migrationsFolder })
   return db
