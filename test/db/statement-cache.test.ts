@@ -12,7 +12,9 @@ function db(max?: number) {
 describe('statement cache', () => {
   it('hands out the same compiled statement for the same SQL', () => {
     const sqlite = db()
-    expect(sqlite.prepare('select v from t where id = ?')).toBe(sqlite.prepare('select v from t where id = ?'))
+    expect(sqlite.prepare('select v from t where id = ?')).toBe(
+      sqlite.prepare('select v from t where id = ?'),
+    )
   })
 
   it('resets raw mode, so a caller expecting objects gets objects after one that asked for arrays', () => {
