@@ -225,6 +225,18 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(),
 })
 
+/**
+ * A version per table that cached views read (issue 9). Triggers in migration 0007 set a table's
+ * row to a fresh random number on every insert, update and delete, whoever writes (the app, a job,
+ * the CLI), so a cache keyed by these versions never outlives the data it was built from. Random
+ * rather than counting up: a rolled-back write restores the old number, and a later write must
+ * not reuse the one a cache may have seen inside that transaction.
+ */
+export const dataVersions = sqliteTable('data_versions', {
+  tableName: text('table_name').primaryKey(),
+  version: integer('version').notNull().default(0),
+})
+
 export const JOB_RUN_STATUSES = ['running', 'done', 'failed'] as const
 
 /**

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { entriesToPublish, generateRoster } from '../../server/domain/roster/generate.ts'
@@ -22,6 +21,8 @@ import {
 import { localDate } from '../../server/domain/time.ts'
 import { addDays, type Weekday, weekStart } from '../../server/domain/zoned-time.ts'
 import type { Db, Queryable } from '../client.ts'
+import type { VersionedTable } from '../data-versions.ts'
+import { DerivedCache } from '../derived-cache.ts'
 import {
   accountStations,
   accounts,
@@ -333,19 +334,25 @@ export function loadRosterInput(db: Queryable, station: Pick<StationRow, 'id' | 
   }
 }
 
-/**
- * Generated rosters by (station, range, exact input). Turns are counted from a rule's first day,
- * so a year-old rotation costs thousands of zoned-time conversions per call, and the kiosk start
- * screen, the queue and the display ask on every request. The key holds a hash of the whole input,
- * so any change to rules, closures, absences, swaps, overrides or publication misses the cache.
- */
-const generated = new Map<string, readonly RosterSlot[]>()
-const GENERATED_MAX = 256
+/** Every table `loadRosterInput` reads. */
+export const ROSTER_INPUT_TABLES = [
+  'closures',
+  'roster_slot_defs',
+  'roster_rules',
+  'roster_rule_participants',
+  'roster_absences',
+  'roster_swaps',
+  'roster_overrides',
+  'roster_publications',
+  'roster_entries',
+] as const satisfies readonly VersionedTable[]
 
-const fingerprint = (input: RosterInput) =>
-  createHash('sha1')
-    .update(JSON.stringify(input, (_k, v) => (v instanceof Map ? [...v] : v)))
-    .digest('base64')
+/**
+ * Generated rosters by (station, range), kept until a table of the roster input is written. Turns
+ * are counted from a rule's first day, so a year-old rotation costs thousands of zoned-time
+ * conversions per call, and the kiosk start screen, the queue and the display ask on every request.
+ */
+const generated = new DerivedCache<readonly RosterSlot[]>(ROSTER_INPUT_TABLES, { max: 512 })
 
 /** The roster of a station between two local dates, both included. Do not mutate the result. */
 export function stationRoster(
@@ -354,14 +361,9 @@ export function stationRoster(
   from: string,
   to: string,
 ): RosterSlot[] {
-  const input = loadRosterInput(db, station)
-  const key = `${station.id}|${from}|${to}|${fingerprint(input)}`
-  let slots = generated.get(key)
-  if (slots) generated.delete(key)
-  else slots = Object.freeze(generateRoster(input, from, to))
-  generated.set(key, slots)
-  if (generated.size > GENERATED_MAX) generated.delete(generated.keys().next().value!)
-  return slots as RosterSlot[]
+  return generated.get(db, `${station.id}|${station.timeZone}|${from}|${to}`, () =>
+    Object.freeze(generateRoster(loadRosterInput(db, station), from, to)),
+  ) as RosterSlot[]
 }
 
 // ── settings ────────────────────────────────────────────────────────────────────────────────────

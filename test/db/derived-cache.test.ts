@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest'
+import { openDb } from '../../db/client.ts'
+import { dataVersion, VERSIONED_TABLES } from '../../db/data-versions.ts'
+import { DerivedCache } from '../../db/derived-cache.ts'
+
+/** Tables no cached view reads; their writes (every walk-in, every request log) must stay cheap. */
+const UNVERSIONED = [
+  'auth_sessions',
+  'kiosks',
+  'audit_log',
+  'job_runs',
+  'outbox',
+  'concerns',
+  'concern_events',
+  'queue_tickets',
+  'concern_follow_ups',
+  'feed_tokens',
+  'data_versions',
+  '__drizzle_migrations',
+]
+
+const fresh = () => {
+  const db = openDb(':memory:')
+  const sqlite = db.$client
+  const now = Date.UTC(2026, 10, 25)
+  const addStreet = (name: string) =>
+    sqlite
+      .prepare('insert into streets (name_zh_hans, created_at, updated_at) values (?, ?, ?)')
+      .run(name, now, now)
+  return { db, sqlite, addStreet }
+}
+
+describe('data versions', () => {
+  it('every table is either versioned, with a trigger for each kind of write, or listed as not read by caches', () => {
+    const { sqlite } = fresh()
+    const tables = (
+      sqlite
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+        .all() as {
+        name: string
+      }[]
+    ).map((r) => r.name)
+    expect([...tables].sort()).toEqual([...VERSIONED_TABLES, ...UNVERSIONED].sort())
+    const triggers = sqlite
+      .prepare("select tbl_name, sql from sqlite_master where type = 'trigger'")
+      .all() as {
+      tbl_name: string
+      sql: string
+    }[]
+    for (const t of VERSIONED_TABLES)
+      for (const kind of ['INSERT', 'UPDATE', 'DELETE'])
+        expect(triggers.some((r) => r.tbl_name === t && r.sql.includes(`AFTER ${kind} ON \`${t}\``))).toBe(
+          true,
+        )
+  })
+
+  it('changes on a write to a versioned table, not on writes elsewhere', () => {
+    const { db, sqlite, addStreet } = fresh()
+    const before = dataVersion(db, ['streets'])
+    const other = dataVersion(db, ['topics'])
+    addStreet('一街')
+    expect(dataVersion(db, ['streets'])).not.toBe(before)
+    expect(dataVersion(db, ['topics'])).toBe(other)
+    const settled = dataVersion(db, VERSIONED_TABLES)
+    sqlite
+      .prepare('insert into job_runs (job, slot, status, lease_until, started_at) values (?, ?, ?, 1, 1)')
+      .run('x', '1', 'done')
+    expect(dataVersion(db, VERSIONED_TABLES)).toBe(settled)
+  })
+
+  it('never comes back to a value seen inside a transaction that was rolled back', () => {
+    const { db, sqlite, addStreet } = fresh()
+    const start = dataVersion(db, ['streets'])
+    let inside = ''
+    expect(() =>
+      sqlite.transaction(() => {
+        addStreet('回滚')
+        inside = dataVersion(db, ['streets'])
+        throw new Error('roll back')
+      })(),
+    ).toThrow('roll back')
+    expect(dataVersion(db, ['streets'])).toBe(start)
+    addStreet('二街')
+    expect(dataVersion(db, ['streets'])).not.toBe(inside)
+    expect(dataVersion(db, ['streets'])).not.toBe(start)
+  })
+})
+
+describe('derived cache', () => {
+  it('builds once while its tables are unchanged, again after a write', () => {
+    const { db, addStreet } = fresh()
+    const cache = new DerivedCache<number>(['streets'])
+    let builds = 0
+    const count = () =>
+      cache.get(db, 'k', () => {
+        builds++
+        return (db.$client.prepare('select count(*) n from streets').get() as { n: number }).n
+      })
+    expect([count(), count()]).toEqual([0, 0])
+    expect(builds).toBe(1)
+    addStreet('一街')
+    expect(count()).toBe(1)
+    expect(builds).toBe(2)
+  })
+
+  it('keeps one entry per database, so two apps in one process never share values', () => {
+    const a = fresh()
+    const b = fresh()
+    b.addStreet('一街')
+    const cache = new DerivedCache<number>(['streets'])
+    const count = (db: typeof a.db) =>
+      cache.get(
+        db,
+        'k',
+        () => (db.$client.prepare('select count(*) n from streets').get() as { n: number }).n,
+      )
+    expect([count(a.db), count(b.db)]).toEqual([0, 1])
+  })
+
+  it('ends an entry at its ttl or its own validUntil, and never serves it to an earlier clock', () => {
+    const { db } = fresh()
+    const t0 = Date.UTC(2026, 10, 25, 2)
+    let builds = 0
+    const cache = new DerivedCache<number>(['streets'], { ttlMs: 60_000, validUntil: (v) => v })
+    const get = (at: number, until: number) =>
+      cache.get(
+        db,
+        'k',
+        () => {
+          builds++
+          return until
+        },
+        new Date(at),
+      )
+    get(t0, t0 + 10_000)
+    get(t0 + 9_999, 0)
+    expect(builds).toBe(1)
+    get(t0 + 10_000, t0 + 3_600_000)
+    expect(builds).toBe(2)
+    get(t0 + 69_999, 0)
+    expect(builds).toBe(2)
+    get(t0 + 70_000, t0 + 3_600_000)
+    expect(builds).toBe(3)
+    get(t0, 0)
+    expect(builds).toBe(4)
+  })
+})
