@@ -107,13 +107,29 @@ export function zoneOffsetMs(instant: Date | number, timeZone: string): number {
  * for every zone in the IANA database since 1970 except Samoa's skipped day in 2011.
  */
 export function zonedTimeToUtc(date: string, time: string, timeZone: string): Date {
+  // Pure, and asked for the same few thousand slot times over and over (a session's slots, a year
+  // of roster), while each answer costs several Intl lookups: keep the answers.
+  const key = `${timeZone} ${date} ${time}`
+  let ms = converted.get(key)
+  if (ms === undefined) {
+    ms = convert(date, time, timeZone)
+    if (converted.size >= CONVERTED_MAX) converted.clear()
+    converted.set(key, ms)
+  }
+  return new Date(ms)
+}
+
+const converted = new Map<string, number>()
+const CONVERTED_MAX = 100_000
+
+function convert(date: string, time: string, timeZone: string): number {
   const wall = dayNumber(date) * DAY_MS + minutesOf(time) * 60_000
   const before = zoneOffsetMs(wall - DAY_MS, timeZone)
   const after = zoneOffsetMs(wall + DAY_MS, timeZone)
   const valid = [before, after].filter((o) => zoneOffsetMs(wall - o, timeZone) === o).map((o) => wall - o)
-  if (valid.length > 0) return new Date(Math.min(...valid))
+  if (valid.length > 0) return Math.min(...valid)
   // In a gap: read the wall time with the offset that held before it, which lands after the gap.
-  return new Date(wall - before)
+  return wall - before
 }
 
 /** The local date and 'HH:MM' time an instant shows in a zone. */
