@@ -21,15 +21,19 @@ function pageInfo(c: Context<AppEnv>): PageInfo {
   }
 }
 
-const withContexts = (c: Context<AppEnv>, node: Child) => (
+const withContexts = (c: Context<AppEnv>, node: Child, page?: Partial<PageInfo>) => (
   <I18nContext.Provider value={c.var.i18n}>
-    <PageContext.Provider value={pageInfo(c)}>{node}</PageContext.Provider>
+    <PageContext.Provider value={{ ...pageInfo(c), ...page }}>{node}</PageContext.Provider>
   </I18nContext.Provider>
 )
 
 /** A whole HTML document (with doctype). */
 export const renderPage = (c: Context<AppEnv>, node: Child, status: ContentfulStatusCode = 200) =>
   c.html(html`<!DOCTYPE html>${withContexts(c, node)}`, status)
+
+/** A whole HTML document as a string, for a page kept in a cache; `page` replaces request facts. */
+export const pageHtml = async (c: Context<AppEnv>, node: Child, page: Partial<PageInfo>) =>
+  String(await html`<!DOCTYPE html>${withContexts(c, node, page)}`)
 
 /** A fragment for an htmx swap: the same components, without the document around them. */
 export const renderFragment = (c: Context<AppEnv>, node: Child, status: ContentfulStatusCode = 200) =>

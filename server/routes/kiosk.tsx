@@ -1,18 +1,21 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie } from 'hono/cookie'
 import { z } from 'zod'
+import { VERSIONED_TABLES } from '../../db/data-versions.ts'
+import { DerivedCache } from '../../db/derived-cache.ts'
 import { redeemPairingCode, touchKiosk } from '../../db/queries/kiosks.ts'
 import { type Duty, onDutyAt } from '../../db/queries/roster.ts'
 import { closureOn, findStation } from '../../db/queries/stations.ts'
 import { isDemoDatabase } from '../../db/seed-demo.ts'
 import { KioskPairPage } from '../../views/pages/kiosk/kiosk-pair-page.tsx'
 import { KioskStartPage } from '../../views/pages/kiosk/kiosk-start-page.tsx'
-import { renderPage } from '../../views/render.tsx'
+import { pageHtml, renderPage } from '../../views/render.tsx'
 import { clientAddress } from '../client-address.ts'
 import type { AppDeps } from '../deps.ts'
 import { RateLimiter } from '../domain/rate-limiter.ts'
 import { normalizeCode, randomToken, sha256 } from '../domain/secrets.ts'
 import { localDate } from '../domain/time.ts'
+import { addDays, zonedTimeToUtc } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { KIOSK_ACTIONS } from '../kiosk-actions.ts'
 import { KIOSK_COOKIE } from '../middleware/auth.ts'
@@ -22,6 +25,22 @@ import { parseForm } from '../validation.ts'
 // Browsers cap cookies at 400 days; the start screen renews it, so a kiosk in use never expires.
 const DEVICE_COOKIE_SECONDS = 400 * 24 * 3600
 const pairForm = z.object({ code: z.string().trim().min(1).max(20) })
+
+/** Stands in for the request's CSRF token in a kept start screen (same alphabet as real tokens). */
+const CSRF_SLOT = 'csrf-slot-0000000000000000000000000000000000'
+
+type StartScreen = { html: Promise<string>; validUntil: number }
+
+/**
+ * Start screens by station, language and text size. Every kiosk of a city shows one every few
+ * seconds, so a screen is rendered once and kept until the data behind it changes (any versioned
+ * table), the clock passes its validUntil, or a minute has passed: booking availability moves
+ * with the clock too, and a minute's delay there is harmless.
+ */
+const startScreens = new DerivedCache<StartScreen | undefined>(VERSIONED_TABLES, {
+  ttlMs: 60_000,
+  validUntil: (s) => s?.validUntil,
+})
 
 export function kioskRoutes(deps: AppDeps) {
   const limiter = new RateLimiter(10, 10 * 60_000, deps.clock, deps.config.rateLimitMultiplier)
@@ -72,10 +91,32 @@ export function kioskRoutes(deps: AppDeps) {
     }
     const kiosk = c.var.kiosk!
     setAppCookie(c, KIOSK_COOKIE, getCookie(c, KIOSK_COOKIE)!, { maxAge: DEVICE_COOKIE_SECONDS })
-    touchKiosk(deps.db, kiosk, deps.clock.now())
-    const station = findStation(deps.db, kiosk.stationId)
-    if (!station) return c.notFound()
     const now = deps.clock.now()
+    touchKiosk(deps.db, kiosk, now)
+    const { csrfToken, i18n, account } = c.var
+    // Only the plain screen is kept: a query or a signed-in account changes what it shows.
+    if (account || new URL(c.req.url).search) {
+      const screen = startScreen(c, kiosk.stationId, now)
+      return screen ? c.html(screen.html.then((h) => h.replaceAll(CSRF_SLOT, csrfToken))) : c.notFound()
+    }
+    const largeText = getCookie(c, 'text') === 'large'
+    const screen = startScreens.get(
+      deps.db,
+      `${kiosk.stationId}|${i18n.locale}|${largeText}`,
+      () => startScreen(c, kiosk.stationId, now),
+      now,
+    )
+    if (!screen) return c.notFound()
+    return c.html(screen.html.then((h) => h.replaceAll(CSRF_SLOT, csrfToken)))
+  })
+
+  /**
+   * The start screen of a station, with a placeholder for the request's CSRF token, and when it
+   * stops being right by the clock alone: the next local midnight or the next change of duty.
+   */
+  function startScreen(c: Context<AppEnv>, stationId: number, now: Date): StartScreen | undefined {
+    const station = findStation(deps.db, stationId)
+    if (!station) return undefined
     const date = localDate(now, station.timeZone)
     const closure = closureOn(deps.db, station.id, date)
     const actions = KIOSK_ACTIONS.filter((a) => a.available(deps, station, now))
@@ -88,17 +129,24 @@ export function kioskRoutes(deps: AppDeps) {
         slot: i18n.name(d.label),
         when: `${i18n.name(d.label)} ${i18n.dateTime(d.startsAt, station.timeZone, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`,
       }
-    return renderPage(
+    const html = pageHtml(
       c,
       <KioskStartPage
-        stationName={c.var.i18n.name(station)}
+        stationName={i18n.name(station)}
         today={today}
         closedName={closure?.name}
         actions={actions}
         duty={{ now: line(onDuty.now), next: line(onDuty.next) }}
       />,
+      { csrfToken: CSRF_SLOT },
     )
-  })
+    const ends = [
+      zonedTimeToUtc(addDays(date, 1), '00:00', station.timeZone).getTime(),
+      onDuty.now?.endsAt.getTime(),
+      onDuty.next?.startsAt.getTime(),
+    ]
+    return { html, validUntil: Math.min(...ends.filter((t) => t !== undefined)) }
+  }
 
   return app
 }
