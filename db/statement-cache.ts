@@ -5,8 +5,9 @@ import type Database from 'better-sqlite3'
  * and compiling the SQL was the largest single cost of a typical request (issue 9's profile), while
  * the app only ever runs a few hundred distinct statements.
  *
- * A cached statement is handed out only when it is not busy (an open iterator), and with raw mode
- * reset, because drizzle turns raw mode on for some calls and expects it off for others.
+ * A cached statement is handed out only when it is not busy (an open iterator), and with its raw,
+ * pluck and expand modes reset, because drizzle turns raw mode on for some calls and expects it off
+ * for others.
  */
 export function cacheStatements(sqlite: Database.Database, max = 1000): void {
   const prepare = sqlite.prepare.bind(sqlite)
@@ -16,7 +17,7 @@ export function cacheStatements(sqlite: Database.Database, max = 1000): void {
     if (hit && !hit.busy) {
       cache.delete(source)
       cache.set(source, hit)
-      return hit.reader ? hit.raw(false) : hit
+      return hit.reader ? hit.pluck(false).expand(false).raw(false) : hit
     }
     const stmt = prepare(source)
     if (!hit) {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDb } from '../../db/client.ts'
 import { dataVersion, VERSIONED_TABLES } from '../../db/data-versions.ts'
@@ -83,6 +86,26 @@ describe('data versions', () => {
     addStreet('二街')
     expect(dataVersion(db, ['streets'])).not.toBe(inside)
     expect(dataVersion(db, ['streets'])).not.toBe(start)
+  })
+})
+
+describe('data versions across connections', () => {
+  it("sees another connection's commit, as the CLI's would be", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-versions-'))
+    try {
+      const server = openDb(join(dir, 'db.sqlite'))
+      const cli = openDb(join(dir, 'db.sqlite'))
+      const before = dataVersion(server, ['streets'])
+      expect(dataVersion(server, ['streets'])).toBe(before)
+      cli.$client
+        .prepare('insert into streets (name_zh_hans, created_at, updated_at) values (?, 1, 1)')
+        .run('外部')
+      expect(dataVersion(server, ['streets'])).not.toBe(before)
+      server.$client.close()
+      cli.$client.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

@@ -23,6 +23,12 @@ describe('statement cache', () => {
     expect(sqlite.prepare('select v from t where id = ?').get(1)).toEqual({ v: 'a' })
   })
 
+  it('resets pluck mode too', () => {
+    const sqlite = db()
+    expect(sqlite.prepare('select v from t where id = ?').pluck().get(1)).toBe('a')
+    expect(sqlite.prepare('select v from t where id = ?').get(1)).toEqual({ v: 'a' })
+  })
+
   it('gives a fresh statement while the cached one is iterating', () => {
     const sqlite = db()
     const seen: string[] = []
