@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm'
 import type { Account } from '../../server/domain/account.ts'
 import type { Db, Queryable } from '../client.ts'
+import { preparedFor } from '../prepared.ts'
 import { accountStations, accounts, authSessions, type Role } from '../schema.ts'
 
 /** Usernames are matched ignoring case, as the admin screens check them. */
@@ -8,22 +9,33 @@ export function findAccountByUsername(db: Queryable, username: string) {
   return db.select().from(accounts).where(sql`lower(${accounts.username}) = lower(${username})`).get()
 }
 
-export function loadAccount(db: Db, id: number): Account | null {
-  const row = db.select().from(accounts).where(eq(accounts.id, id)).get()
-  if (!row?.active) return null
-  const stationIds = db
+const accountById = preparedFor((db) =>
+  db
+    .select()
+    .from(accounts)
+    .where(eq(accounts.id, sql.placeholder('id')))
+    .prepare(),
+)
+const stationsOfAccount = preparedFor((db) =>
+  db
     .select({ stationId: accountStations.stationId })
     .from(accountStations)
-    .where(eq(accountStations.accountId, id))
-    .all()
-    .map((r) => r.stationId)
+    .where(eq(accountStations.accountId, sql.placeholder('id')))
+    .prepare(),
+)
+
+export function loadAccount(db: Db, id: number): Account | null {
+  const row = accountById(db).get({ id })
+  if (!row?.active) return null
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
     role: row.role,
     deputyId: row.deputyId,
-    stationIds,
+    stationIds: stationsOfAccount(db)
+      .all({ id })
+      .map((r) => r.stationId),
   }
 }
 
@@ -39,12 +51,21 @@ export function createAuthSession(
   db.insert(authSessions).values({ tokenHash, accountId, createdAt: now, expiresAt }).run()
 }
 
-export function findAuthSession(db: Db, tokenHash: string, now: Date) {
-  return db
+const liveSession = preparedFor((db) =>
+  db
     .select()
     .from(authSessions)
-    .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now)))
-    .get()
+    .where(
+      and(
+        eq(authSessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(authSessions.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare(),
+)
+
+export function findAuthSession(db: Db, tokenHash: string, now: Date) {
+  return liveSession(db).get({ tokenHash, now: now.getTime() })
 }
 
 export function deleteAuthSession(db: Db, tokenHash: string) {

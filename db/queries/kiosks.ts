@@ -1,12 +1,13 @@
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { KioskDevice } from '../../server/domain/kiosk-device.ts'
 import { randomCode, sha256 } from '../../server/domain/secrets.ts'
 import type { Db, Queryable } from '../client.ts'
+import { preparedFor } from '../prepared.ts'
 import { kiosks } from '../schema.ts'
 import { recordAudit } from './audit.ts'
 
-export function findKioskByDeviceToken(db: Db, tokenHash: string): KioskDevice | null {
-  const row = db
+const kioskByDeviceToken = preparedFor((db) =>
+  db
     .select({
       id: kiosks.id,
       label: kiosks.label,
@@ -14,9 +15,12 @@ export function findKioskByDeviceToken(db: Db, tokenHash: string): KioskDevice |
       lastSeenAt: kiosks.lastSeenAt,
     })
     .from(kiosks)
-    .where(and(eq(kiosks.deviceTokenHash, tokenHash), isNull(kiosks.revokedAt)))
-    .get()
-  return row ?? null
+    .where(and(eq(kiosks.deviceTokenHash, sql.placeholder('tokenHash')), isNull(kiosks.revokedAt)))
+    .prepare(),
+)
+
+export function findKioskByDeviceToken(db: Db, tokenHash: string): KioskDevice | null {
+  return kioskByDeviceToken(db).get({ tokenHash }) ?? null
 }
 
 /**
