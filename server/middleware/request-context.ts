@@ -19,15 +19,16 @@ export const requestContext =
     c.set('account', null)
     c.set('kiosk', null)
     const started = performance.now()
-    await next()
     c.header('X-Request-Id', requestId)
-    c.var.log.info(
-      {
-        method: c.req.method,
-        path: redactUrl(new URL(c.req.url).pathname),
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      },
-      'request',
-    )
+    await next()
+    if (c.var.log.isLevelEnabled('info'))
+      c.var.log.info(
+        {
+          method: c.req.method,
+          path: redactUrl(new URL(c.req.url).pathname),
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      )
   }

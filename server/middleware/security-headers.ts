@@ -15,9 +15,9 @@ const CSP = [
 ].join('; ')
 
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  await next()
   c.header('Content-Security-Policy', CSP)
   c.header('X-Content-Type-Options', 'nosniff')
   c.header('Referrer-Policy', 'same-origin')
   c.header('X-Frame-Options', 'DENY')
+  await next()
 }

@@ -158,8 +158,8 @@ export function concernRoutes(deps: AppDeps) {
     '/staff/stations/:id/callbacks',
   ])
     app.use(path, async (c, next) => {
-      await next()
       c.header('Cache-Control', 'no-store')
+      await next()
     })
 
   app.get('/concerns', (c) => {

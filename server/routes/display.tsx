@@ -20,8 +20,8 @@ export function displayRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
   app.use('/display', async (c, next) => {
-    await next()
     c.header('Cache-Control', 'no-store')
+    await next()
   })
 
   const board = (i18n: I18n, station: StationRow): BoardView => {

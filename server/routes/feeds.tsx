@@ -74,10 +74,8 @@ export function feedRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
 
   app.use('/feeds/*', async (c, next) => {
-    await next()
-    // Calendar clients keep no cookies; the CSRF cookie the middleware offers is dropped.
-    c.res.headers.delete('set-cookie')
     c.header('X-Robots-Tag', 'noindex')
+    await next()
   })
 
   app.get('/feeds/:file', (c) => {

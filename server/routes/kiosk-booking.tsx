@@ -96,8 +96,8 @@ export function kioskBookingRoutes(deps: AppDeps) {
 
   for (const path of ['/kiosk/booking', '/kiosk/booking/*']) {
     app.use(path, async (c, next) => {
-      await next()
       c.header('Cache-Control', 'no-store')
+      await next()
     })
   }
 

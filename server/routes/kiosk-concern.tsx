@@ -75,8 +75,8 @@ export function kioskConcernRoutes(deps: AppDeps) {
 
   for (const path of ['/kiosk/concern', '/kiosk/concern/*', '/kiosk/slip/*']) {
     app.use(path, async (c, next) => {
-      await next()
       c.header('Cache-Control', 'no-store')
+      await next()
     })
   }
 

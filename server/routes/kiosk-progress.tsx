@@ -51,8 +51,8 @@ export function kioskProgressRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   for (const path of ['/kiosk/progress', '/kiosk/progress/*'])
     app.use(path, async (c, next) => {
-      await next()
       c.header('Cache-Control', 'no-store')
+      await next()
     })
 
   const stationName = (c: Context<AppEnv>) => {

@@ -49,8 +49,8 @@ export function kioskRoutes(deps: AppDeps) {
   // Kiosk screens may show what a resident typed: never keep them in any cache.
   // This sub-app is mounted at '/', so the header is scoped to kiosk paths, not the whole app.
   const noStore: MiddlewareHandler = async (c, next) => {
-    await next()
     c.header('Cache-Control', 'no-store')
+    await next()
   }
   app.use('/kiosk', noStore)
   app.use('/kiosk/*', noStore)
@@ -82,7 +82,7 @@ export function kioskRoutes(deps: AppDeps) {
     return pair(c, parsed.data.code)
   })
 
-  app.get('/kiosk', (c) => {
+  app.get('/kiosk', async (c) => {
     if (c.req.query('reset')) {
       // Idle reset: back to the station's default language and text size.
       deleteCookie(c, 'lang', { path: '/' })
@@ -97,7 +97,7 @@ export function kioskRoutes(deps: AppDeps) {
     // Only the plain screen is kept: a query or a signed-in account changes what it shows.
     if (account || new URL(c.req.url).search) {
       const screen = startScreen(c, kiosk.stationId, now)
-      return screen ? c.html(screen.html.then((h) => h.replaceAll(CSRF_SLOT, csrfToken))) : c.notFound()
+      return screen ? c.html((await screen.html).replaceAll(CSRF_SLOT, csrfToken)) : c.notFound()
     }
     const largeText = getCookie(c, 'text') === 'large'
     const screen = startScreens.get(
@@ -107,7 +107,7 @@ export function kioskRoutes(deps: AppDeps) {
       now,
     )
     if (!screen) return c.notFound()
-    return c.html(screen.html.then((h) => h.replaceAll(CSRF_SLOT, csrfToken)))
+    return c.html((await screen.html).replaceAll(CSRF_SLOT, csrfToken))
   })
 
   /**

@@ -61,8 +61,8 @@ export function recordRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
   app.use('/records/*', async (c, next) => {
-    await next()
     c.header('Cache-Control', 'no-store')
+    await next()
   })
 
   const today = () => localDate(clock.now(), deps.config.defaultTimeZone)

@@ -46,8 +46,8 @@ export function stationDayRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
   app.use('/staff/stations/:id/*', async (c, next) => {
-    await next()
     c.header('Cache-Control', 'no-store')
+    await next()
   })
 
   const stationFor = (c: Context<AppEnv>) => stationFromPath(c, db)

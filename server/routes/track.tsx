@@ -15,9 +15,9 @@ export function trackRoutes(deps: AppDeps) {
   const limiter = new RateLimiter(30, 10 * 60_000, deps.clock, deps.config.rateLimitMultiplier)
   const app = new Hono<AppEnv>()
   app.use('/track/*', async (c, next) => {
-    await next()
     c.header('Cache-Control', 'no-store')
     c.header('X-Robots-Tag', 'noindex')
+    await next()
   })
   app.get('/track/:code', (c) => {
     if (!limiter.take(clientAddress(c))) return rejectRequest(c, 429, 'queue.error.tooManyLookups')

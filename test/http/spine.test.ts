@@ -45,6 +45,12 @@ describe('server spine', () => {
     expect(html).toContain(res.headers.get('x-request-id')!)
     expect(html).not.toContain('secret internals')
     expect(html).not.toContain('app.ts')
+    // Headers are set before the handler runs; the error page must carry them all the same.
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect((await c.get('/no-such-page')).headers.get('content-security-policy')).toContain(
+      "default-src 'self'",
+    )
   })
 
   it('sends a strict content security policy', async () => {

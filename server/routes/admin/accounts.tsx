@@ -50,8 +50,8 @@ export function accountRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
   app.use('*', async (c, next) => {
-    await next()
     noStore(c)
+    await next()
   })
 
   app.get('/', (c) =>
