@@ -1,5 +1,7 @@
 import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
+import { VERSIONED_TABLES } from '../../db/data-versions.ts'
+import { DerivedCache } from '../../db/derived-cache.ts'
 import {
   feedByToken,
   findFeedSubject,
@@ -58,6 +60,19 @@ function notModified(c: Context, etag: string, lastModified: Date): boolean {
 }
 
 /**
+ * Rendered feeds by token, kept until a table they read is written or five minutes have passed
+ * (a feed also moves with the date: its window, cancelled items leaving once over). Phones poll
+ * every feed of a city, and one render of a busy deputy's year takes tens of milliseconds.
+ */
+const rendered = new DerivedCache<{ bytes: ReturnType<typeof calendarBytes>; etag: string } | undefined>(
+  VERSIONED_TABLES,
+  {
+    ttlMs: 5 * 60_000,
+    max: 4000,
+  },
+)
+
+/**
  * GET /feeds/<token>.ics: the calendar itself. The token in the path is the only credential (the
  * access table lists /feeds as public); unknown, revoked or malformed tokens and feeds of
  * people or stations no longer active all answer 404, and fetches are rate-limited per address.
@@ -87,11 +102,19 @@ export function feedRoutes(deps: AppDeps) {
     const row = token ? feedByToken(db, token) : undefined
     if (!row) return rejectRequest(c, 404, 'error.notFound.body')
     const now = clock.now()
-    const doc = buildFeedDocument(db, row, now)
-    if (!doc) return rejectRequest(c, 404, 'error.notFound.body')
-
-    const bytes = calendarBytes(doc)
-    const etag = strongEtag(bytes)
+    const feed = rendered.get(
+      db,
+      `${row.id}|${row.kind}|${row.subjectId}|${row.locale}`,
+      () => {
+        const doc = buildFeedDocument(db, row, now)
+        if (!doc) return undefined
+        const bytes = calendarBytes(doc)
+        return { bytes, etag: strongEtag(bytes) }
+      },
+      now,
+    )
+    if (!feed) return rejectRequest(c, 404, 'error.notFound.body')
+    const { bytes, etag } = feed
     const lastModified = recordFeedServed(db, row, etag, now)
     c.header('ETag', etag)
     c.header('Last-Modified', httpDate(lastModified))
