@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import { type PersonKey, parsePersonKey } from '../../server/domain/roster/types.ts'
 import { randomToken, sha256 } from '../../server/domain/secrets.ts'
 import type { FeedBooking, FeedSession, FeedStation } from '../../server/feeds/documents.ts'
 import type { StationDutyRows } from '../../server/feeds/duty-facts.ts'
 import type { Locale } from '../../views/i18n/locales.ts'
 import type { Db, Queryable } from '../client.ts'
+import { preparedFor } from '../prepared.ts'
 import {
   accounts,
   closures,
@@ -141,13 +142,17 @@ export function revokeFeedToken(db: Db, kind: FeedKind, subjectId: number, actor
 }
 
 /** The live token a presented token stands for; undefined when unknown or revoked. */
-export function feedByToken(db: Queryable, token: string): FeedTokenRow | undefined {
-  if (!FEED_TOKEN_PATTERN.test(token)) return undefined
-  return db
+const liveFeedToken = preparedFor((db) =>
+  db
     .select()
     .from(feedTokens)
-    .where(and(eq(feedTokens.tokenHash, sha256(token)), isNull(feedTokens.revokedAt)))
-    .get()
+    .where(and(eq(feedTokens.tokenHash, sql.placeholder('hash')), isNull(feedTokens.revokedAt)))
+    .prepare(),
+)
+
+export function feedByToken(db: Db, token: string): FeedTokenRow | undefined {
+  if (!FEED_TOKEN_PATTERN.test(token)) return undefined
+  return liveFeedToken(db).get({ hash: sha256(token) })
 }
 
 /** Fetch times are recorded at most this often, so polling clients cause few writes. */
