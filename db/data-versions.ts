@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3'
 import type { Queryable } from './client.ts'
 
-/** The tables migration 0007 keeps a version of (see `dataVersions` in schema.ts). */
-export const VERSIONED_TABLES = [
+/**
+ * Reference and schedule data (migration 0007): what kiosk start screens and calendar feeds show.
+ * Written by staff now and then, so caches built on them are rarely rebuilt.
+ */
+export const SCHEDULE_TABLES = [
   'streets',
   'stations',
   'districts',
@@ -29,6 +32,14 @@ export const VERSIONED_TABLES = [
   'reception_sessions',
   'reception_bookings',
 ] as const
+
+/**
+ * What residents and deputies do all day (migration 0008): every walk-in writes these, so only
+ * views about that activity (the deputy record) depend on them.
+ */
+export const ACTIVITY_TABLES = ['concerns', 'concern_events', 'queue_tickets'] as const
+
+export const VERSIONED_TABLES = [...SCHEDULE_TABLES, ...ACTIVITY_TABLES] as const
 export type VersionedTable = (typeof VERSIONED_TABLES)[number]
 
 /** The better-sqlite3 connection under a drizzle database or transaction handle. */

@@ -448,6 +448,8 @@ export const queueTickets = sqliteTable(
     uniqueIndex('queue_tickets_number_unique').on(t.stationId, t.localDate, t.number),
     uniqueIndex('queue_tickets_concern_unique').on(t.concernId),
     index('queue_tickets_station_day_status').on(t.stationId, t.localDate, t.status),
+    // The deputy record counts a deputy's served tickets in a period.
+    index('queue_tickets_called_deputy_day').on(t.calledDeputyId, t.localDate),
   ],
 )
 

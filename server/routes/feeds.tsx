@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
-import { VERSIONED_TABLES } from '../../db/data-versions.ts'
+import { SCHEDULE_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
 import {
   feedByToken,
@@ -65,7 +65,7 @@ function notModified(c: Context, etag: string, lastModified: Date): boolean {
  * every feed of a city, and one render of a busy deputy's year takes tens of milliseconds.
  */
 const rendered = new DerivedCache<{ bytes: ReturnType<typeof calendarBytes>; etag: string } | undefined>(
-  VERSIONED_TABLES,
+  SCHEDULE_TABLES,
   {
     ttlMs: 5 * 60_000,
     max: 4000,

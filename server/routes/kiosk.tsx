@@ -1,7 +1,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie } from 'hono/cookie'
 import { z } from 'zod'
-import { VERSIONED_TABLES } from '../../db/data-versions.ts'
+import { SCHEDULE_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
 import { redeemPairingCode, touchKiosk } from '../../db/queries/kiosks.ts'
 import { type Duty, onDutyAt } from '../../db/queries/roster.ts'
@@ -33,11 +33,11 @@ type StartScreen = { html: Promise<string>; validUntil: number }
 
 /**
  * Start screens by station, language and text size. Every kiosk of a city shows one every few
- * seconds, so a screen is rendered once and kept until the data behind it changes (any versioned
+ * seconds, so a screen is rendered once and kept until the data behind it changes (any schedule
  * table), the clock passes its validUntil, or a minute has passed: booking availability moves
  * with the clock too, and a minute's delay there is harmless.
  */
-const startScreens = new DerivedCache<StartScreen | undefined>(VERSIONED_TABLES, {
+const startScreens = new DerivedCache<StartScreen | undefined>(SCHEDULE_TABLES, {
   ttlMs: 60_000,
   validUntil: (s) => s?.validUntil,
 })

@@ -1,5 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
+import { VERSIONED_TABLES } from '../../db/data-versions.ts'
+import { DerivedCache } from '../../db/derived-cache.ts'
 import {
   allClosures,
   calendarsByStation,
@@ -57,6 +59,20 @@ function mayOpen(db: AppDeps['db'], account: Account, scope: RecordScope): boole
  * Deputy records (履职档案) computed from events (server/domain/deputy-record.ts): per deputy,
  * station and street for a chosen period, with charts and a CSV export.
  */
+/**
+ * Computed records by scope, period, date and language, kept until a concern, event, ticket or
+ * schedule row is written. Reading a record runs a dozen queries over a deputy's whole history;
+ * managers and deputies open the same few records again and again.
+ */
+const computed = new DerivedCache<ComputedRecord | null>(VERSIONED_TABLES, { max: 500 })
+
+type ComputedRecord = {
+  info: { name: string; deputies: ReturnType<typeof deputiesOfStations> | null }
+  record: DeputyRecord
+  perDeputy: RecordRow[] | undefined
+  minSample: number
+}
+
 export function recordRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
@@ -95,14 +111,10 @@ export function recordRoutes(deps: AppDeps) {
     return { name: i18n.name(row), deputies: deputiesOfStations(db, stationIds) }
   }
 
-  const build = (c: Context<AppEnv>, scope: RecordScope) => {
-    const account = c.var.account!
-    const info = describe(c.var.i18n, scope)
-    if (!info) return { ok: false as const, res: rejectRequest(c, 404, 'error.notFound.body') }
-    if (!mayOpen(db, account, scope))
-      return { ok: false as const, res: rejectRequest(c, 403, 'followup.error.forbidden') }
-    const asked = parsePeriod({ from: c.req.query('from'), to: c.req.query('to') }, today())
-    const { period } = asked
+  /** The record of a scope over a period; null when the scope does not exist. */
+  const computeScope = (i18n: I18n, scope: RecordScope, period: Period): ComputedRecord | null => {
+    const info = describe(i18n, scope)
+    if (!info) return null
     const minSample = followUpSettings(db).minSatisfactionSample
     const rows = loadRecordRows(db, scope, period)
     const record = compute(rows, period, minSample)
@@ -115,7 +127,20 @@ export function recordRoutes(deps: AppDeps) {
           })),
         ).map((r) => ({ id: r.id, name: r.name, record: r.record, rank: r.rank }))
       : undefined
-    return { ok: true as const, info, period, record, perDeputy, minSample, error: asked.error }
+    return { info, record, perDeputy, minSample }
+  }
+
+  const build = (c: Context<AppEnv>, scope: RecordScope) => {
+    const { i18n } = c.var
+    const asOf = today()
+    const asked = parsePeriod({ from: c.req.query('from'), to: c.req.query('to') }, asOf)
+    const { period } = asked
+    const key = `${scope.kind}:${scope.id}|${period.from}|${period.to}|${asOf}|${i18n.locale}`
+    const b = computed.get(db, key, () => computeScope(i18n, scope, period))
+    if (!b) return { ok: false as const, res: rejectRequest(c, 404, 'error.notFound.body') }
+    if (!mayOpen(db, c.var.account!, scope))
+      return { ok: false as const, res: rejectRequest(c, 403, 'followup.error.forbidden') }
+    return { ok: true as const, ...b, period, error: asked.error }
   }
 
   const page = (c: Context<AppEnv>, scope: RecordScope, path: string) => {

@@ -6,16 +6,13 @@ import { openDb } from '../../db/client.ts'
 import { dataVersion, VERSIONED_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
 
-/** Tables no cached view reads; their writes (every walk-in, every request log) must stay cheap. */
+/** Tables no cached view reads; their writes (sessions, logs, outbox, kiosk last-seen) must stay cheap. */
 const UNVERSIONED = [
   'auth_sessions',
   'kiosks',
   'audit_log',
   'job_runs',
   'outbox',
-  'concerns',
-  'concern_events',
-  'queue_tickets',
   'concern_follow_ups',
   'feed_tokens',
   'data_versions',
