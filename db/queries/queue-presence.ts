@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { parsePersonKey } from '../../server/domain/roster/types.ts'
 import type { Queryable } from '../client.ts'
+import { SCHEDULE_TABLES } from '../data-versions.ts'
+import { DerivedCache } from '../derived-cache.ts'
 import {
   deputies,
   deputyDistricts,
@@ -22,6 +24,15 @@ export type PresentDeputy = { deputyId: number; name: string; place: string }
  * adds a deputy (with where to find them) or, marked absent, takes a rostered one out.
  */
 export function presentDeputies(db: Queryable, stationId: number, date: string): PresentDeputy[] {
+  return present.get(db, `${stationId}|${date}`, () =>
+    Object.freeze(findPresent(db, stationId, date)),
+  ) as PresentDeputy[]
+}
+
+/** Every walk-in, console view and board asks; the answer moves only when schedule data does. */
+const present = new DerivedCache<readonly PresentDeputy[]>(SCHEDULE_TABLES, { max: 1000 })
+
+function findPresent(db: Queryable, stationId: number, date: string): PresentDeputy[] {
   const marks = db
     .select({
       deputyId: stationPresence.deputyId,
