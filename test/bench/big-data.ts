@@ -17,7 +17,7 @@ export type BigData = {
   adminSession: string
   /** Deputy 1's calendar feed token. */
   feedToken: string
-  /** Sessions of deputy 1 in the coming weeks, open for booking (large capacity). */
+  /** Sessions in the coming weeks, one deputy per station, open for booking (large capacity). */
   openSessions: { id: number; stationId: number; deputyId: number }[]
   deputySessions: { token: string; deputyId: number; stationId: number }[]
   trackingCodes: string[]
@@ -186,7 +186,7 @@ export function buildBigData(db: Db, now: Date): BigData {
   })()
 
   // A year of weekly reception days for one deputy per station, with bookings on past ones, and
-  // the coming four weeks open with room for the benchmark's bookings.
+  // the coming weeks open with room for the benchmark's bookings.
   sqlite.transaction(() => {
     const sessionRow = sqlite.prepare(
       `insert into reception_sessions (deputy_id, station_id, date, start_time, end_time, starts_at, ends_at, slot_minutes,
@@ -216,7 +216,7 @@ export function buildBigData(db: Db, now: Date): BigData {
             ms,
           ).lastInsertRowid,
         )
-        if (future && deputyId === 1 && week >= 1) out.openSessions.push({ id, stationId, deputyId })
+        if (future && week >= 1) out.openSessions.push({ id, stationId, deputyId })
         if (future) continue
         for (let slot = 0; slot < 3; slot++) {
           let code = randomCode(6)

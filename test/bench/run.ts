@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { openDb } from '../../db/client.ts'
-import { buildBigData, CITY } from './big-data.ts'
+import { type BigData, buildBigData, CITY } from './big-data.ts'
 
 /**
  * `npm run bench` (issue 9): builds a city-sized database, starts the real server in its own
@@ -29,6 +29,8 @@ type Figures = {
   non2xx: number
   errors: number
   requests: number
+  /** Average bytes read per response, headers included. */
+  bytesPerResponse: number
   /** Responses by HTTP status, e.g. 303 for a submission that went on to its slip. */
   statuses: Record<string, number>
 }
@@ -53,6 +55,7 @@ async function load(opts: autocannon.Options): Promise<Figures> {
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
     requests: r.requests.total,
+    bytesPerResponse: Math.round(r.throughput.total / Math.max(1, r.requests.total)),
     statuses: Object.fromEntries(
       Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => [code, v?.count ?? 0]),
     ),
@@ -150,23 +153,24 @@ async function main() {
     'hello',
   )
 
-  // Every submission carries its own idempotency key and comes from one of many kiosks.
-  const before = new Database(dbPath, { readonly: true })
-  const ticketsBefore = (before.prepare('select count(*) n from queue_tickets').get() as { n: number }).n
-  before.close()
+  // Every submission carries its own idempotency key and comes from one of many kiosks. Each
+  // acknowledged key (303 to its slip) must have exactly one concern and one ticket afterwards.
+  const acknowledged = new Set<string>()
   let seq = 0
   const walkIn = await load({
     url: `${base}/kiosk/concern`,
     method: 'POST',
     requests: [
       {
-        setupRequest: (req) => {
+        setupRequest: (req, context) => {
           const k = data.kioskTokens[seq % data.kioskTokens.length]!
           seq++
+          const key = `bench-key-${seq}-${'k'.repeat(20)}`
+          ;(context as { key?: string }).key = key
           const body = new URLSearchParams({
             station: String(k.stationId),
             topic: '1',
-            key: `bench-key-${seq}-${'k'.repeat(20)}`,
+            key,
             mode: 'anonymous',
             _csrf: CSRF,
           })
@@ -179,12 +183,25 @@ async function main() {
             body: body.toString(),
           }
         },
+        onResponse: (status, _body, context) => {
+          if (status === 303) acknowledged.add((context as { key: string }).key)
+        },
       },
     ],
   })
+  record('walk-in submission (durable, with ticket)', walkIn, 'commits')
   const after = new Database(dbPath, { readonly: true })
-  const ticketsAfter = (after.prepare('select count(*) n from queue_tickets').get() as { n: number }).n
-  const duplicates = (
+  const written = new Map(
+    (
+      after
+        .prepare(
+          `select c.submission_key k, count(t.id) tickets from concerns c left join queue_tickets t on t.concern_id = c.id
+           where c.submission_key like 'bench-key-%' group by c.id`,
+        )
+        .all() as { k: string; tickets: number }[]
+    ).map((r) => [r.k, r.tickets]),
+  )
+  const duplicatedNumbers = (
     after
       .prepare(
         'select count(*) n from (select station_id, local_date, number from queue_tickets group by 1, 2, 3 having count(*) > 1)',
@@ -192,13 +209,12 @@ async function main() {
       .get() as { n: number }
   ).n
   after.close()
-  // A successful submission answers 303 (to its slip).
-  const accepted = walkIn.requests - walkIn.errors
-  record('walk-in submission (durable, with ticket)', walkIn, 'commits')
   const integrity = {
-    submitted: accepted,
-    ticketsWritten: ticketsAfter - ticketsBefore,
-    duplicatedNumbers: duplicates,
+    acknowledged: acknowledged.size,
+    lost: [...acknowledged].filter((k) => written.get(k) !== 1).length,
+    duplicatedNumbers,
+    // Written but cut off by the end of the run before their answer was counted.
+    writtenNotYetAcknowledged: [...written.keys()].filter((k) => !acknowledged.has(k)).length,
   }
 
   const consoleUrl = `${base}/console/${deputy.stationId}/${deputy.deputyId}/queue`
@@ -225,8 +241,10 @@ async function main() {
     'hello',
   )
 
-  // Bookings of deputy 1's open reception days, each with its own phone and idempotency key.
-  const stationKiosks = data.kioskTokens.filter((k) => k.stationId === data.openSessions[0]!.stationId)
+  // Bookings of the open reception days of every station, each from one of that station's kiosks
+  // with its own phone and idempotency key.
+  const kiosksOf = new Map<number, BigData['kioskTokens']>()
+  for (const k of data.kioskTokens) kiosksOf.set(k.stationId, [...(kiosksOf.get(k.stationId) ?? []), k])
   let bookingSeq = 0
   record(
     'booking (kiosk, durable)',
@@ -237,8 +255,9 @@ async function main() {
         {
           setupRequest: (req) => {
             bookingSeq++
-            const k = stationKiosks[bookingSeq % stationKiosks.length]!
             const session = data.openSessions[bookingSeq % data.openSessions.length]!
+            const kiosks = kiosksOf.get(session.stationId)!
+            const k = kiosks[bookingSeq % kiosks.length]!
             const body = new URLSearchParams({
               station: String(session.stationId),
               who: `d${session.deputyId}`,
@@ -306,6 +325,7 @@ async function main() {
           'p99 ms': r.p99,
           ratio: r.ratio,
           of: r.baseline,
+          bytes: r.bytesPerResponse,
           statuses: Object.entries(r.statuses)
             .map(([code, n]) => `${code}×${n}`)
             .join(' '),
