@@ -22,7 +22,8 @@ import { KIOSK_COOKIE } from '../middleware/auth.ts'
 import { setAppCookie } from '../middleware/cookies.ts'
 import { parseForm } from '../validation.ts'
 
-// Browsers cap cookies at 400 days; the start screen renews it, so a kiosk in use never expires.
+// Browsers cap cookies at 400 days; the start screen renews it whenever it records the kiosk as
+// seen (at most every five minutes), so a kiosk in use never expires.
 const DEVICE_COOKIE_SECONDS = 400 * 24 * 3600
 const pairForm = z.object({ code: z.string().trim().min(1).max(20) })
 
@@ -90,22 +91,14 @@ export function kioskRoutes(deps: AppDeps) {
       return c.redirect('/kiosk', 303)
     }
     const kiosk = c.var.kiosk!
-    setAppCookie(c, KIOSK_COOKIE, getCookie(c, KIOSK_COOKIE)!, { maxAge: DEVICE_COOKIE_SECONDS })
     const now = deps.clock.now()
-    touchKiosk(deps.db, kiosk, now)
+    if (touchKiosk(deps.db, kiosk, now))
+      setAppCookie(c, KIOSK_COOKIE, getCookie(c, KIOSK_COOKIE)!, { maxAge: DEVICE_COOKIE_SECONDS })
     const { csrfToken, i18n, account } = c.var
+    const build = () => startScreen(c, kiosk.stationId, now)
     // Only the plain screen is kept: a query or a signed-in account changes what it shows.
-    if (account || new URL(c.req.url).search) {
-      const screen = startScreen(c, kiosk.stationId, now)
-      return screen ? c.html((await screen.html).replaceAll(CSRF_SLOT, csrfToken)) : c.notFound()
-    }
-    const largeText = getCookie(c, 'text') === 'large'
-    const screen = startScreens.get(
-      deps.db,
-      `${kiosk.stationId}|${i18n.locale}|${largeText}`,
-      () => startScreen(c, kiosk.stationId, now),
-      now,
-    )
+    const key = `${kiosk.stationId}|${i18n.locale}|${getCookie(c, 'text') === 'large'}`
+    const screen = account || new URL(c.req.url).search ? build() : startScreens.get(deps.db, key, build, now)
     if (!screen) return c.notFound()
     return c.html((await screen.html).replaceAll(CSRF_SLOT, csrfToken))
   })

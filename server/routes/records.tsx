@@ -56,10 +56,6 @@ function mayOpen(db: AppDeps['db'], account: Account, scope: RecordScope): boole
 }
 
 /**
- * Deputy records (履职档案) computed from events (server/domain/deputy-record.ts): per deputy,
- * station and street for a chosen period, with charts and a CSV export.
- */
-/**
  * Computed records by scope, period, date and language, kept until a concern, event, ticket or
  * schedule row is written. Reading a record runs a dozen queries over a deputy's whole history;
  * managers and deputies open the same few records again and again.
@@ -73,6 +69,10 @@ type ComputedRecord = {
   minSample: number
 }
 
+/**
+ * Deputy records (履职档案) computed from events (server/domain/deputy-record.ts): per deputy,
+ * station and street for a chosen period, with charts and a CSV export.
+ */
 export function recordRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()

@@ -27,6 +27,18 @@ describe('kept kiosk start screen', () => {
     expect(first).not.toContain('csrf-slot')
   })
 
+  it('renews the device cookie when it records the kiosk as seen, at most every five minutes', async () => {
+    const t = await makeTestApp()
+    const c = await pairedClient(t)
+    const renewed = async () =>
+      (await c.get('/kiosk')).headers.getSetCookie().some((l) => /^kiosk=.+Max-Age=34560000/.test(l))
+    // Pairing counts as seen.
+    expect(await renewed()).toBe(false)
+    t.clock.advance(5 * 60_000)
+    expect(await renewed()).toBe(true)
+    expect(await renewed()).toBe(false)
+  })
+
   it('shows a closure at once, however it was written', async () => {
     const t = await makeTestApp()
     const c = await pairedClient(t)
