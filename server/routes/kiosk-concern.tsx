@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
 import { z } from 'zod'
+import { groupCommit } from '../../db/group-commit.ts'
 import { findPublicConcern, firstResponseDueOn } from '../../db/queries/concerns.ts'
 import { findTicketByConcern, orderedWaiting } from '../../db/queries/queue.ts'
 import {
@@ -33,7 +34,7 @@ import { RateLimiter } from '../domain/rate-limiter.ts'
 import { normalizeCode, randomToken } from '../domain/secrets.ts'
 import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
-import { submitConcern } from '../events/queue-commands.ts'
+import { type NewWalkIn, submitConcern } from '../events/queue-commands.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
 import { f, parseForm } from '../validation.ts'
 
@@ -238,24 +239,22 @@ export function kioskConcernRoutes(deps: AppDeps) {
       return message(c, 429, 'queue.error.busyTitle', 'queue.error.tooMany', r.station)
 
     const queued = r.choice.mode === 'queue'
-    const result = submitConcern(
-      db,
-      {
-        stationId: r.station.id,
-        localDate: r.today,
-        topicId: r.topic.id,
-        channel: 'kiosk',
-        queue: queued,
-        deputyId: r.deputyId,
-        priority: queued && r.data.priority,
-        description: r.data.description,
-        callbackPhone: phone,
-        submissionKey: r.data.key,
-        kioskId: c.var.kiosk!.id,
-        actor: { kind: 'kiosk' },
-      },
-      clock.now(),
-    )
+    const walkIn: NewWalkIn = {
+      stationId: r.station.id,
+      localDate: r.today,
+      topicId: r.topic.id,
+      channel: 'kiosk',
+      queue: queued,
+      deputyId: r.deputyId,
+      priority: queued && r.data.priority,
+      description: r.data.description,
+      callbackPhone: phone,
+      submissionKey: r.data.key,
+      kioskId: c.var.kiosk!.id,
+      actor: { kind: 'kiosk' },
+    }
+    // Walk-ins arriving together share one durable commit (db/group-commit.ts).
+    const result = await groupCommit(db).run(() => submitConcern(db, walkIn, clock.now()))
     return c.redirect(`/kiosk/slip/${result.concern.trackingCode}`, 303)
   })
 
