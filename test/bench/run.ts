@@ -102,9 +102,14 @@ function rawCommitsPerSecond(seconds: number): number {
   return Math.round(n / seconds)
 }
 
-const peakRssMb = (pid: number) => {
-  const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)
-  return m ? Math.round(Number(m[1]) / 1024) : Number.NaN
+/** The server's resident memory now and its peak so far, in MB (Linux /proc). */
+function memoryMb(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const mb = (field: string) => {
+    const m = status.match(new RegExp(`${field}:\\s+(\\d+) kB`))
+    return m ? Math.round(Number(m[1]) / 1024) : Number.NaN
+  }
+  return { rssMb: mb('VmRSS'), peakRssMb: mb('VmHWM') }
 }
 
 async function main() {
@@ -141,10 +146,14 @@ async function main() {
   const deputy = data.deputySessions[0]!
   const kioskCookie = `kiosk=${kiosk.token}; csrf=${CSRF}`
 
-  const results: Record<string, Figures & { ratio: number; baseline: string }> = {}
+  const results: Record<
+    string,
+    Figures & { ratio: number; baseline: string; rssMb: number; peakRssMb: number }
+  > = {}
   const record = (name: string, f: Figures, baseline: 'hello' | 'commits') => {
     const ratio = baseline === 'hello' ? f.rps / helloFigures.rps : f.rps / rawCommits
-    results[name] = { ...f, ratio: Math.round(ratio * 1000) / 1000, baseline }
+    const rssMb = memoryMb(server.child.pid!)
+    results[name] = { ...f, ratio: Math.round(ratio * 1000) / 1000, baseline, ...rssMb }
   }
 
   record(
@@ -297,7 +306,7 @@ async function main() {
     'hello',
   )
 
-  const peakRss = peakRssMb(server.child.pid!)
+  const peakRss = memoryMb(server.child.pid!).peakRssMb
   server.child.kill('SIGTERM')
 
   const report = {
@@ -326,6 +335,7 @@ async function main() {
           ratio: r.ratio,
           of: r.baseline,
           bytes: r.bytesPerResponse,
+          'RSS MB': r.rssMb,
           statuses: Object.entries(r.statuses)
             .map(([code, n]) => `${code}×${n}`)
             .join(' '),
