@@ -6,6 +6,7 @@ import {
   formatBookingCode,
 } from '../../../server/domain/booking-rules.ts'
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../components/form.tsx'
+import { KioskTextField } from '../../components/kiosk-text-field.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 import { BookingStyles } from '../staff/reception-assets.tsx'
@@ -344,51 +345,26 @@ export function BookingDetailsPage({
         <p class="q-purpose" id="phone-purpose">
           {t('booking.kiosk.purpose')}
         </p>
-        <div class={nameError ? 'field has-error' : 'field'}>
-          <label for="f-name">{t('booking.field.name')}</label>
-          <p class="hint q-hint" id="h-name">
-            {t('booking.kiosk.nameHint')}
-          </p>
-          {nameError ? (
-            <p class="error" id="e-name">
-              {nameError}
-            </p>
-          ) : null}
-          <input
-            type="text"
-            id="f-name"
-            name="name"
-            autocomplete="off"
-            maxlength={20}
-            value={draft.name}
-            aria-invalid={nameError ? 'true' : undefined}
-            aria-describedby={[nameError ? 'e-name' : '', 'h-name phone-purpose'].filter(Boolean).join(' ')}
-          />
-        </div>
-        <div class={phoneError ? 'field has-error' : 'field'}>
-          <label for="f-phone">{t('booking.field.phone')}</label>
-          <p class="hint q-hint" id="h-phone">
-            {t('booking.kiosk.phoneHint')}
-          </p>
-          {phoneError ? (
-            <p class="error" id="e-phone">
-              {phoneError}
-            </p>
-          ) : null}
-          <input
-            type="tel"
-            id="f-phone"
-            name="phone"
-            inputmode="tel"
-            autocomplete="off"
-            maxlength={20}
-            value={draft.phone}
-            aria-invalid={phoneError ? 'true' : undefined}
-            aria-describedby={[phoneError ? 'e-phone' : '', 'h-phone phone-purpose']
-              .filter(Boolean)
-              .join(' ')}
-          />
-        </div>
+        <KioskTextField
+          name="name"
+          label={t('booking.field.name')}
+          hint={t('booking.kiosk.nameHint')}
+          error={nameError}
+          value={draft.name}
+          maxlength={20}
+          describedBy="phone-purpose"
+        />
+        <KioskTextField
+          name="phone"
+          type="tel"
+          inputmode="tel"
+          label={t('booking.field.phone')}
+          hint={t('booking.kiosk.phoneHint')}
+          error={phoneError}
+          value={draft.phone}
+          maxlength={20}
+          describedBy="phone-purpose"
+        />
         <div class="q-buttons">
           <button type="submit" class="kiosk-button primary q-main" id="booking-submit">
             {t('booking.kiosk.submit')}
@@ -485,30 +461,16 @@ export function BookingCodePage({
       <form method="post" action="/kiosk/booking/code" id="code-form" novalidate>
         <ErrorSummary errors={errors} />
         <CsrfField />
-        <div class={error ? 'field has-error' : 'field'}>
-          <label for="f-code">{t('booking.code.label')}</label>
-          <p class="hint q-hint" id="h-code">
-            {t('booking.code.hint')}
-          </p>
-          {error ? (
-            <p class="error" id="e-code">
-              {error}
-            </p>
-          ) : null}
-          <input
-            type="text"
-            id="f-code"
-            name="code"
-            class="b-code-input"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck={false}
-            maxlength={8}
-            value={code}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={[error ? 'e-code' : '', 'h-code'].filter(Boolean).join(' ')}
-          />
-        </div>
+        <KioskTextField
+          name="code"
+          class="b-code-input"
+          code
+          label={t('booking.code.label')}
+          hint={t('booking.code.hint')}
+          error={error}
+          value={code}
+          maxlength={8}
+        />
         <div class="q-buttons">
           <button type="submit" class="kiosk-button primary q-main" id="code-submit">
             {t('booking.code.submit')}

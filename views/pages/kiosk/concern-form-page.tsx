@@ -1,5 +1,6 @@
 import type { DistrictDeputies, PresentDeputy } from '../../../db/queries/queue-presence.ts'
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../components/form.tsx'
+import { KioskTextField } from '../../components/kiosk-text-field.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 import { QueueKioskScript, QueueStyles } from './queue-assets.tsx'
@@ -225,28 +226,17 @@ export function ConcernPhonePage({ stationName, choice, draft, errors = {} }: Co
         <input type="hidden" name="description" value={draft.description} />
         <input type="hidden" name="deputy" value={draft.deputy} />
         {draft.priority ? <input type="hidden" name="priority" value="on" /> : null}
-        <div class={error ? 'field has-error' : 'field'}>
-          <label for="f-phone">{t('queue.kiosk.phone.label')}</label>
-          <p class="hint q-hint" id="h-phone">
-            {t('queue.kiosk.phone.hint')}
-          </p>
-          {error ? (
-            <p class="error" id="e-phone">
-              {error}
-            </p>
-          ) : null}
-          <input
-            type="tel"
-            id="f-phone"
-            name="phone"
-            inputmode="tel"
-            autocomplete="off"
-            maxlength={20}
-            value={draft.phone ?? ''}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={[error ? 'e-phone' : '', 'h-phone phone-purpose'].filter(Boolean).join(' ')}
-          />
-        </div>
+        <KioskTextField
+          name="phone"
+          type="tel"
+          inputmode="tel"
+          label={t('queue.kiosk.phone.label')}
+          hint={t('queue.kiosk.phone.hint')}
+          error={error}
+          value={draft.phone ?? ''}
+          maxlength={20}
+          describedBy="phone-purpose"
+        />
         <div class="q-buttons">
           <button
             type="submit"
