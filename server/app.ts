@@ -7,7 +7,6 @@ import { enforceAccess, identify } from './middleware/auth.ts'
 import { csrfProtection } from './middleware/csrf.ts'
 import { rejectRequest } from './middleware/reject.tsx'
 import { requestContext } from './middleware/request-context.ts'
-import { securityHeaders } from './middleware/security-headers.ts'
 import { adminRoutes } from './routes/admin/index.tsx'
 import { authRoutes } from './routes/auth.tsx'
 import { concernRoutes } from './routes/concerns.tsx'
@@ -40,7 +39,6 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
 
   app.use('*', requestContext(deps))
-  app.use('*', securityHeaders)
   app.use('*', identify)
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -81,12 +79,12 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => rejectRequest(c, 404, 'error.notFound.body'))
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {
-      c.var.log?.warn({ err: err.message, status: err.status }, 'client error')
+      c.get('log')?.warn({ err: err.message, status: err.status }, 'client error')
       return rejectRequest(c, err.status as 400, 'error.badRequest')
     }
-    const log = c.var.log ?? deps.logger
+    const log = c.get('log') ?? deps.logger
     log.error({ err }, 'unhandled error')
-    return rejectRequest(c, 500, 'error.server.body', { id: c.var.requestId ?? '-' })
+    return rejectRequest(c, 500, 'error.server.body', { id: c.get('requestId') ?? '-' })
   })
   return app
 }

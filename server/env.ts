@@ -3,6 +3,7 @@ import type { AppDeps } from './deps.ts'
 import type { Account } from './domain/account.ts'
 import type { KioskDevice } from './domain/kiosk-device.ts'
 import type { Logger } from './logger.ts'
+import type { HeaderBag } from './middleware/response-headers.ts'
 
 /** Per-request values that middleware sets and handlers read. */
 export type AppEnv = {
@@ -14,5 +15,7 @@ export type AppEnv = {
     csrfToken: string
     account: Account | null
     kiosk: KioskDevice | null
+    /** Response headers gathered so far (see response-headers.ts). */
+    headers: HeaderBag
   }
 }

@@ -2,17 +2,19 @@ import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
+import { HtmlEscapedCallbackPhase, type HtmlEscapedString, resolveCallback } from 'hono/utils/html'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../server/env.ts'
+import { respond } from '../server/middleware/response-headers.ts'
 import { I18nContext } from './i18n/index.ts'
 import { PageContext, type PageInfo } from './page-context.ts'
 
 function pageInfo(c: Context<AppEnv>): PageInfo {
   const url = new URL(c.req.url)
-  const { config } = c.var.deps
+  const { config } = c.get('deps')
   return {
-    csrfToken: c.var.csrfToken,
-    account: c.var.account,
+    csrfToken: c.get('csrfToken'),
+    account: c.get('account'),
     path: url.pathname,
     query: url.search,
     largeText: getCookie(c, 'text') === 'large',
@@ -22,14 +24,24 @@ function pageInfo(c: Context<AppEnv>): PageInfo {
 }
 
 const withContexts = (c: Context<AppEnv>, node: Child, page?: Partial<PageInfo>) => (
-  <I18nContext.Provider value={c.var.i18n}>
+  <I18nContext.Provider value={c.get('i18n')}>
     <PageContext.Provider value={{ ...pageInfo(c), ...page }}>{node}</PageContext.Provider>
   </I18nContext.Provider>
 )
 
+const HTML = { 'content-type': 'text/html; charset=UTF-8' }
+
+/** An HTML response with the request's gathered headers, as Hono's c.html() resolves it. */
+export const respondHtml = async (
+  c: Context<AppEnv>,
+  body: string | HtmlEscapedString | Promise<string | HtmlEscapedString>,
+  status = 200,
+) =>
+  respond(c, await resolveCallback(await body, HtmlEscapedCallbackPhase.Stringify, false, {}), status, HTML)
+
 /** A whole HTML document (with doctype). */
 export const renderPage = (c: Context<AppEnv>, node: Child, status: ContentfulStatusCode = 200) =>
-  c.html(html`<!DOCTYPE html>${withContexts(c, node)}`, status)
+  respondHtml(c, html`<!DOCTYPE html>${withContexts(c, node)}`, status)
 
 /** A whole HTML document as a string, for a page kept in a cache; `page` replaces request facts. */
 export const pageHtml = async (c: Context<AppEnv>, node: Child, page: Partial<PageInfo>) =>
@@ -37,7 +49,7 @@ export const pageHtml = async (c: Context<AppEnv>, node: Child, page: Partial<Pa
 
 /** A fragment for an htmx swap: the same components, without the document around them. */
 export const renderFragment = (c: Context<AppEnv>, node: Child, status: ContentfulStatusCode = 200) =>
-  c.html(withContexts(c, node), status)
+  respondHtml(c, withContexts(c, node), status)
 
 /** True when htmx made the request (it sends `HX-Request: true`). */
 export const isHtmx = (c: Context) => c.req.header('hx-request') === 'true'

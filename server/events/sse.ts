@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
+import { setHeader } from '../middleware/response-headers.ts'
 import { queueBus } from './queue-bus.ts'
 
 /** A comment line keeps proxies from closing an idle stream and lets us notice a gone client. */
@@ -17,8 +18,8 @@ export function streamStationFragment(
   stationId: number,
   render: () => Promise<string> | string,
 ) {
-  c.header('Cache-Control', 'no-store')
-  c.header('X-Accel-Buffering', 'no')
+  setHeader(c, 'Cache-Control', 'no-store')
+  setHeader(c, 'X-Accel-Buffering', 'no')
   return streamSSE(c, async (stream) => {
     let dirty = true
     let closed = false

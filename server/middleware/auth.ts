@@ -13,7 +13,7 @@ export const KIOSK_COOKIE = 'kiosk'
 
 /** Resolves the signed-in account and the paired kiosk, if any, from their cookies. */
 export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { db, clock } = c.var.deps
+  const { db, clock } = c.get('deps')
   const sid = getCookie(c, SESSION_COOKIE)
   if (sid) {
     const session = findAuthSession(db, sha256(sid), clock.now())
@@ -31,11 +31,11 @@ export const enforceAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
   const access = accessFor(path)
   if (access === 'public') return next()
   if (access === 'kiosk') {
-    if (c.var.kiosk) return next()
+    if (c.get('kiosk')) return next()
     if (c.req.method === 'GET' && !isHtmx(c)) return c.redirect('/kiosk/pair', 302)
     return rejectRequest(c, 401, 'error.forbidden.body')
   }
-  const account = c.var.account
+  const account = c.get('account')
   if (!account) {
     if (c.req.method === 'GET' && !isHtmx(c)) {
       const next = path + new URL(c.req.url).search

@@ -1,11 +1,15 @@
 import type { Context } from 'hono'
-import { setCookie } from 'hono/cookie'
+import { generateCookie } from 'hono/cookie'
 import type { CookieOptions } from 'hono/utils/cookie'
 import type { AppEnv } from '../env.ts'
+import { addCookie } from './response-headers.ts'
 
 /** Sets an httpOnly, SameSite=Lax cookie; Secure when served over https (or configured so). */
 export function setAppCookie(c: Context<AppEnv>, name: string, value: string, opts: CookieOptions = {}) {
-  const mode = c.var.deps.config.cookieSecure
+  const mode = c.get('deps').config.cookieSecure
   const secure = mode === 'true' || (mode === 'auto' && new URL(c.req.url).protocol === 'https:')
-  setCookie(c, name, value, { path: '/', httpOnly: true, sameSite: 'Lax', secure, ...opts })
+  addCookie(c, generateCookie(name, value, { path: '/', httpOnly: true, sameSite: 'Lax', secure, ...opts }))
 }
+
+/** Tells the browser to drop a cookie set by setAppCookie. */
+export const clearAppCookie = (c: Context<AppEnv>, name: string) => setAppCookie(c, name, '', { maxAge: 0 })

@@ -5,8 +5,13 @@ import { isLocale } from '../../views/i18n/locales.ts'
 import type { AppDeps } from '../deps.ts'
 import type { AppEnv } from '../env.ts'
 import { redactUrl } from '../logger.ts'
+import { finishHeaders, startHeaders } from './response-headers.ts'
+import { SECURITY_HEADERS } from './security-headers.ts'
 
-/** Gives each request its dependencies, an id, a child logger and its locale, and logs the outcome. */
+/**
+ * Gives each request its dependencies, an id, a child logger, its locale and the headers every
+ * response carries, and logs the outcome.
+ */
 export const requestContext =
   (deps: AppDeps): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
@@ -19,10 +24,11 @@ export const requestContext =
     c.set('account', null)
     c.set('kiosk', null)
     const started = performance.now()
-    c.header('X-Request-Id', requestId)
+    startHeaders(c, { ...SECURITY_HEADERS, 'x-request-id': requestId })
     await next()
-    if (c.var.log.isLevelEnabled('info'))
-      c.var.log.info(
+    finishHeaders(c)
+    if (c.get('log').isLevelEnabled('info'))
+      c.get('log').info(
         {
           method: c.req.method,
           path: redactUrl(new URL(c.req.url).pathname),

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { deleteCookie, getCookie } from 'hono/cookie'
+import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { createAuthSession, deleteAuthSession, findAccountByUsername } from '../../db/queries/accounts.ts'
 import { recordAudit } from '../../db/queries/audit.ts'
@@ -11,7 +11,7 @@ import { RateLimiter } from '../domain/rate-limiter.ts'
 import { randomToken, sha256, verifyPassword } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
 import { SESSION_COOKIE } from '../middleware/auth.ts'
-import { setAppCookie } from '../middleware/cookies.ts'
+import { clearAppCookie, setAppCookie } from '../middleware/cookies.ts'
 import { safeNext } from '../safe-redirect.ts'
 import { parseForm } from '../validation.ts'
 
@@ -33,13 +33,13 @@ export function authRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
 
   app.get('/login', (c) => {
-    if (c.var.account) return c.redirect(safeNext(c.req.query('next')), 302)
-    const notice = c.req.query('bye') ? c.var.i18n.t('login.loggedOut') : undefined
+    if (c.get('account')) return c.redirect(safeNext(c.req.query('next')), 302)
+    const notice = c.req.query('bye') ? c.get('i18n').t('login.loggedOut') : undefined
     return renderPage(c, <LoginPage next={safeNext(c.req.query('next'))} notice={notice} />)
   })
 
   app.post('/login', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await c.req.parseBody()
     const next = safeNext(typeof body.next === 'string' ? body.next : undefined)
     const parsed = parseForm(loginForm, body, t)
@@ -83,7 +83,7 @@ export function authRoutes(deps: AppDeps) {
   app.post('/logout', (c) => {
     const token = getCookie(c, SESSION_COOKIE)
     if (token) deleteAuthSession(deps.db, sha256(token))
-    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    clearAppCookie(c, SESSION_COOKIE)
     return c.redirect('/login?bye=1', 303)
   })
 

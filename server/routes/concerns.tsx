@@ -57,6 +57,7 @@ import {
   takeStep,
 } from '../events/concern-steps.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
+import { setHeader } from '../middleware/response-headers.ts'
 import { safeNext } from '../safe-redirect.ts'
 import { f, parseForm } from '../validation.ts'
 import { dueView, listItems, stationClock } from './followup-shared.ts'
@@ -158,12 +159,12 @@ export function concernRoutes(deps: AppDeps) {
     '/staff/stations/:id/callbacks',
   ])
     app.use(path, async (c, next) => {
-      c.header('Cache-Control', 'no-store')
+      setHeader(c, 'Cache-Control', 'no-store')
       await next()
     })
 
   app.get('/concerns', (c) => {
-    const account = c.var.account!
+    const account = c.get('account')!
     if (account.role === 'deputy') return c.redirect('/concerns/mine', 302)
     const now = clock.now()
     const stations = listStations(db, account.role === 'admin' ? undefined : account.stationIds)
@@ -173,10 +174,10 @@ export function concernRoutes(deps: AppDeps) {
     )
     const sc = stationClock(db, now)
     const rows = stations.map((s) => {
-      const items = listItems(stationConcernList(db, s.id, { open: true }), sc, c.var.i18n)
+      const items = listItems(stationConcernList(db, s.id, { open: true }), sc, c.get('i18n'))
       return {
         id: s.id,
-        name: c.var.i18n.name(s),
+        name: c.get('i18n').name(s),
         open: open.get(s.id) ?? 0,
         overdue: items.filter((i) => i.due?.overdue).length,
       }
@@ -185,11 +186,11 @@ export function concernRoutes(deps: AppDeps) {
   })
 
   app.get('/concerns/mine', (c) => {
-    const account = c.var.account!
+    const account = c.get('account')!
     if (account.role !== 'deputy' || account.deputyId === null) return c.redirect('/concerns', 302)
     const sc = stationClock(db, clock.now())
-    const stationNames = new Map(listStations(db).map((s) => [s.id, c.var.i18n.name(s)]))
-    const rows = listItems(deputyOpenConcerns(db, account.deputyId), sc, c.var.i18n, stationNames)
+    const stationNames = new Map(listStations(db).map((s) => [s.id, c.get('i18n').name(s)]))
+    const rows = listItems(deputyOpenConcerns(db, account.deputyId), sc, c.get('i18n'), stationNames)
     return renderPage(c, <MyConcernsPage rows={rows} deputyName={account.displayName} />)
   })
 
@@ -200,7 +201,7 @@ export function concernRoutes(deps: AppDeps) {
     opts: { error?: StepError; values?: Record<string, string>; notice?: string } = {},
     status: 200 | 403 | 404 | 409 | 422 = 200,
   ) => {
-    const account = c.var.account!
+    const account = c.get('account')!
     const data = loadConcernPage(db, id)
     if (!data) return rejectRequest(c, 404, 'followup.error.notFound')
     if (!maySeeConcern(account, data.concern)) return rejectRequest(c, 403, 'followup.error.forbidden')
@@ -250,7 +251,9 @@ export function concernRoutes(deps: AppDeps) {
   app.get('/concerns/:id{[0-9]+}', (c) => {
     const done = c.req.query('done')
     const notice =
-      done && (STEPS as readonly string[]).includes(done) ? c.var.i18n.t('followup.concern.saved') : undefined
+      done && (STEPS as readonly string[]).includes(done)
+        ? c.get('i18n').t('followup.concern.saved')
+        : undefined
     return concernPage(c, concernId(c), { notice })
   })
 
@@ -258,11 +261,11 @@ export function concernRoutes(deps: AppDeps) {
     const step = c.req.param('step') as Step
     if (!(STEPS as readonly string[]).includes(step)) return rejectRequest(c, 404, 'error.notFound.body')
     const id = concernId(c)
-    const account = c.var.account!
+    const account = c.get('account')!
     const data = loadConcernPage(db, id)
     if (!data) return rejectRequest(c, 404, 'followup.error.notFound')
     if (!maySeeConcern(account, data.concern)) return rejectRequest(c, 403, 'followup.error.forbidden')
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await c.req.parseBody()
     const values = Object.fromEntries(
       Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v.slice(0, 2000)]] : [])),
@@ -297,12 +300,12 @@ export function concernRoutes(deps: AppDeps) {
 
   app.post('/concerns/:id{[0-9]+}/summary', async (c) => {
     const id = concernId(c)
-    const account = c.var.account!
+    const account = c.get('account')!
     const data = loadConcernPage(db, id)
     if (!data) return rejectRequest(c, 404, 'followup.error.notFound')
     if (account.role === 'deputy' || !canActForStation(account, data.concern.stationId))
       return rejectRequest(c, 403, 'followup.error.forbidden')
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     if (data.concern.status !== 'answered' && data.concern.status !== 'closed')
       return concernPage(
         c,
@@ -335,12 +338,12 @@ export function concernRoutes(deps: AppDeps) {
     const asked = c.req.query('month') ?? ''
     const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : localDate(now, station.timeZone).slice(0, 7)
     const rows = stationConcernList(db, station.id, view === 'open' ? { open: true } : { month })
-    const items = listItems(rows, stationClock(db, now), c.var.i18n)
+    const items = listItems(rows, stationClock(db, now), c.get('i18n'))
     return renderPage(
       c,
       <StationConcernsPage
         stationId={station.id}
-        stationName={c.var.i18n.name(station)}
+        stationName={c.get('i18n').name(station)}
         view={view}
         month={month}
         rows={items}
@@ -352,7 +355,7 @@ export function concernRoutes(deps: AppDeps) {
     const scope = stationFromPath(c, db)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const account = c.var.account!
+    const account = c.get('account')!
     const { i18n } = c.var
     const today = localDate(clock.now(), station.timeZone)
     const rows = callbackList(db, station.id).map((r) => {
@@ -405,7 +408,7 @@ export function concernRoutes(deps: AppDeps) {
 
   app.post('/staff/followup-settings', async (c) => {
     const body = await c.req.parseBody()
-    const parsed = parseForm(settingsForm, body, c.var.i18n.t)
+    const parsed = parseForm(settingsForm, body, c.get('i18n').t)
     if (!parsed.ok) {
       const values = Object.fromEntries(
         Object.keys(settingsForm.shape).map((k) => [k, String(body[k] ?? '').slice(0, 10)]),

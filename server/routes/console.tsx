@@ -37,6 +37,7 @@ import {
 } from '../events/queue-commands.ts'
 import { streamStationFragment } from '../events/sse.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
+import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 
 const serveForm = z.object({
@@ -62,13 +63,13 @@ export function consoleRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
   app.use('/console/*', async (c, next) => {
-    c.header('Cache-Control', 'no-store')
+    setHeader(c, 'Cache-Control', 'no-store')
     await next()
   })
 
   app.get('/console', (c) => {
-    const account = c.var.account!
-    const { t, name } = c.var.i18n
+    const account = c.get('account')!
+    const { t, name } = c.get('i18n')
     const now = clock.now()
     const stations =
       account.role === 'deputy'
@@ -95,7 +96,7 @@ export function consoleRoutes(deps: AppDeps) {
       .where(and(eq(deputies.id, deputyId), eq(deputies.active, true)))
       .get()
     if (!station || !deputy) return { ok: false as const, res: rejectRequest(c, 404, 'error.notFound.body') }
-    if (!canRunConsole(c.var.account!, station.id, deputy.id))
+    if (!canRunConsole(c.get('account')!, station.id, deputy.id))
       return { ok: false as const, res: rejectRequest(c, 403, 'queue.error.notYourConsole') }
     const now = clock.now()
     return {
@@ -110,7 +111,7 @@ export function consoleRoutes(deps: AppDeps) {
   type Scope = Extract<ReturnType<typeof scope>, { ok: true }>
 
   const buildView = (c: Context<AppEnv>, s: Scope, message?: ConsoleMessage): ConsoleView => {
-    const account = c.var.account!
+    const account = c.get('account')!
     const { i18n } = c.var
     const present = presentDeputies(db, s.station.id, s.today)
     const me = present.find((d) => d.deputyId === s.deputy.id)
@@ -166,7 +167,7 @@ export function consoleRoutes(deps: AppDeps) {
     const notice = c.req.query('m') as Notice | undefined
     const message =
       notice && NOTICES.includes(notice)
-        ? { kind: 'ok' as const, text: noticeText(c.var.i18n, notice) }
+        ? { kind: 'ok' as const, text: noticeText(c.get('i18n'), notice) }
         : undefined
     return renderPage(c, <ConsolePage view={buildView(c, s, message)} />)
   })
@@ -174,13 +175,13 @@ export function consoleRoutes(deps: AppDeps) {
   app.get('/console/:stationId/:deputyId/queue', (c) => {
     const s = scope(c)
     if (!s.ok) return s.res
-    return renderFragment(c, <ConsoleQueue waiting={waitingList(c.var.i18n, s)} />)
+    return renderFragment(c, <ConsoleQueue waiting={waitingList(c.get('i18n'), s)} />)
   })
 
   app.get('/console/:stationId/:deputyId/events', (c) => {
     const s = scope(c)
     if (!s.ok) return s.res
-    const i18n = c.var.i18n
+    const i18n = c.get('i18n')
     return streamStationFragment(c, db, s.station.id, () =>
       fragmentToString(i18n, <ConsoleQueue waiting={waitingList(i18n, { ...s, now: clock.now() })} />),
     )
@@ -204,7 +205,7 @@ export function consoleRoutes(deps: AppDeps) {
       : renderPage(c, <ConsolePage view={view} />, status)
   }
 
-  const actor = (c: Context<AppEnv>) => ({ kind: 'account' as const, accountId: c.var.account!.id })
+  const actor = (c: Context<AppEnv>) => ({ kind: 'account' as const, accountId: c.get('account')!.id })
 
   app.post('/console/:stationId/:deputyId/call', (c) => {
     const s = scope(c)
@@ -224,7 +225,7 @@ export function consoleRoutes(deps: AppDeps) {
       actor: actor(c),
       ticketId,
     }
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     switch (c.req.param('action')) {
       case 'recall':
         return answer(

@@ -11,6 +11,7 @@ import { ticketLabel } from '../domain/queue-order.ts'
 import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { streamStationFragment } from '../events/sse.ts'
+import { setHeader } from '../middleware/response-headers.ts'
 
 /** How many upcoming numbers the board shows. */
 const NEXT_SHOWN = 5
@@ -20,7 +21,7 @@ export function displayRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
   app.use('/display', async (c, next) => {
-    c.header('Cache-Control', 'no-store')
+    setHeader(c, 'Cache-Control', 'no-store')
     await next()
   })
 
@@ -48,15 +49,15 @@ export function displayRoutes(deps: AppDeps) {
   }
 
   app.get('/display', (c) => {
-    const station = findStation(db, c.var.kiosk!.stationId)
+    const station = findStation(db, c.get('kiosk')!.stationId)
     if (!station) return c.notFound()
-    return renderPage(c, <DisplayPage board={board(c.var.i18n, station)} />)
+    return renderPage(c, <DisplayPage board={board(c.get('i18n'), station)} />)
   })
 
   app.get('/display/events', (c) => {
-    const station = findStation(db, c.var.kiosk!.stationId)
+    const station = findStation(db, c.get('kiosk')!.stationId)
     if (!station) return c.notFound()
-    const i18n = c.var.i18n
+    const i18n = c.get('i18n')
     return streamStationFragment(c, db, station.id, () =>
       fragmentToString(i18n, <DisplayBoard board={board(i18n, station)} />),
     )

@@ -31,6 +31,7 @@ import type { AppEnv } from '../env.ts'
 import { buildFeedDocument } from '../feeds/build.ts'
 import { calendarBytes, strongEtag } from '../feeds/ical.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
+import { respond, setHeader } from '../middleware/response-headers.ts'
 
 /** Feed fetches per client address per window; calendar apps poll hourly at most. */
 const FEED_FETCHES_PER_WINDOW = 120
@@ -89,13 +90,13 @@ export function feedRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
 
   app.use('/feeds/*', async (c, next) => {
-    c.header('X-Robots-Tag', 'noindex')
+    setHeader(c, 'X-Robots-Tag', 'noindex')
     await next()
   })
 
   app.get('/feeds/:file', (c) => {
     if (!limiter.take(clientAddress(c))) {
-      c.header('Retry-After', String(FEED_WINDOW_MS / 1000))
+      setHeader(c, 'Retry-After', String(FEED_WINDOW_MS / 1000))
       return rejectRequest(c, 429, 'feeds.error.tooMany')
     }
     const token = FEED_FILE.exec(c.req.param('file'))?.[1]
@@ -116,14 +117,15 @@ export function feedRoutes(deps: AppDeps) {
     if (!feed) return rejectRequest(c, 404, 'error.notFound.body')
     const { bytes, etag } = feed
     const lastModified = recordFeedServed(db, row, etag, now)
-    c.header('ETag', etag)
-    c.header('Last-Modified', httpDate(lastModified))
+    setHeader(c, 'ETag', etag)
+    setHeader(c, 'Last-Modified', httpDate(lastModified))
     // Secret URL: no shared caches; clients may keep it but must revalidate (cheap: a 304).
-    c.header('Cache-Control', 'private, no-cache')
-    if (notModified(c, etag, lastModified)) return c.body(null, 304)
-    c.header('Content-Type', 'text/calendar; charset=utf-8')
-    c.header('Content-Disposition', 'inline; filename="calendar.ics"')
-    return c.body(bytes, 200)
+    setHeader(c, 'Cache-Control', 'private, no-cache')
+    if (notModified(c, etag, lastModified)) return respond(c, null, 304)
+    return respond(c, bytes, 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': 'inline; filename="calendar.ics"',
+    })
   })
   return app
 }
@@ -154,7 +156,7 @@ export function ownFeeds(account: Account): { kind: FeedKind; subjectId: number 
 }
 
 const isFeedKind = (s: string): s is FeedKind => (FEED_KINDS as readonly string[]).includes(s)
-const noStore = (c: Context) => c.header('Cache-Control', 'no-store')
+const noStore = (c: Context) => setHeader(c, 'Cache-Control', 'no-store')
 
 /** /me/calendar: a person subscribes to their own calendar, makes a new link or turns it off. */
 export function myCalendarRoutes(deps: AppDeps) {
@@ -162,7 +164,7 @@ export function myCalendarRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
 
   const page = (c: Context<AppEnv>, issued?: { kind: FeedKind; link: IssuedLink }, notice?: string) => {
-    const account = c.var.account!
+    const account = c.get('account')!
     const panels: FeedPanelProps[] = ownFeeds(account).map((f) => ({
       kind: f.kind,
       state: liveFeed(db, f.kind, f.subjectId),
@@ -179,25 +181,34 @@ export function myCalendarRoutes(deps: AppDeps) {
 
   const owned = (c: Context<AppEnv>) => {
     const kind = c.req.param('kind') ?? ''
-    return ownFeeds(c.var.account!).find((f) => f.kind === kind)
+    return ownFeeds(c.get('account')!).find((f) => f.kind === kind)
   }
 
   app.get('/me/calendar', (c) =>
-    page(c, undefined, c.req.query('done') === 'revoked' ? c.var.i18n.t('feeds.notice.revoked') : undefined),
+    page(
+      c,
+      undefined,
+      c.req.query('done') === 'revoked' ? c.get('i18n').t('feeds.notice.revoked') : undefined,
+    ),
   )
 
   // The link is shown in this response only: no redirect that would put it in a URL or history.
   app.post('/me/calendar/:kind/issue', async (c) => {
     const feed = owned(c)
     if (!feed) return c.notFound()
-    const token = issueFeedToken(db, { ...feed, locale: c.var.i18n.locale }, c.var.account!.id, clock.now())
+    const token = issueFeedToken(
+      db,
+      { ...feed, locale: c.get('i18n').locale },
+      c.get('account')!.id,
+      clock.now(),
+    )
     return page(c, { kind: feed.kind, link: await subscriptionLinks(publicOrigin(deps, c), token) })
   })
 
   app.post('/me/calendar/:kind/revoke', (c) => {
     const feed = owned(c)
     if (!feed) return c.notFound()
-    revokeFeedToken(db, feed.kind, feed.subjectId, c.var.account!.id, clock.now())
+    revokeFeedToken(db, feed.kind, feed.subjectId, c.get('account')!.id, clock.now())
     return c.redirect('/me/calendar?done=revoked', 303)
   })
   return app
@@ -210,7 +221,7 @@ export function adminFeedRoutes(deps: AppDeps) {
   const tz = config.defaultTimeZone
 
   app.get('/', (c) => {
-    const { name, t } = c.var.i18n
+    const { name, t } = c.get('i18n')
     const states = Object.fromEntries(FEED_KINDS.map((k) => [k, liveFeeds(db, k)])) as Record<
       FeedKind,
       ReturnType<typeof liveFeeds>
@@ -266,7 +277,7 @@ export function adminFeedRoutes(deps: AppDeps) {
   }
   const stationName = (c: Context<AppEnv>, id: number) => {
     const s = listStations(db, [id])[0]
-    return s ? c.var.i18n.name(s) : ''
+    return s ? c.get('i18n').name(s) : ''
   }
 
   app.get('/:kind{[a-z]+}/:id{[0-9]+}', (c) => {
@@ -274,7 +285,7 @@ export function adminFeedRoutes(deps: AppDeps) {
     return page(
       c,
       undefined,
-      c.req.query('done') === 'revoked' ? c.var.i18n.t('feeds.notice.revoked') : undefined,
+      c.req.query('done') === 'revoked' ? c.get('i18n').t('feeds.notice.revoked') : undefined,
     )
   })
 
@@ -283,8 +294,8 @@ export function adminFeedRoutes(deps: AppDeps) {
     if (!subject) return c.notFound()
     const token = issueFeedToken(
       db,
-      { kind: subject.kind, subjectId: subject.id, locale: c.var.i18n.locale },
-      c.var.account!.id,
+      { kind: subject.kind, subjectId: subject.id, locale: c.get('i18n').locale },
+      c.get('account')!.id,
       clock.now(),
     )
     return page(c, await subscriptionLinks(publicOrigin(deps, c), token))
@@ -293,7 +304,7 @@ export function adminFeedRoutes(deps: AppDeps) {
   app.post('/:kind{[a-z]+}/:id{[0-9]+}/revoke', (c) => {
     const subject = subjectOf(c)
     if (!subject) return c.notFound()
-    revokeFeedToken(db, subject.kind, subject.id, c.var.account!.id, clock.now())
+    revokeFeedToken(db, subject.kind, subject.id, c.get('account')!.id, clock.now())
     return c.redirect(`/admin/feeds/${subject.kind}/${subject.id}?done=revoked`, 303)
   })
   return app

@@ -32,11 +32,11 @@ const personalLinks = (a: Account): HomeLink[] => [
 export function homeRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   app.get('/', (c) => {
-    const account = c.var.account!
+    const account = c.get('account')!
     const ids = account.role === 'admin' ? undefined : account.role === 'staff' ? account.stationIds : []
     const stations = listStations(deps.db, ids).map((s) => ({
       id: s.id,
-      name: `${s.code} · ${c.var.i18n.name(s)}`,
+      name: `${s.code} · ${c.get('i18n').name(s)}`,
       links: stationLinks(s.id),
     }))
     return renderPage(c, <HomePage personal={personalLinks(account)} stations={stations} />)

@@ -65,7 +65,7 @@ export function intakeRoutes(deps: AppDeps) {
       c,
       <IntakePage
         stationId={station.id}
-        stationName={c.var.i18n.name(station)}
+        stationName={c.get('i18n').name(station)}
         topics={activeTopics(db)}
         deputies={deputyOptions(station)}
         {...opts}
@@ -103,7 +103,7 @@ export function intakeRoutes(deps: AppDeps) {
     const scope = stationFor(c)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await c.req.parseBody()
     const values = Object.fromEntries(
       ['channel', 'topic', 'deputy', 'description', 'residentName', 'phone'].map((k) => [
@@ -145,7 +145,7 @@ export function intakeRoutes(deps: AppDeps) {
         residentName: parsed.data.residentName || null,
         submissionKey: null,
         kioskId: null,
-        actor: { kind: 'account', accountId: c.var.account!.id },
+        actor: { kind: 'account', accountId: c.get('account')!.id },
       },
       now,
     )

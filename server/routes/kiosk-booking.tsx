@@ -39,6 +39,7 @@ import { addDays } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { type BookFailure, bookSlot, cancelBookingBy, checkInBooking } from '../events/reception-commands.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
+import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 
 /** Bookings one kiosk may make per window: far above real use, low enough to stop a runaway. */
@@ -96,12 +97,12 @@ export function kioskBookingRoutes(deps: AppDeps) {
 
   for (const path of ['/kiosk/booking', '/kiosk/booking/*']) {
     app.use(path, async (c, next) => {
-      c.header('Cache-Control', 'no-store')
+      setHeader(c, 'Cache-Control', 'no-store')
       await next()
     })
   }
 
-  const stationOf = (c: Context<AppEnv>) => findStation(db, c.var.kiosk!.stationId)
+  const stationOf = (c: Context<AppEnv>) => findStation(db, c.get('kiosk')!.stationId)
   const message = (
     c: Context<AppEnv>,
     status: 403 | 404 | 409 | 422 | 429,
@@ -112,9 +113,9 @@ export function kioskBookingRoutes(deps: AppDeps) {
     renderPage(
       c,
       <KioskMessagePage
-        title={c.var.i18n.t(title)}
+        title={c.get('i18n').t(title)}
         body={body}
-        stationName={station ? c.var.i18n.name(station) : undefined}
+        stationName={station ? c.get('i18n').name(station) : undefined}
       />,
       status,
     )
@@ -155,7 +156,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
     return renderPage(
       c,
       <BookingWhoPage
-        stationName={c.var.i18n.name(station)}
+        stationName={c.get('i18n').name(station)}
         deputies={[...people.values()].map((d) => ({ id: d.id, name: d.name, nextDate: d.next.date }))}
         districts={districts.map((g) => g.district)}
       />,
@@ -167,13 +168,13 @@ export function kioskBookingRoutes(deps: AppDeps) {
     if (!station) return c.notFound()
     const scope = scopeOf(station, c.req.query('who'))
     if (!scope || scope.sessions.length === 0)
-      return message(c, 404, 'booking.kiosk.noneTitle', c.var.i18n.t('booking.kiosk.noneBody'), station)
+      return message(c, 404, 'booking.kiosk.noneTitle', c.get('i18n').t('booking.kiosk.noneBody'), station)
     const days = new Map<string, number>()
     for (const s of scope.sessions) days.set(s.date, (days.get(s.date) ?? 0) + s.slots.length)
     return renderPage(
       c,
       <BookingDaysPage
-        stationName={c.var.i18n.name(station)}
+        stationName={c.get('i18n').name(station)}
         who={scope.who}
         days={[...days].map(([date, free]) => ({ date, free }))}
       />,
@@ -190,12 +191,12 @@ export function kioskBookingRoutes(deps: AppDeps) {
   ) => {
     const scope = scopeOf(station, whoParam)
     if (!scope || !date || !isRealDate(date))
-      return message(c, 404, 'booking.kiosk.noneTitle', c.var.i18n.t('booking.kiosk.noneBody'), station)
+      return message(c, 404, 'booking.kiosk.noneTitle', c.get('i18n').t('booking.kiosk.noneBody'), station)
     const sessions = scope.sessions.filter((s) => s.date === date)
     return renderPage(
       c,
       <BookingSlotsPage
-        stationName={c.var.i18n.name(station)}
+        stationName={c.get('i18n').name(station)}
         who={scope.who}
         date={date}
         timeZone={station.timeZone}
@@ -234,11 +235,12 @@ export function kioskBookingRoutes(deps: AppDeps) {
     status: 200 | 409 | 422 = 200,
   ) => {
     const pick = chosen(station, draft.sessionId, draft.slotIndex)
-    if (!pick) return message(c, 404, 'booking.kiosk.noneTitle', c.var.i18n.t('booking.error.gone'), station)
+    if (!pick)
+      return message(c, 404, 'booking.kiosk.noneTitle', c.get('i18n').t('booking.error.gone'), station)
     return renderPage(
       c,
       <BookingDetailsPage
-        stationName={c.var.i18n.name(station)}
+        stationName={c.get('i18n').name(station)}
         draft={draft}
         deputyName={pick.deputyName}
         date={pick.session.date}
@@ -257,7 +259,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
     if (!station) return c.notFound()
     const who = c.req.query('who') ?? ''
     if (!parseWho(who))
-      return message(c, 404, 'booking.kiosk.noneTitle', c.var.i18n.t('booking.kiosk.noneBody'), station)
+      return message(c, 404, 'booking.kiosk.noneTitle', c.get('i18n').t('booking.kiosk.noneBody'), station)
     return detailsPage(c, station, {
       stationId: station.id,
       who,
@@ -271,7 +273,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
   })
 
   app.post('/kiosk/booking', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const station = stationOf(c)!
     const body = await c.req.parseBody()
     const raw = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '')
@@ -297,7 +299,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
       if (!findActiveTopic(db, parsed.data.topic)) errors.topic = t('booking.error.topic')
     }
     if (!parsed.ok || Object.keys(errors).length > 0) return detailsPage(c, station, draft, errors, 422)
-    if (!submissions.take(`kiosk:${c.var.kiosk!.id}`))
+    if (!submissions.take(`kiosk:${c.get('kiosk')!.id}`))
       return message(c, 429, 'queue.error.busyTitle', t('queue.error.tooMany'), station)
     const result = bookSlot(
       deps,
@@ -309,7 +311,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
         residentName: parsed.data.name,
         residentPhone: phone,
         channel: 'kiosk',
-        kioskId: c.var.kiosk!.id,
+        kioskId: c.get('kiosk')!.id,
         accountId: null,
         submissionKey: parsed.data.key,
       },
@@ -325,7 +327,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
 
   /** A booking the rules refused, answered where the resident can best go on. */
   const refusal = (c: Context<AppEnv>, station: StationRow, draft: BookingDraft, reason: BookFailure) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const session = findSession(db, draft.sessionId)
     switch (reason) {
       case 'taken':
@@ -372,12 +374,12 @@ export function kioskBookingRoutes(deps: AppDeps) {
   app.get('/kiosk/booking/code', (c) => {
     const station = stationOf(c)
     if (!station) return c.notFound()
-    return renderPage(c, <BookingCodePage stationName={c.var.i18n.name(station)} code="" />)
+    return renderPage(c, <BookingCodePage stationName={c.get('i18n').name(station)} code="" />)
   })
 
   /** The booking a code names at this station, counting the lookup against the kiosk's limit. */
   const lookUp = (c: Context<AppEnv>, station: StationRow, input: string) => {
-    if (!lookups.take(`kiosk:${c.var.kiosk!.id}`)) return { kind: 'limited' as const }
+    if (!lookups.take(`kiosk:${c.get('kiosk')!.id}`)) return { kind: 'limited' as const }
     const code = normalizeCode(input)
     const found = isBookingCode(code) ? findBookingByCode(db, code) : undefined
     if (!found || found.stationId !== station.id) return { kind: 'unknown' as const }
@@ -393,12 +395,12 @@ export function kioskBookingRoutes(deps: AppDeps) {
   ) =>
     renderPage(
       c,
-      <BookingCodePage stationName={c.var.i18n.name(station)} code={code} errors={{ code: error }} />,
+      <BookingCodePage stationName={c.get('i18n').name(station)} code={code} errors={{ code: error }} />,
       status,
     )
 
   app.post('/kiosk/booking/code', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const station = stationOf(c)!
     const body = await c.req.parseBody()
     const parsed = parseForm(codeForm, body, t)
@@ -423,7 +425,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
     return renderPage(
       c,
       <BookingFoundPage
-        stationName={c.var.i18n.name(station)}
+        stationName={c.get('i18n').name(station)}
         code={booking.code}
         formKey={randomToken(24)}
         deputyName={booking.deputyName}
@@ -445,7 +447,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
 
   /** Check-in and cancel: the code again (it is the only proof), looked up and rate-limited. */
   const codeAction = async (c: Context<AppEnv>) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const station = stationOf(c)!
     const body = await c.req.parseBody()
     const parsed = parseForm(actionForm, body, t)
@@ -460,12 +462,12 @@ export function kioskBookingRoutes(deps: AppDeps) {
   }
 
   app.post('/kiosk/booking/check-in', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const r = await codeAction(c)
     if ('done' in r) return r.done
     const result = checkInBooking(
       deps,
-      { bookingId: r.booking.id, stationId: r.station.id, kioskId: c.var.kiosk!.id, submissionKey: r.key },
+      { bookingId: r.booking.id, stationId: r.station.id, kioskId: c.get('kiosk')!.id, submissionKey: r.key },
       clock.now(),
     )
     if (result.ok) return c.redirect(`/kiosk/slip/${result.trackingCode}`, 303)
@@ -475,7 +477,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
   })
 
   app.post('/kiosk/booking/cancel', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const r = await codeAction(c)
     if ('done' in r) return r.done
     const result = cancelBookingBy(deps, { bookingId: r.booking.id, by: 'resident' }, clock.now())
@@ -484,7 +486,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
       const status = result.reason === 'used' || result.reason === 'cancelled' ? 409 : 422
       return foundPage(c, r.station, fresh, status, codeRefusalText(t, result.reason, fresh.status))
     }
-    return renderPage(c, <BookingDonePage stationName={c.var.i18n.name(r.station)} code={fresh.code} />)
+    return renderPage(c, <BookingDonePage stationName={c.get('i18n').name(r.station)} code={fresh.code} />)
   })
 
   return app

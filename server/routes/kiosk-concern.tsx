@@ -36,6 +36,7 @@ import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { type NewWalkIn, submitConcern } from '../events/queue-commands.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
+import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 
 /** Tickets one kiosk may issue per window; far above any real use, low enough to stop a runaway. */
@@ -76,12 +77,12 @@ export function kioskConcernRoutes(deps: AppDeps) {
 
   for (const path of ['/kiosk/concern', '/kiosk/concern/*', '/kiosk/slip/*']) {
     app.use(path, async (c, next) => {
-      c.header('Cache-Control', 'no-store')
+      setHeader(c, 'Cache-Control', 'no-store')
       await next()
     })
   }
 
-  const stationOf = (c: Context<AppEnv>) => findStation(db, c.var.kiosk!.stationId)
+  const stationOf = (c: Context<AppEnv>) => findStation(db, c.get('kiosk')!.stationId)
   const message = (
     c: Context<AppEnv>,
     status: 403 | 404 | 409 | 422 | 429,
@@ -89,7 +90,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
     body: MessageKey,
     station?: StationRow,
   ) => {
-    const { t, name } = c.var.i18n
+    const { t, name } = c.get('i18n')
     return renderPage(
       c,
       <KioskMessagePage title={t(title)} body={t(body)} stationName={station ? name(station) : undefined} />,
@@ -131,7 +132,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
     const topics = activeTopics(db)
     if (topics.length === 0)
       return message(c, 404, 'queue.error.closedTitle', 'queue.error.noTopics', station)
-    return renderPage(c, <ConcernTopicsPage stationName={c.var.i18n.name(station)} topics={topics} />)
+    return renderPage(c, <ConcernTopicsPage stationName={c.get('i18n').name(station)} topics={topics} />)
   })
 
   app.get('/kiosk/concern/details', (c) => {
@@ -151,8 +152,8 @@ export function kioskConcernRoutes(deps: AppDeps) {
     return renderPage(
       c,
       <ConcernDetailsPage
-        stationName={c.var.i18n.name(station)}
-        topicName={c.var.i18n.name(topic)}
+        stationName={c.get('i18n').name(station)}
+        topicName={c.get('i18n').name(topic)}
         choice={deputyChoice(station, today)}
         draft={draft}
       />,
@@ -167,7 +168,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
    * either the clean values or the field errors.
    */
   const check = async (c: Context<AppEnv>) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await c.req.parseBody()
     const station = stationOf(c)!
     const parsed = parseForm(draftSchema, body, t)
@@ -202,7 +203,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
       return message(c, 403, 'error.forbidden.title', 'queue.error.otherStation', r.station)
     if (r.kind === 'no-topic')
       return message(c, 422, 'error.badRequest', 'queue.error.unknownTopic', r.station)
-    const { name } = c.var.i18n
+    const { name } = c.get('i18n')
     const props = { stationName: name(r.station), topicName: name(r.topic), choice: r.choice, draft: r.draft }
     const { phone: _ignored, ...errors } = r.errors
     if (Object.keys(errors).length > 0)
@@ -211,7 +212,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
   })
 
   app.post('/kiosk/concern', async (c) => {
-    const { t, name } = c.var.i18n
+    const { t, name } = c.get('i18n')
     const r = await check(c)
     if (r.kind === 'other-station')
       return message(c, 403, 'error.forbidden.title', 'queue.error.otherStation', r.station)
@@ -235,7 +236,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
     if (Object.keys(otherErrors).length > 0 || !r.data || r.deputyId === undefined)
       return renderPage(c, <ConcernDetailsPage {...props} errors={otherErrors} />, 422)
     if (phoneError) return renderPage(c, <ConcernPhonePage {...props} errors={{ phone: phoneError }} />, 422)
-    if (!limiter.take(`kiosk:${c.var.kiosk!.id}`))
+    if (!limiter.take(`kiosk:${c.get('kiosk')!.id}`))
       return message(c, 429, 'queue.error.busyTitle', 'queue.error.tooMany', r.station)
 
     const queued = r.choice.mode === 'queue'
@@ -250,7 +251,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
       description: r.data.description,
       callbackPhone: phone,
       submissionKey: r.data.key,
-      kioskId: c.var.kiosk!.id,
+      kioskId: c.get('kiosk')!.id,
       actor: { kind: 'kiosk' },
     }
     // Walk-ins arriving together share one durable commit (db/group-commit.ts).

@@ -22,6 +22,7 @@ import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { takeStep } from '../events/concern-steps.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
+import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 
 /** Code look-ups one kiosk may make per window: a queue of residents, not a guessing machine. */
@@ -51,16 +52,16 @@ export function kioskProgressRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   for (const path of ['/kiosk/progress', '/kiosk/progress/*'])
     app.use(path, async (c, next) => {
-      c.header('Cache-Control', 'no-store')
+      setHeader(c, 'Cache-Control', 'no-store')
       await next()
     })
 
   const stationName = (c: Context<AppEnv>) => {
-    const s = findStation(db, c.var.kiosk!.stationId)
-    return s ? c.var.i18n.name(s) : ''
+    const s = findStation(db, c.get('kiosk')!.stationId)
+    return s ? c.get('i18n').name(s) : ''
   }
   const tooMany = (c: Context<AppEnv>) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     return renderPage(
       c,
       <KioskMessagePage
@@ -71,7 +72,7 @@ export function kioskProgressRoutes(deps: AppDeps) {
       429,
     )
   }
-  const take = (c: Context<AppEnv>) => limiter.take(`kiosk:${c.var.kiosk!.id}`)
+  const take = (c: Context<AppEnv>) => limiter.take(`kiosk:${c.get('kiosk')!.id}`)
 
   /** The public view of a concern by code, or null. */
   const progressOf = (code: string, i18n: I18n): Omit<KioskProgress, 'rated' | 'newDueOn'> | null => {
@@ -133,7 +134,7 @@ export function kioskProgressRoutes(deps: AppDeps) {
 
   app.post('/kiosk/progress', async (c) => {
     if (!take(c)) return tooMany(c)
-    const parsed = parseForm(lookupForm, await c.req.parseBody(), c.var.i18n.t)
+    const parsed = parseForm(lookupForm, await c.req.parseBody(), c.get('i18n').t)
     const code = parsed.ok ? normalizeCode(parsed.data.code) : ''
     if (!CODE.test(code) || !findConcernByCode(db, code))
       return renderPage(
@@ -141,7 +142,7 @@ export function kioskProgressRoutes(deps: AppDeps) {
         <KioskProgressLookupPage
           stationName={stationName(c)}
           code={parsed.ok ? parsed.data.code.slice(0, 12) : ''}
-          error={c.var.i18n.t('queue.error.unknownCode')}
+          error={c.get('i18n').t('queue.error.unknownCode')}
         />,
         404,
       )
@@ -156,7 +157,7 @@ export function kioskProgressRoutes(deps: AppDeps) {
 
   app.post('/kiosk/progress/:code/verdict', async (c) => {
     if (!take(c)) return tooMany(c)
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const code = normalizeCode(c.req.param('code'))
     const concern = CODE.test(code) ? findConcernByCode(db, code) : undefined
     if (!concern) return show(c, code)
@@ -166,7 +167,7 @@ export function kioskProgressRoutes(deps: AppDeps) {
       { db, locale: deps.config.defaultLocale },
       {
         concernId: concern.id,
-        by: { kioskId: c.var.kiosk!.id },
+        by: { kioskId: c.get('kiosk')!.id },
         input: {
           step: 'verdict',
           verdict: parsed.data.verdict,

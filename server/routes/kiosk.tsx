@@ -1,5 +1,5 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
-import { deleteCookie, getCookie } from 'hono/cookie'
+import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { SCHEDULE_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
@@ -9,7 +9,7 @@ import { closureOn, findStation } from '../../db/queries/stations.ts'
 import { isDemoDatabase } from '../../db/seed-demo.ts'
 import { KioskPairPage } from '../../views/pages/kiosk/kiosk-pair-page.tsx'
 import { KioskStartPage } from '../../views/pages/kiosk/kiosk-start-page.tsx'
-import { pageHtml, renderPage } from '../../views/render.tsx'
+import { pageHtml, renderPage, respondHtml } from '../../views/render.tsx'
 import { clientAddress } from '../client-address.ts'
 import type { AppDeps } from '../deps.ts'
 import { RateLimiter } from '../domain/rate-limiter.ts'
@@ -19,7 +19,8 @@ import { addDays, zonedTimeToUtc } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { KIOSK_ACTIONS } from '../kiosk-actions.ts'
 import { KIOSK_COOKIE } from '../middleware/auth.ts'
-import { setAppCookie } from '../middleware/cookies.ts'
+import { clearAppCookie, setAppCookie } from '../middleware/cookies.ts'
+import { setHeader } from '../middleware/response-headers.ts'
 import { parseForm } from '../validation.ts'
 
 // Browsers cap cookies at 400 days; the start screen renews it whenever it records the kiosk as
@@ -50,14 +51,14 @@ export function kioskRoutes(deps: AppDeps) {
   // Kiosk screens may show what a resident typed: never keep them in any cache.
   // This sub-app is mounted at '/', so the header is scoped to kiosk paths, not the whole app.
   const noStore: MiddlewareHandler = async (c, next) => {
-    c.header('Cache-Control', 'no-store')
+    setHeader(c, 'Cache-Control', 'no-store')
     await next()
   }
   app.use('/kiosk', noStore)
   app.use('/kiosk/*', noStore)
 
   const pair = (c: Context<AppEnv>, code: string) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     if (!limiter.take(clientAddress(c))) {
       return renderPage(c, <KioskPairPage code={code} errors={{ code: t('kiosk.pair.tooMany') }} />, 429)
     }
@@ -78,7 +79,7 @@ export function kioskRoutes(deps: AppDeps) {
   })
 
   app.post('/kiosk/pair', async (c) => {
-    const parsed = parseForm(pairForm, await c.req.parseBody(), c.var.i18n.t)
+    const parsed = parseForm(pairForm, await c.req.parseBody(), c.get('i18n').t)
     if (!parsed.ok) return renderPage(c, <KioskPairPage errors={parsed.errors} />, 422)
     return pair(c, parsed.data.code)
   })
@@ -86,11 +87,11 @@ export function kioskRoutes(deps: AppDeps) {
   app.get('/kiosk', async (c) => {
     if (c.req.query('reset')) {
       // Idle reset: back to the station's default language and text size.
-      deleteCookie(c, 'lang', { path: '/' })
-      deleteCookie(c, 'text', { path: '/' })
+      clearAppCookie(c, 'lang')
+      clearAppCookie(c, 'text')
       return c.redirect('/kiosk', 303)
     }
-    const kiosk = c.var.kiosk!
+    const kiosk = c.get('kiosk')!
     const now = deps.clock.now()
     if (touchKiosk(deps.db, kiosk, now))
       setAppCookie(c, KIOSK_COOKIE, getCookie(c, KIOSK_COOKIE)!, { maxAge: DEVICE_COOKIE_SECONDS })
@@ -100,7 +101,7 @@ export function kioskRoutes(deps: AppDeps) {
     const key = `${kiosk.stationId}|${i18n.locale}|${getCookie(c, 'text') === 'large'}`
     const screen = account || new URL(c.req.url).search ? build() : startScreens.get(deps.db, key, build, now)
     if (!screen) return c.notFound()
-    return c.html((await screen.html).replaceAll(CSRF_SLOT, csrfToken))
+    return respondHtml(c, (await screen.html).replaceAll(CSRF_SLOT, csrfToken))
   })
 
   /**

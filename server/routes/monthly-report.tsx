@@ -52,7 +52,7 @@ export function monthlyReportRoutes(deps: AppDeps) {
       today,
       minSatisfactionSample: followUpSettings(db).minSatisfactionSample,
     })
-    const { name } = c.var.i18n
+    const { name } = c.get('i18n')
     const next = addDays(last, 1).slice(0, 7)
     return renderPage(
       c,

@@ -62,7 +62,7 @@ export function myDutyRoutes(deps: AppDeps) {
       slots: generateRoster(input, from, to),
       slotName: (code) => {
         const d = defs.findLast((x) => x.code === code)
-        return d ? c.var.i18n.name(d) : code
+        return d ? c.get('i18n').name(d) : code
       },
     }
   }
@@ -76,7 +76,7 @@ export function myDutyRoutes(deps: AppDeps) {
     extra: { values?: FormValues; errors?: FieldErrors; problem?: string } = {},
     status: 200 | 409 | 422 = 200,
   ) => {
-    const account = c.var.account!
+    const account = c.get('account')!
     const keys = keysOfAccount(account)
     const now = clock.now()
     const stations = stationsOfPeople(db, keys)
@@ -101,7 +101,7 @@ export function myDutyRoutes(deps: AppDeps) {
         if (status === 'open' || status === 'taken') live.set(`${s.date}|${s.slotCode}`, s)
         const base = {
           id: s.id,
-          stationName: c.var.i18n.name(station),
+          stationName: c.get('i18n').name(station),
           slotName: d.slotName(s.slotCode),
           date: s.date,
           start: slot?.start ?? '',
@@ -123,7 +123,7 @@ export function myDutyRoutes(deps: AppDeps) {
         const swap = live.get(slot.key)
         duties.push({
           stationId: station.id,
-          stationName: c.var.i18n.name(station),
+          stationName: c.get('i18n').name(station),
           slotName: d.slotName(slot.code),
           slot,
           swap: swap && keys.includes(swap.from) ? { id: swap.id, status: swap.status } : null,
@@ -139,38 +139,38 @@ export function myDutyRoutes(deps: AppDeps) {
       stations: (account.role === 'admin' || account.role === 'staff'
         ? listStations(db, account.role === 'admin' ? undefined : account.stationIds)
         : []
-      ).map((s) => ({ id: s.id, name: c.var.i18n.name(s) })),
+      ).map((s) => ({ id: s.id, name: c.get('i18n').name(s) })),
       people: peopleNames(db, people),
       until,
       values: extra.values ?? { from: today, to: today },
       errors: extra.errors,
       problem: extra.problem,
-      notice: c.req.query('saved') ? c.var.i18n.t('form.saved') : undefined,
+      notice: c.req.query('saved') ? c.get('i18n').t('form.saved') : undefined,
     }
     return renderPage(c, <MyDutyPage {...view} />, status)
   }
 
   const problemText = (c: Context<AppEnv>, problems: Problems) => {
     const first = Object.values(problems)[0]
-    return first ? c.var.i18n.t(first) : undefined
+    return first ? c.get('i18n').t(first) : undefined
   }
   const done = (c: Context<AppEnv>) => c.redirect('/me/duty?saved=1', 303)
 
   app.get('/me/duty', (c) => page(c))
 
   app.post('/me/duty/swaps', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const parsed = parseForm(swapRequestForm, await readBody(c), t)
     if (!parsed.ok) return page(c, { problem: Object.values(parsed.errors)[0] }, 422)
     const { stationId, date, code } = parsed.data
     const station = findStation(db, stationId)
     if (!station) return page(c, { problem: t('error.unknownChoice') }, 422)
-    const keys = keysOfAccount(c.var.account!)
+    const keys = keysOfAccount(c.get('account')!)
     const slot = load(c, station, date, date).slots.find((s) => s.code === code)
     const mine = keys.find((k) => k === slot?.person) ?? keys[0]!
     const problems = checkSwapRequest(slot, mine, clock.now())
     if (Object.keys(problems).length) return page(c, { problem: problemText(c, problems) }, 422)
-    const id = insertSwapRequest(db, { stationId, date, code, from: mine }, c.var.account!.id, clock.now())
+    const id = insertSwapRequest(db, { stationId, date, code, from: mine }, c.get('account')!.id, clock.now())
     if (id === null) return page(c, { problem: t('roster.error.swapExists') }, 409)
     return done(c)
   })
@@ -185,14 +185,14 @@ export function myDutyRoutes(deps: AppDeps) {
   }
 
   app.post('/me/duty/swaps/:id/take', (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const ctx = swapContext(c, findSwap(db, numParam(c, 'id') ?? 0))
     if (!ctx) return c.notFound()
     const { swap, d, slot } = ctx
     const now = clock.now()
     if (!slot || swapStatusAt(swap.status, slot.startsAt, now) !== 'open')
       return page(c, { problem: t('roster.error.swapNotOpen') }, 409)
-    const keys = keysOfAccount(c.var.account!)
+    const keys = keysOfAccount(c.get('account')!)
     const pool = eligible(d, slot)
     const taker = keys.includes(swap.from) ? swap.from : (keys.find((k) => pool.includes(k)) ?? keys[0]!)
     const absences = new AbsenceIndex(d.input.absences)
@@ -205,39 +205,39 @@ export function myDutyRoutes(deps: AppDeps) {
       now,
     })
     if (Object.keys(problems).length) return page(c, { problem: problemText(c, problems) }, 422)
-    if (!moveSwap(db, swap.id, 'open', 'taken', c.var.account!.id, now, taker))
+    if (!moveSwap(db, swap.id, 'open', 'taken', c.get('account')!.id, now, taker))
       return page(c, { problem: t('roster.error.swapNotOpen') }, 409)
     return done(c)
   })
 
   app.post('/me/duty/swaps/:id/cancel', (c) => {
     const swap = findSwap(db, numParam(c, 'id') ?? 0)
-    if (!swap || !keysOfAccount(c.var.account!).includes(swap.from)) return c.notFound()
+    if (!swap || !keysOfAccount(c.get('account')!).includes(swap.from)) return c.notFound()
     const now = clock.now()
     const moved =
-      moveSwap(db, swap.id, 'open', 'cancelled', c.var.account!.id, now) ||
-      moveSwap(db, swap.id, 'taken', 'cancelled', c.var.account!.id, now)
-    if (!moved) return page(c, { problem: c.var.i18n.t('roster.error.swapNotOpen') }, 409)
+      moveSwap(db, swap.id, 'open', 'cancelled', c.get('account')!.id, now) ||
+      moveSwap(db, swap.id, 'taken', 'cancelled', c.get('account')!.id, now)
+    if (!moved) return page(c, { problem: c.get('i18n').t('roster.error.swapNotOpen') }, 409)
     return done(c)
   })
 
   app.post('/me/duty/absences', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await readBody(c)
     const values = formValues(body)
     const parsed = parseForm(dateRangeForm, body, t)
     if (!parsed.ok) return page(c, { values, errors: parsed.errors }, 422)
     if (parsed.data.to < parsed.data.from)
       return page(c, { values, errors: { to: t('roster.error.toBeforeFrom') } }, 422)
-    const keys = keysOfAccount(c.var.account!)
-    insertAbsence(db, { person: keys.at(-1)!, ...parsed.data }, c.var.account!.id, clock.now())
+    const keys = keysOfAccount(c.get('account')!)
+    insertAbsence(db, { person: keys.at(-1)!, ...parsed.data }, c.get('account')!.id, clock.now())
     return done(c)
   })
 
   app.post('/me/duty/absences/:id/cancel', (c) => {
     const absence = findAbsence(db, numParam(c, 'id') ?? 0)
-    if (!absence || !keysOfAccount(c.var.account!).includes(absence.person)) return c.notFound()
-    cancelAbsence(db, absence.id, c.var.account!.id, clock.now())
+    if (!absence || !keysOfAccount(c.get('account')!).includes(absence.person)) return c.notFound()
+    cancelAbsence(db, absence.id, c.get('account')!.id, clock.now())
     return done(c)
   })
 

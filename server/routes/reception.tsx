@@ -250,12 +250,12 @@ export function receptionRoutes(deps: AppDeps) {
     return renderPage(
       c,
       <ReceptionDayPage
-        station={{ id: station.id, name: c.var.i18n.name(station), timeZone: station.timeZone }}
+        station={{ id: station.id, name: c.get('i18n').name(station), timeZone: station.timeZone }}
         date={date}
         today={today}
         prev={addDays(date, -1)}
         next={addDays(date, 1)}
-        days={sessionDays(c.var.account!, { stationId: station.id, date }, true)}
+        days={sessionDays(c.get('account')!, { stationId: station.id, date }, true)}
         {...opts}
       />,
       status,
@@ -270,7 +270,7 @@ export function receptionRoutes(deps: AppDeps) {
   app.get('/staff/stations/:id/reception', (c) => {
     const scope = stationFromPath(c, db)
     if (!scope.ok) return scope.res
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const booked = normalizeCode(c.req.query('booked') ?? '')
     const notice = booked
       ? t('booking.clerk.booked', { code: formatBookingCode(booked) })
@@ -301,7 +301,7 @@ export function receptionRoutes(deps: AppDeps) {
     return renderPage(
       c,
       <ClerkBookPage
-        station={{ id: station.id, name: c.var.i18n.name(station), timeZone: station.timeZone }}
+        station={{ id: station.id, name: c.get('i18n').name(station), timeZone: station.timeZone }}
         session={session}
         deputyName={deputy?.name ?? ''}
         slot={slot}
@@ -326,7 +326,7 @@ export function receptionRoutes(deps: AppDeps) {
     const scope = stationFromPath(c, db)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await c.req.parseBody()
     const values: BookValues = {
       session: field(body, 'session'),
@@ -356,7 +356,7 @@ export function receptionRoutes(deps: AppDeps) {
         residentPhone: phone,
         channel: 'clerk',
         kioskId: null,
-        accountId: c.var.account!.id,
+        accountId: c.get('account')!.id,
         submissionKey: null,
       },
       clock.now(),
@@ -410,7 +410,7 @@ export function receptionRoutes(deps: AppDeps) {
       : ({ ok: false, reason: 'unconfirmed' } as const)
     if (!result.ok) {
       if (!session || session.stationId !== station.id) return rejectRequest(c, 404, 'booking.error.gone')
-      const errors = { _form: sessionFailure(c.var.i18n.t, result.reason) }
+      const errors = { _form: sessionFailure(c.get('i18n').t, result.reason) }
       return dayPage(c, station, session.date, { errors }, result.reason === 'unconfirmed' ? 422 : 409)
     }
     return c.redirect(`${base(station)}?date=${session!.date}&saved=1`, 303)
@@ -420,7 +420,7 @@ export function receptionRoutes(deps: AppDeps) {
     const scope = stationFromPath(c, db)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const sessionId = Number(c.req.param('sid')) || 0
     const session = findSession(db, sessionId)
     if (!session || session.stationId !== station.id) return rejectRequest(c, 404, 'booking.error.gone')
@@ -460,7 +460,7 @@ export function receptionRoutes(deps: AppDeps) {
         c,
         station,
         booking.sessionDate,
-        { errors: { _form: c.var.i18n.t('booking.error.notCancellable') } },
+        { errors: { _form: c.get('i18n').t('booking.error.notCancellable') } },
         409,
       )
     return c.redirect(`${base(station)}?date=${booking.sessionDate}&saved=1`, 303)
@@ -469,7 +469,7 @@ export function receptionRoutes(deps: AppDeps) {
   // ── call-backs ──────────────────────────────────────────────────────────────────────────────
 
   const callbacksPage = (c: Context<AppEnv>, station: StationRow, notice?: string) => {
-    const account = c.var.account!
+    const account = c.get('account')!
     const rows = callbackList(db, station.id).map((b) => {
       const full = seesPersonalData(account, b)
       return {
@@ -487,7 +487,7 @@ export function receptionRoutes(deps: AppDeps) {
     return renderPage(
       c,
       <CallbacksPage
-        station={{ id: station.id, name: c.var.i18n.name(station), timeZone: station.timeZone }}
+        station={{ id: station.id, name: c.get('i18n').name(station), timeZone: station.timeZone }}
         rows={rows}
         notice={notice}
       />,
@@ -500,7 +500,7 @@ export function receptionRoutes(deps: AppDeps) {
     return callbacksPage(
       c,
       scope.station,
-      c.req.query('saved') ? c.var.i18n.t('booking.clerk.saved') : undefined,
+      c.req.query('saved') ? c.get('i18n').t('booking.clerk.saved') : undefined,
     )
   })
 
@@ -511,7 +511,7 @@ export function receptionRoutes(deps: AppDeps) {
       db,
       Number(c.req.param('bid')) || 0,
       scope.station.id,
-      c.var.account!.id,
+      c.get('account')!.id,
       clock.now(),
     )
     if (!ok) return rejectRequest(c, 404, 'booking.error.gone')
@@ -535,7 +535,7 @@ export function receptionRoutes(deps: AppDeps) {
     renderPage(
       c,
       <PlansPage
-        station={{ id: station.id, name: c.var.i18n.name(station), timeZone: station.timeZone }}
+        station={{ id: station.id, name: c.get('i18n').name(station), timeZone: station.timeZone }}
         plans={listPlans(db, station.id)}
         deputies={deputyOptions(station)}
         values={
@@ -556,7 +556,7 @@ export function receptionRoutes(deps: AppDeps) {
 
   /** Parses a submitted plan: the values to re-render, and the clean plan or field errors. */
   const readPlan = async (c: Context<AppEnv>) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>
     const values: PlanFormValues = {
       deputy: field(body, 'deputy'),
@@ -622,7 +622,7 @@ export function receptionRoutes(deps: AppDeps) {
     const scope = stationFromPath(c, db)
     if (!scope.ok) return scope.res
     return plansPage(c, scope.station, {
-      notice: c.req.query('saved') ? c.var.i18n.t('booking.clerk.saved') : undefined,
+      notice: c.req.query('saved') ? c.get('i18n').t('booking.clerk.saved') : undefined,
     })
   })
 
@@ -633,7 +633,7 @@ export function receptionRoutes(deps: AppDeps) {
     const r = await readPlan(c)
     if (!r.plan) return plansPage(c, station, { values: r.values, errors: r.errors }, 422)
     const now = clock.now()
-    insertPlan(db, station.id, r.plan, c.var.account!.id, now)
+    insertPlan(db, station.id, r.plan, c.get('account')!.id, now)
     syncStationSessions(deps, station.id, now)
     return c.redirect(`${base(station)}/plans?saved=1`, 303)
   })
@@ -678,7 +678,7 @@ export function receptionRoutes(deps: AppDeps) {
     renderPage(
       c,
       <PlanEditPage
-        station={{ id: station.id, name: c.var.i18n.name(station), timeZone: station.timeZone }}
+        station={{ id: station.id, name: c.get('i18n').name(station), timeZone: station.timeZone }}
         planId={planId}
         ended={ended}
         deputies={deputyOptions(station)}
@@ -719,7 +719,7 @@ export function receptionRoutes(deps: AppDeps) {
     if (!scope.ok) return scope.res
     const { station } = scope
     const body = await c.req.parseBody()
-    const parsed = parseForm(settingsForm, body, c.var.i18n.t)
+    const parsed = parseForm(settingsForm, body, c.get('i18n').t)
     if (!parsed.ok) {
       const settings = {
         minNoticeMinutes: Number(field(body, 'minNoticeMinutes')) || 0,
@@ -737,7 +737,7 @@ export function receptionRoutes(deps: AppDeps) {
   // ── a deputy's own days ─────────────────────────────────────────────────────────────────────
 
   app.get('/deputy/reception', (c) => {
-    const account = c.var.account!
+    const account = c.get('account')!
     if (account.deputyId === null) return rejectRequest(c, 403, 'booking.error.notDeputy')
     const tz = deps.config.defaultTimeZone
     const asked = c.req.query('date') ?? ''

@@ -23,6 +23,7 @@ import { isRealDate, localDate } from '../domain/time.ts'
 import { addDays, daysBetween, monthRange } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
+import { respond, setHeader } from '../middleware/response-headers.ts'
 
 /** A record covers at most a year and a day, so a page stays quick to compute. */
 const MAX_PERIOD_DAYS = 366
@@ -77,7 +78,7 @@ export function recordRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
   app.use('/records/*', async (c, next) => {
-    c.header('Cache-Control', 'no-store')
+    setHeader(c, 'Cache-Control', 'no-store')
     await next()
   })
 
@@ -138,7 +139,7 @@ export function recordRoutes(deps: AppDeps) {
     const key = `${scope.kind}:${scope.id}|${period.from}|${period.to}|${asOf}|${i18n.locale}`
     const b = computed.get(db, key, () => computeScope(i18n, scope, period))
     if (!b) return { ok: false as const, res: rejectRequest(c, 404, 'error.notFound.body') }
-    if (!mayOpen(db, c.var.account!, scope))
+    if (!mayOpen(db, c.get('account')!, scope))
       return { ok: false as const, res: rejectRequest(c, 403, 'followup.error.forbidden') }
     return { ok: true as const, ...b, period, error: asked.error }
   }
@@ -146,7 +147,7 @@ export function recordRoutes(deps: AppDeps) {
   const page = (c: Context<AppEnv>, scope: RecordScope, path: string) => {
     const b = build(c, scope)
     if (!b.ok) return b.res
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const heading =
       scope.kind === 'deputy'
         ? t('followup.record.deputyTitle', { name: b.info.name })
@@ -181,9 +182,9 @@ export function recordRoutes(deps: AppDeps) {
   }
 
   app.get('/records', (c) => {
-    const account = c.var.account!
+    const account = c.get('account')!
     if (account.role === 'deputy') return c.redirect('/records/me', 302)
-    const { name } = c.var.i18n
+    const { name } = c.get('i18n')
     const stationRows =
       account.role === 'admin'
         ? db.select().from(stations).orderBy(asc(stations.code)).all()
@@ -214,7 +215,7 @@ export function recordRoutes(deps: AppDeps) {
   })
 
   app.get('/records/me', (c) => {
-    const account = c.var.account!
+    const account = c.get('account')!
     if (account.role !== 'deputy' || account.deputyId === null) return c.redirect('/records', 302)
     return c.redirect(`/records/deputies/${account.deputyId}`, 302)
   })
@@ -241,13 +242,11 @@ export function recordRoutes(deps: AppDeps) {
     const lines = [CSV_HEADER.join(',')]
     for (const row of b.perDeputy ?? []) lines.push(csvRow('deputy', row.id, row.name, row.record, row.rank))
     lines.push(csvRow(kind, id, b.info.name, b.record, null))
-    c.header('Content-Type', 'text/csv; charset=utf-8')
-    c.header(
-      'Content-Disposition',
-      `attachment; filename="record-${kind}-${id}-${b.period.from}-${b.period.to}.csv"`,
-    )
     // A BOM so spreadsheet programs read the Chinese names as UTF-8.
-    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`)
+    return respond(c, `\uFEFF${lines.join('\r\n')}\r\n`, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="record-${kind}-${id}-${b.period.from}-${b.period.to}.csv"`,
+    })
   })
 
   return app

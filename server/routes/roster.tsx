@@ -120,7 +120,7 @@ const translate = (problems: Problems, t: T): FieldErrors =>
 
 /** The confirmation after a change; each change redirects with `?saved=<what>`. */
 function savedNotice(c: Context<AppEnv>): string | undefined {
-  const { t } = c.var.i18n
+  const { t } = c.get('i18n')
   switch (c.req.query('saved')) {
     case 'published':
       return t('roster.notice.published', { n: c.req.query('n') ?? '0' })
@@ -147,14 +147,14 @@ export function rosterRoutes(deps: AppDeps) {
   app.use('*', async (c, next) => {
     const station = findStation(db, numParam(c, 'id') ?? 0)
     if (!station) return c.notFound()
-    if (!canActForStation(c.var.account!, station.id)) return rejectRequest(c, 403, 'error.forbidden.body')
+    if (!canActForStation(c.get('account')!, station.id)) return rejectRequest(c, 403, 'error.forbidden.body')
     rememberStation(c, station)
     return next()
   })
 
   const info = (c: Context<AppEnv>): StationInfo => ({
     id: stationOf(c).id,
-    name: c.var.i18n.name(stationOf(c)),
+    name: c.get('i18n').name(stationOf(c)),
     timeZone: stationOf(c).timeZone,
   })
   const today = (c: Context<AppEnv>) => localDate(clock.now(), stationOf(c).timeZone)
@@ -306,20 +306,20 @@ export function rosterRoutes(deps: AppDeps) {
   app.post('/publish', (c) => {
     const station = stationOf(c)
     const through = publishTarget(today(c), publishWeeks(db))
-    const n = publishRoster(db, station, through, c.var.account!.id, clock.now())
+    const n = publishRoster(db, station, through, c.get('account')!.id, clock.now())
     return n === null ? back(c, '/setup', 'unchanged') : back(c, '/setup', `published&n=${n}`)
   })
 
   app.post('/publish-weeks', async (c) => {
-    if (c.var.account!.role !== 'admin') return rejectRequest(c, 403, 'error.forbidden.body')
-    const parsed = parseForm(weeksForm, await readBody(c), c.var.i18n.t)
+    if (c.get('account')!.role !== 'admin') return rejectRequest(c, 403, 'error.forbidden.body')
+    const parsed = parseForm(weeksForm, await readBody(c), c.get('i18n').t)
     if (!parsed.ok) return setupPage(c, { problem: parsed.errors.weeks }, 422)
-    setPublishWeeks(db, parsed.data.weeks, c.var.account!.id, clock.now())
+    setPublishWeeks(db, parsed.data.weeks, c.get('account')!.id, clock.now())
     return back(c, '/setup')
   })
 
   app.post('/slots', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const station = stationOf(c)
     const body = await readBody(c)
     const values = formValues(body)
@@ -338,19 +338,19 @@ export function rosterRoutes(deps: AppDeps) {
     const problems = checkSlotDef(d, existing, firstChangeable(c))
     if (Object.keys(problems).length)
       return setupPage(c, { slotValues: values, slotErrors: translate(problems, t) }, 422)
-    insertSlotDef(db, station.id, d, c.var.account!.id, clock.now())
+    insertSlotDef(db, station.id, d, c.get('account')!.id, clock.now())
     return back(c, '/setup')
   })
 
   app.post('/slots/:slotId/retire', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const def = listSlotDefs(db, stationOf(c).id).find((d) => d.id === numParam(c, 'slotId'))
     if (!def) return c.notFound()
     const parsed = parseForm(retireForm, await readBody(c), t)
     if (!parsed.ok) return setupPage(c, { problem: parsed.errors.until }, 422)
     if (parsed.data.until < addDays(firstChangeable(c), -1))
       return setupPage(c, { problem: t('roster.error.afterPublished') }, 422)
-    retireSlotDef(db, def.id, parsed.data.until, c.var.account!.id, clock.now())
+    retireSlotDef(db, def.id, parsed.data.until, c.get('account')!.id, clock.now())
     return back(c, '/setup')
   })
 
@@ -403,7 +403,7 @@ export function rosterRoutes(deps: AppDeps) {
 
   /** Parses and checks a rule version; on success, the version to save with its carried start. */
   const readRule = async (c: Context<AppEnv>) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const station = stationOf(c)
     const body = await readBody(c)
     const values = formValues(body)
@@ -458,7 +458,7 @@ export function rosterRoutes(deps: AppDeps) {
   app.post('/rules', async (c) => {
     const r = await readRule(c)
     if (!r.ok) return ruleFormPage(c, r.values, { errors: r.errors }, 422)
-    insertRuleVersion(db, stationOf(c).id, r.rule, c.var.account!.id, clock.now())
+    insertRuleVersion(db, stationOf(c).id, r.rule, c.get('account')!.id, clock.now())
     return back(c, '/setup')
   })
 
@@ -466,8 +466,8 @@ export function rosterRoutes(deps: AppDeps) {
     const rule = listRules(db, stationOf(c).id).find((r) => r.id === numParam(c, 'ruleId'))
     if (!rule) return c.notFound()
     if (rule.effectiveFrom < firstChangeable(c))
-      return setupPage(c, { problem: c.var.i18n.t('roster.error.ruleInEffect') }, 422)
-    deleteRuleVersion(db, rule.id, c.var.account!.id, clock.now())
+      return setupPage(c, { problem: c.get('i18n').t('roster.error.ruleInEffect') }, 422)
+    deleteRuleVersion(db, rule.id, c.get('account')!.id, clock.now())
     return back(c, '/setup', 'removed')
   })
 
@@ -514,7 +514,7 @@ export function rosterRoutes(deps: AppDeps) {
   })
 
   app.post('/overrides', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const station = stationOf(c)
     const body = await readBody(c)
     const values = formValues(body)
@@ -527,7 +527,7 @@ export function rosterRoutes(deps: AppDeps) {
     if (o.slotCodes.some((x) => !codes.has(x))) errors.slotCodes = t('roster.error.unknownSlot')
     if (!candidates(station.id).some((p) => p.key === o.person)) errors.person = t('error.unknownChoice')
     if (Object.keys(errors).length) return overridesPage(c, values, { errors }, 422)
-    const saved = insertOverride(db, station.id, o, c.var.account!.id, clock.now())
+    const saved = insertOverride(db, station.id, o, c.get('account')!.id, clock.now())
     if (!saved.ok) {
       const clash = saved.clash
       const problem = clash
@@ -539,7 +539,7 @@ export function rosterRoutes(deps: AppDeps) {
   })
 
   app.post('/overrides/:oid/remove', (c) => {
-    const ok = removeOverride(db, stationOf(c).id, numParam(c, 'oid') ?? 0, c.var.account!.id, clock.now())
+    const ok = removeOverride(db, stationOf(c).id, numParam(c, 'oid') ?? 0, c.get('account')!.id, clock.now())
     return ok ? back(c, '/overrides', 'removed') : c.notFound()
   })
 
@@ -574,7 +574,7 @@ export function rosterRoutes(deps: AppDeps) {
   app.get('/absences', (c) => absencesPage(c, { from: today(c), to: today(c) }))
 
   app.post('/absences', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await readBody(c)
     const values = formValues(body)
     const parsed = parseForm(absenceForm, body, t)
@@ -584,14 +584,14 @@ export function rosterRoutes(deps: AppDeps) {
     if (a.to < a.from) errors.to = t('roster.error.toBeforeFrom')
     if (!candidates(stationOf(c).id).some((p) => p.key === a.person)) errors.person = t('error.unknownChoice')
     if (Object.keys(errors).length) return absencesPage(c, values, errors, 422)
-    insertAbsence(db, a, c.var.account!.id, clock.now())
+    insertAbsence(db, a, c.get('account')!.id, clock.now())
     return back(c, '/absences')
   })
 
   app.post('/absences/:aid/cancel', (c) => {
     const absence = findAbsence(db, numParam(c, 'aid') ?? 0)
     if (!absence || !candidates(stationOf(c).id).some((p) => p.key === absence.person)) return c.notFound()
-    cancelAbsence(db, absence.id, c.var.account!.id, clock.now())
+    cancelAbsence(db, absence.id, c.get('account')!.id, clock.now())
     return back(c, '/absences', 'removed')
   })
 
@@ -624,7 +624,7 @@ export function rosterRoutes(deps: AppDeps) {
   app.get('/swaps', (c) => swapsPage(c))
 
   const decide = (to: 'approved' | 'declined') => (c: Context<AppEnv>) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const station = stationOf(c)
     const swap = findSwap(db, numParam(c, 'sid') ?? 0)
     if (!swap || swap.stationId !== station.id) return c.notFound()
@@ -638,7 +638,7 @@ export function rosterRoutes(deps: AppDeps) {
       )
       if (absences.isAbsent(swap.to, swap.date)) return swapsPage(c, t('roster.error.takerAbsent'), 422)
     }
-    if (!moveSwap(db, swap.id, 'taken', to, c.var.account!.id, now))
+    if (!moveSwap(db, swap.id, 'taken', to, c.get('account')!.id, now))
       return swapsPage(c, t('roster.error.swapNotWaiting'), 409)
     return back(c, '/swaps', to)
   }

@@ -40,7 +40,7 @@ export function staffJobRoutes(deps: AppDeps, jobs: readonly Job[] = JOBS) {
       const s = summaries.get(j.name)
       return {
         name: j.name,
-        title: j.title ? j.title(c.var.i18n.t) : j.name,
+        title: j.title ? j.title(c.get('i18n').t) : j.name,
         cron: j.cron,
         catchUp: j.catchUp,
         maxCatchUp: j.maxCatchUp,
@@ -65,12 +65,14 @@ export function staffJobRoutes(deps: AppDeps, jobs: readonly Job[] = JOBS) {
   app.get('/', (c) => {
     const retried = c.req.query('retried')
     const notice =
-      retried && /^\d{1,12}$/.test(retried) ? c.var.i18n.t('jobs.outbox.retried', { id: retried }) : undefined
+      retried && /^\d{1,12}$/.test(retried)
+        ? c.get('i18n').t('jobs.outbox.retried', { id: retried })
+        : undefined
     return page(c, outboxView({ notice }))
   })
 
   app.post('/outbox/:id/retry', (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const fail = (status: ContentfulStatusCode, key: MessageKey) =>
       answer(c, outboxView({ error: t(key) }), status)
     const raw = c.req.param('id')
@@ -81,7 +83,7 @@ export function staffJobRoutes(deps: AppDeps, jobs: readonly Job[] = JOBS) {
       const r = retryMessage(tx, id, now)
       if (r === 'queued')
         recordAudit(tx, now, {
-          actorAccountId: c.var.account?.id ?? null,
+          actorAccountId: c.get('account')?.id ?? null,
           action: 'outbox.retry',
           entity: 'outbox',
           entityId: id,

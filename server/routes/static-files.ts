@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import { sha256 } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
+import { respond, setHeader } from '../middleware/response-headers.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const require = createRequire(import.meta.url)
@@ -38,12 +39,12 @@ export function staticFiles() {
   app.get('/:name', (c) => {
     const file = byName.get(c.req.param('name'))
     if (!file) return c.notFound()
-    c.header('ETag', file.etag)
-    c.header('Cache-Control', 'public, max-age=300, must-revalidate')
-    if (c.req.header('if-none-match') === file.etag) return c.body(null, 304)
+    setHeader(c, 'ETag', file.etag)
+    setHeader(c, 'Cache-Control', 'public, max-age=300, must-revalidate')
+    if (c.req.header('if-none-match') === file.etag) return respond(c, null, 304)
     const ext = c.req.param('name').split('.').pop() ?? ''
-    return c.body(new Uint8Array(file.body), 200, {
-      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+    return respond(c, new Uint8Array(file.body), 200, {
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
     })
   })
   return app

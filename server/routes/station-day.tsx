@@ -17,6 +17,7 @@ import type { AppDeps } from '../deps.ts'
 import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { announceQueueChange } from '../events/queue-commands.ts'
+import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 import { stationFromPath } from './station-scope.ts'
 
@@ -46,7 +47,7 @@ export function stationDayRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
   app.use('/staff/stations/:id/*', async (c, next) => {
-    c.header('Cache-Control', 'no-store')
+    setHeader(c, 'Cache-Control', 'no-store')
     await next()
   })
 
@@ -90,7 +91,7 @@ export function stationDayRoutes(deps: AppDeps) {
     const scope = stationFor(c)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const saved = c.req.query('saved')
     return page(c, station, { notice: saved ? t('form.saved') : undefined })
   })
@@ -99,7 +100,7 @@ export function stationDayRoutes(deps: AppDeps) {
     const scope = stationFor(c)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const parsed = parseForm(presenceForm, await c.req.parseBody(), c.var.i18n.t)
+    const parsed = parseForm(presenceForm, await c.req.parseBody(), c.get('i18n').t)
     const deputy =
       parsed.ok &&
       db
@@ -111,7 +112,7 @@ export function stationDayRoutes(deps: AppDeps) {
       return page(
         c,
         station,
-        { errors: parsed.ok ? { deputy: c.var.i18n.t('error.unknownChoice') } : parsed.errors },
+        { errors: parsed.ok ? { deputy: c.get('i18n').t('error.unknownChoice') } : parsed.errors },
         422,
       )
     const now = clock.now()
@@ -124,7 +125,7 @@ export function stationDayRoutes(deps: AppDeps) {
         present: parsed.data.present === '1',
         place: parsed.data.place,
       },
-      c.var.account!.id,
+      c.get('account')!.id,
       now,
     )
     announceQueueChange(db, station.id, 'presence')
@@ -135,7 +136,7 @@ export function stationDayRoutes(deps: AppDeps) {
     const scope = stationFor(c)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const parsed = parseForm(settingsForm, await c.req.parseBody(), c.var.i18n.t)
+    const parsed = parseForm(settingsForm, await c.req.parseBody(), c.get('i18n').t)
     if (!parsed.ok) return page(c, station, { errors: parsed.errors }, 422)
     saveQueueSettings(db, station.id, parsed.data, clock.now())
     announceQueueChange(db, station.id, 'settings')

@@ -13,7 +13,7 @@ export type StationScope =
 export function stationFromPath(c: Context<AppEnv>, db: Db): StationScope {
   const station = findStation(db, Number(c.req.param('id')) || 0)
   if (!station) return { ok: false, res: rejectRequest(c, 404, 'error.notFound.body') }
-  if (!canActForStation(c.var.account!, station.id))
+  if (!canActForStation(c.get('account')!, station.id))
     return { ok: false, res: rejectRequest(c, 403, 'queue.error.notYourStation') }
   return { ok: true, station }
 }

@@ -9,14 +9,15 @@ import { RateLimiter } from '../domain/rate-limiter.ts'
 import { normalizeCode } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
+import { setHeader } from '../middleware/response-headers.ts'
 
 /** Public status page by tracking code; lookups are rate-limited per address (DESIGN §4.3, §4.9). */
 export function trackRoutes(deps: AppDeps) {
   const limiter = new RateLimiter(30, 10 * 60_000, deps.clock, deps.config.rateLimitMultiplier)
   const app = new Hono<AppEnv>()
   app.use('/track/*', async (c, next) => {
-    c.header('Cache-Control', 'no-store')
-    c.header('X-Robots-Tag', 'noindex')
+    setHeader(c, 'Cache-Control', 'no-store')
+    setHeader(c, 'X-Robots-Tag', 'noindex')
     await next()
   })
   app.get('/track/:code', (c) => {

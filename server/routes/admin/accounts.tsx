@@ -114,7 +114,7 @@ export function accountRoutes(deps: AppDeps) {
   app.get('/new', (c) => renderPage(c, form({ role: 'staff' })))
 
   app.post('/', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await readForm(c)
     const parsed = parseForm(createForm, body, t)
     const errors = parsed.ok ? checkReferences(t, parsed.data) : parsed.errors
@@ -150,7 +150,7 @@ export function accountRoutes(deps: AppDeps) {
   })
 
   app.post('/:id{[0-9]+}', async (c: Context<AppEnv>) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const a = findAccountRow(db, idParam(c) ?? 0)
     if (!a) return c.notFound()
     const body = await readForm(c)

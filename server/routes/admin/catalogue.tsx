@@ -39,7 +39,7 @@ export function unitRoutes(deps: AppDeps) {
   app.get('/new', (c) => renderPage(c, <UnitFormPage values={{ active: 'on' }} />))
 
   const save = async (c: Context<AppEnv>, id?: number) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await readForm(c)
     const parsed = parseForm(unitForm, body, t)
     if (!parsed.ok)
@@ -101,7 +101,7 @@ export function topicRoutes(deps: AppDeps) {
   })
 
   const save = async (c: Context<AppEnv>, id?: number) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await readForm(c)
     const parsed = parseForm(topicForm, body, t)
     if (!parsed.ok)

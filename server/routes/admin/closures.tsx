@@ -39,7 +39,7 @@ export function closureRoutes(deps: AppDeps) {
   const thisYear = () => Number(localDate(clock.now(), config.defaultTimeZone).slice(0, 4))
 
   app.get('/', (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const asked = Number(c.req.query('year'))
     const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear()
     const added = c.req.query('added')
@@ -68,7 +68,7 @@ export function closureRoutes(deps: AppDeps) {
   app.get('/new', (c) => renderPage(c, form({ kind: 'holiday' })))
 
   const save = async (c: Context<AppEnv>, id?: number) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await readForm(c)
     const parsed = parseForm(closureForm, body, t)
     if (!parsed.ok) return renderPage(c, form(formValues(body), parsed.errors, id), 422)
@@ -124,7 +124,7 @@ export function closureRoutes(deps: AppDeps) {
   app.get('/import', (c) => renderPage(c, <ClosureImportPage />))
 
   app.post('/import', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await readForm(c)
     const pasted = typeof body.text === 'string' ? body.text : ''
     const file = body.file instanceof File && body.file.size > 0 ? body.file : null

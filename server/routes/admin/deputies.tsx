@@ -50,7 +50,7 @@ export function deputyRoutes(deps: AppDeps) {
   app.get('/new', (c) => renderPage(c, form({ active: 'on' })))
 
   const save = async (c: Context<AppEnv>, id?: number) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await readForm(c)
     const parsed = parseForm(deputyForm, body, t)
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }

@@ -43,7 +43,7 @@ export function districtRoutes(deps: AppDeps) {
 
   /** Validates the form and its station; the write itself may still meet the unique name. */
   const save = async (c: Context<AppEnv>, id?: number) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await readForm(c)
     const parsed = parseForm(districtForm, body, t)
     const station = parsed.ok ? findStation(db, parsed.data.stationId) : undefined

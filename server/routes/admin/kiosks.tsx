@@ -47,7 +47,7 @@ export function kioskAdminRoutes(deps: AppDeps) {
   app.get('/new', (c) => renderPage(c, form({})))
 
   const save = async (c: Context<AppEnv>, id?: number) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await readForm(c)
     const parsed = parseForm(kioskForm, body, t)
     if (!parsed.ok) return renderPage(c, form(formValues(body), parsed.errors, id), 422)
@@ -82,9 +82,9 @@ export function kioskAdminRoutes(deps: AppDeps) {
       c,
       <KioskPairingCodePage
         kiosk={k}
-        stationName={station ? c.var.i18n.name(station) : ''}
+        stationName={station ? c.get('i18n').name(station) : ''}
         code={code}
-        expires={c.var.i18n.dateTime(expiresAt, station?.timeZone ?? config.defaultTimeZone)}
+        expires={c.get('i18n').dateTime(expiresAt, station?.timeZone ?? config.defaultTimeZone)}
         url={`${origin}/kiosk/pair?code=${encodeURIComponent(code)}`}
       />,
     )

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../env.ts'
  * reload does not submit the form again.
  */
 export function savedNotice(c: Context<AppEnv>): string | undefined {
-  const { t } = c.var.i18n
+  const { t } = c.get('i18n')
   switch (c.req.query('saved')) {
     case 'created':
       return t('admin.notice.created')

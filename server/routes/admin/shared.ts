@@ -1,9 +1,10 @@
 import type { Context } from 'hono'
 import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
 import type { AppEnv } from '../../env.ts'
+import { setHeader } from '../../middleware/response-headers.ts'
 
 /** The signed-in administrator; the access table guarantees one under /admin. */
-export const actorId = (c: Context<AppEnv>) => c.var.account!.id
+export const actorId = (c: Context<AppEnv>) => c.get('account')!.id
 
 /** Every submitted field, repeated names as arrays (the CSRF check already parsed the body). */
 export const readForm = (c: Context<AppEnv>) =>
@@ -57,4 +58,4 @@ export function tryUnique<T>(write: () => T): { ok: true; value: T } | { ok: fal
 }
 
 /** Forms that show secrets (pairing codes) or personal data must not be cached. */
-export const noStore = (c: Context<AppEnv>) => c.header('Cache-Control', 'no-store')
+export const noStore = (c: Context<AppEnv>) => setHeader(c, 'Cache-Control', 'no-store')

@@ -70,7 +70,7 @@ export function stationRoutes(deps: AppDeps) {
   }
 
   app.post('/', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const body = await readForm(c)
     const parsed = parseForm(stationForm, body, t)
     const street = pickStreet(body, t)
@@ -101,7 +101,7 @@ export function stationRoutes(deps: AppDeps) {
   })
 
   app.post('/:id{[0-9]+}', async (c) => {
-    const { t } = c.var.i18n
+    const { t } = c.get('i18n')
     const station = findStation(db, idParam(c) ?? 0)
     if (!station) return c.notFound()
     const body = await readForm(c)
