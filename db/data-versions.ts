@@ -47,8 +47,45 @@ export function connectionOf(db: Queryable): Database.Database {
   return (db as unknown as { session: { client: Database.Database } }).session.client
 }
 
-type Seen = { stamp: string; versions: Map<string, string> }
-const seen = new WeakMap<Database.Database, Seen>()
+type Seen = { stamp: string; versions: WeakMap<readonly VersionedTable[], string> }
+
+/**
+ * What one connection keeps: its compiled statements (pluck is set at each use, as the statement
+ * cache may hand the same statement to someone else) and the versions read at the last stamp.
+ */
+type Probe = {
+  changes: Database.Statement
+  dataVersion: Database.Statement
+  reads: WeakMap<readonly VersionedTable[], Database.Statement>
+  seen?: Seen
+}
+const probes = new WeakMap<Database.Database, Probe>()
+
+function probeOf(sqlite: Database.Database): Probe {
+  let probe = probes.get(sqlite)
+  if (!probe) {
+    probe = {
+      changes: sqlite.prepare('select total_changes()'),
+      dataVersion: sqlite.prepare('pragma data_version'),
+      reads: new WeakMap(),
+    }
+    probes.set(sqlite, probe)
+  }
+  return probe
+}
+
+function readVersions(sqlite: Database.Database, probe: Probe, tables: readonly VersionedTable[]): string {
+  let read = probe.reads.get(tables)
+  if (!read) {
+    read = sqlite.prepare(
+      `select group_concat(version, '.') from (select version from data_versions where table_name in (${tables
+        .map(() => '?')
+        .join(', ')}) order by table_name)`,
+    )
+    probe.reads.set(tables, read)
+  }
+  return (read.pluck().get(...tables) as string | null) ?? ''
+}
 
 /**
  * One string that changes whenever any of `tables` is written, committed or not: inside a
@@ -56,39 +93,23 @@ const seen = new WeakMap<Database.Database, Seen>()
  *
  * Versions read are remembered until this connection writes anything (total_changes) or another
  * connection commits (data_version), so a request that finds nothing written since the last one
- * costs no table read.
+ * costs no table read. `tables` is compared by identity: pass one of the lists above, not a copy.
  */
 export function dataVersion(db: Queryable, tables: readonly VersionedTable[]): string {
   const sqlite = connectionOf(db)
-  const read = () =>
-    (
-      sqlite
-        .prepare(
-          `select group_concat(version, '.') v from (select version from data_versions where table_name in (${tables
-            .map(() => '?')
-            .join(', ')}) order by table_name)`,
-        )
-        .get(...tables) as { v: string | null }
-    ).v ?? ''
+  const probe = probeOf(sqlite)
   // A rollback restores the versions without moving total_changes: nothing read inside a
   // transaction is remembered.
   if (sqlite.inTransaction) {
-    seen.delete(sqlite)
-    return read()
+    probe.seen = undefined
+    return readVersions(sqlite, probe, tables)
   }
-  const { t } = sqlite.prepare('select total_changes() t').get() as { t: number }
-  const { data_version } = sqlite.prepare('pragma data_version').get() as { data_version: number }
-  const stamp = `${t}.${data_version}`
-  let known = seen.get(sqlite)
-  if (known?.stamp !== stamp) {
-    known = { stamp, versions: new Map() }
-    seen.set(sqlite, known)
-  }
-  const key = tables.join(',')
-  let version = known.versions.get(key)
+  const stamp = `${probe.changes.pluck().get()}.${probe.dataVersion.pluck().get()}`
+  if (probe.seen?.stamp !== stamp) probe.seen = { stamp, versions: new WeakMap() }
+  let version = probe.seen.versions.get(tables)
   if (version === undefined) {
-    version = read()
-    known.versions.set(key, version)
+    version = readVersions(sqlite, probe, tables)
+    probe.seen.versions.set(tables, version)
   }
   return version
 }
