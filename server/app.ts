@@ -12,7 +12,7 @@ import { authRoutes } from './routes/auth.tsx'
 import { concernRoutes } from './routes/concerns.tsx'
 import { consoleRoutes } from './routes/console.tsx'
 import { displayRoutes } from './routes/display.tsx'
-import { adminFeedRoutes, feedRoutes, myCalendarRoutes } from './routes/feeds.tsx'
+import { adminFeedRoutes, feedFile, myCalendarRoutes } from './routes/feeds.tsx'
 import { healthRoutes } from './routes/health.ts'
 import { homeRoutes } from './routes/home.tsx'
 import { intakeRoutes } from './routes/intake.tsx'
@@ -38,7 +38,12 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
 
-  app.use('*', requestContext(deps))
+  const context = requestContext(deps)
+  // Calendar apps poll every feed of a city and bring no cookie, form or sign-in, and the access
+  // table lists /feeds as public: their one route runs with the request context only, ahead of the
+  // chain below, which would find nothing to do (test/http/access.test.ts holds this).
+  app.get('/feeds/:file', context, feedFile(deps))
+  app.use('*', context)
   app.use('*', identify)
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -53,8 +58,6 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps))
   app.route('/', preferenceRoutes())
   app.route('/', authRoutes(deps))
-  // Before the kiosk routes, whose catch-all middleware would mark every response no-store.
-  app.route('/', feedRoutes(deps))
   app.route('/', kioskRoutes(deps))
   app.route('/', kioskConcernRoutes(deps))
   app.route('/', kioskProgressRoutes(deps))

@@ -141,16 +141,30 @@ export function revokeFeedToken(db: Db, kind: FeedKind, subjectId: number, actor
   })
 }
 
+/** What serving a feed needs of its live token. */
+export type ServedFeed = Pick<
+  FeedTokenRow,
+  'id' | 'kind' | 'subjectId' | 'locale' | 'renderedHash' | 'renderedAt' | 'lastFetchedAt'
+>
+
 /** The live token a presented token stands for; undefined when unknown or revoked. */
 const liveFeedToken = preparedFor((db) =>
   db
-    .select()
+    .select({
+      id: feedTokens.id,
+      kind: feedTokens.kind,
+      subjectId: feedTokens.subjectId,
+      locale: feedTokens.locale,
+      renderedHash: feedTokens.renderedHash,
+      renderedAt: feedTokens.renderedAt,
+      lastFetchedAt: feedTokens.lastFetchedAt,
+    })
     .from(feedTokens)
     .where(and(eq(feedTokens.tokenHash, sql.placeholder('hash')), isNull(feedTokens.revokedAt)))
     .prepare(),
 )
 
-export function feedByToken(db: Db, token: string): FeedTokenRow | undefined {
+export function feedByToken(db: Db, token: string): ServedFeed | undefined {
   if (!FEED_TOKEN_PATTERN.test(token)) return undefined
   return liveFeedToken(db).get({ hash: sha256(token) })
 }
@@ -161,9 +175,10 @@ const FETCH_RECORD_MS = 60 * 60_000
 /**
  * Moves the feed's high-water mark: when the served bytes differ from the last ones, their hash is
  * stored with the time they first appeared, never earlier than the mark already stored, so
- * Last-Modified only moves forward and moves on removals too. Returns that Last-Modified.
+ * Last-Modified only moves forward and moves on removals too. Returns that Last-Modified, and
+ * brings `row` up to date with what it wrote, as the feed route keeps rows in memory.
  */
-export function recordFeedServed(db: Db, row: FeedTokenRow, hash: string, now: Date): Date {
+export function recordFeedServed(db: Db, row: ServedFeed, hash: string, now: Date): Date {
   const second = new Date(Math.floor(now.getTime() / 1000) * 1000)
   const changed = row.renderedHash !== hash
   const modifiedAt =
@@ -173,15 +188,18 @@ export function recordFeedServed(db: Db, row: FeedTokenRow, hash: string, now: D
         ? row.renderedAt
         : second
   const fetchedStale = !row.lastFetchedAt || now.getTime() - row.lastFetchedAt.getTime() >= FETCH_RECORD_MS
-  if (changed || fetchedStale)
+  if (changed || fetchedStale) {
+    const marks = {
+      renderedHash: hash,
+      renderedAt: modifiedAt,
+      ...(fetchedStale ? { lastFetchedAt: now } : {}),
+    }
     db.update(feedTokens)
-      .set({
-        renderedHash: hash,
-        renderedAt: modifiedAt,
-        ...(fetchedStale ? { lastFetchedAt: now } : {}),
-      })
+      .set(marks)
       .where(and(eq(feedTokens.id, row.id), isNull(feedTokens.revokedAt)))
       .run()
+    Object.assign(row, marks)
+  }
   return modifiedAt
 }
 

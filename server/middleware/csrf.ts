@@ -15,8 +15,6 @@ const COOKIE = 'csrf'
  * get it from the page's meta tag via /static/csrf.js). A cross-site page can read neither.
  */
 export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
-  // Calendar clients keep no cookies and send no forms: no token to offer them.
-  if (c.req.method === 'GET' && c.req.path.startsWith('/feeds/')) return next()
   let token = getCookie(c, COOKIE)
   if (!token || token.length < 32) {
     token = randomToken()

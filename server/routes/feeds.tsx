@@ -1,6 +1,6 @@
-import { type Context, Hono } from 'hono'
+import { type Context, type Handler, Hono } from 'hono'
 import QRCode from 'qrcode'
-import { SCHEDULE_TABLES } from '../../db/data-versions.ts'
+import { FEED_TOKEN_TABLES, SCHEDULE_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
 import {
   feedByToken,
@@ -12,6 +12,7 @@ import {
   liveFeeds,
   recordFeedServed,
   revokeFeedToken,
+  type ServedFeed,
 } from '../../db/queries/feeds.ts'
 import { listStations } from '../../db/queries/stations.ts'
 import { FEED_KINDS, type FeedKind } from '../../db/schema.ts'
@@ -73,13 +74,17 @@ const rendered = new DerivedCache<{ bytes: ReturnType<typeof calendarBytes>; eta
   },
 )
 
+/** Live tokens as presented, kept until a token is issued, rotated or revoked anywhere. */
+const liveTokens = new DerivedCache<ServedFeed | undefined>(FEED_TOKEN_TABLES, { max: 20_000 })
+
 /**
  * GET /feeds/<token>.ics: the calendar itself. The token in the path is the only credential (the
  * access table lists /feeds as public); unknown, revoked or malformed tokens and feeds of
  * people or stations no longer active all answer 404, and fetches are rate-limited per address.
- * The log middleware redacts the token from the path.
+ * The log middleware redacts the token from the path. Mounted ahead of the middleware chain
+ * (see app.ts), so it runs with the request context only.
  */
-export function feedRoutes(deps: AppDeps) {
+export function feedFile(deps: AppDeps): Handler<AppEnv> {
   const { db, clock } = deps
   const limiter = new RateLimiter(
     FEED_FETCHES_PER_WINDOW,
@@ -87,20 +92,14 @@ export function feedRoutes(deps: AppDeps) {
     clock,
     deps.config.rateLimitMultiplier,
   )
-  const app = new Hono<AppEnv>()
-
-  app.use('/feeds/*', async (c, next) => {
+  return (c) => {
     setHeader(c, 'X-Robots-Tag', 'noindex')
-    await next()
-  })
-
-  app.get('/feeds/:file', (c) => {
     if (!limiter.take(clientAddress(c))) {
       setHeader(c, 'Retry-After', String(FEED_WINDOW_MS / 1000))
       return rejectRequest(c, 429, 'feeds.error.tooMany')
     }
-    const token = FEED_FILE.exec(c.req.param('file'))?.[1]
-    const row = token ? feedByToken(db, token) : undefined
+    const token = FEED_FILE.exec(c.req.param('file') ?? '')?.[1]
+    const row = token ? liveTokens.get(db, token, () => feedByToken(db, token)) : undefined
     if (!row) return rejectRequest(c, 404, 'error.notFound.body')
     const now = clock.now()
     const feed = rendered.get(
@@ -126,8 +125,7 @@ export function feedRoutes(deps: AppDeps) {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': 'inline; filename="calendar.ics"',
     })
-  })
-  return app
+  }
 }
 
 // ── subscribing ─────────────────────────────────────────────────────────────────────────────────

@@ -29,6 +29,15 @@ describe('route table', () => {
     expect(checked.length).toBeGreaterThan(0)
   })
 
+  it('mounts only public routes ahead of the chain that identifies people and checks access', async () => {
+    const t = await makeTestApp()
+    const chainStarts = t.app.routes.findIndex((r) => r.method === 'ALL' && r.path === '/*')
+    expect(chainStarts).toBeGreaterThan(0)
+    const ahead = t.app.routes.slice(0, chainStarts).filter((r) => r.method !== 'ALL')
+    expect(ahead.map((r) => `${r.method} ${r.path}`)).toContain('GET /feeds/:file')
+    for (const r of ahead) expect(accessFor(concretePath(r.path)), r.path).toBe('public')
+  })
+
   it('refuses htmx requests with 401 instead of a redirect', async () => {
     const t = await makeTestApp()
     expect((await t.client().get('/', { htmx: true })).status).toBe(401)

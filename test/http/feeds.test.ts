@@ -425,6 +425,26 @@ describe('feed tokens', () => {
       expect((await fetchFeed(`/feeds/${bad}`)).res.status, bad).toBe(404)
   })
 
+  it('are resolved from memory: serving writes the fetch mark at most hourly and keeps the kept row in step', async () => {
+    const { FEED_TOKEN_TABLES, dataVersion } = await import('../../db/data-versions.ts')
+    const path = feedPath(t, 'deputy', fx.deputyId)
+    const marks = () => t.db.select().from(feedTokens).where(eq(feedTokens.kind, 'deputy')).all()[0]!
+    const version = dataVersion(t.db, FEED_TOKEN_TABLES)
+    const first = await feed(path)
+    const written = marks()
+    expect(written.renderedHash).not.toBeNull()
+    expect(written.lastFetchedAt).not.toBeNull()
+    expect(dataVersion(t.db, FEED_TOKEN_TABLES)).toBe(version)
+
+    t.clock.advance(30 * minute)
+    expect((await fetchFeed(path, { 'if-none-match': first.etag })).res.status).toBe(304)
+    expect(marks().lastFetchedAt).toEqual(written.lastFetchedAt)
+    t.clock.advance(31 * minute)
+    expect((await fetchFeed(path, { 'if-none-match': first.etag })).res.status).toBe(304)
+    expect(marks().lastFetchedAt!.getTime()).toBe(t.clock.now().getTime())
+    expect(marks().renderedAt).toEqual(written.renderedAt)
+  })
+
   it('stop working when the person or station is deactivated', async () => {
     const path = feedPath(t, 'station', 2)
     expect((await fetchFeed(path)).res.status).toBe(200)
