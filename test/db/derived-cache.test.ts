@@ -49,7 +49,9 @@ describe('data versions', () => {
     for (const t of VERSIONED_TABLES)
       for (const kind of ['INSERT', 'UPDATE', 'DELETE'])
         expect(
-          triggers.some((r) => r.tbl_name === t && new RegExp(`AFTER ${kind} (OF .* )?ON \`${t}\``).test(r.sql)),
+          triggers.some(
+            (r) => r.tbl_name === t && new RegExp(`AFTER ${kind} (OF .* )?ON \`${t}\``).test(r.sql),
+          ),
           `${kind} on ${t}`,
         ).toBe(true)
   })
