@@ -45,7 +45,15 @@ export const ACTIVITY_TABLES = ['concerns', 'concern_events', 'queue_tickets'] a
  */
 export const FEED_TOKEN_TABLES = ['feed_tokens'] as const
 
-export const VERSIONED_TABLES = [...SCHEDULE_TABLES, ...ACTIVITY_TABLES, ...FEED_TOKEN_TABLES] as const
+/** Which device token stands for which kiosk (migration 0010); last-seen times do not move it. */
+export const KIOSK_TABLES = ['kiosks'] as const
+
+export const VERSIONED_TABLES = [
+  ...SCHEDULE_TABLES,
+  ...ACTIVITY_TABLES,
+  ...FEED_TOKEN_TABLES,
+  ...KIOSK_TABLES,
+] as const
 export type VersionedTable = (typeof VERSIONED_TABLES)[number]
 
 /** The better-sqlite3 connection under a drizzle database or transaction handle. */

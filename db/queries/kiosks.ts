@@ -84,10 +84,11 @@ const SEEN_RESOLUTION_MS = 5 * 60_000
 /**
  * Records that a kiosk showed its start screen, for the admin's "last seen" — at most every five
  * minutes, since every write waits for a durable commit and the start screen is the busiest page.
- * True when it did.
+ * True when it did; `kiosk` is brought up to date, as requests keep kiosks in memory.
  */
 export function touchKiosk(db: Db, kiosk: KioskDevice, now: Date): boolean {
   if (kiosk.lastSeenAt && now.getTime() - kiosk.lastSeenAt.getTime() < SEEN_RESOLUTION_MS) return false
   db.update(kiosks).set({ lastSeenAt: now }).where(eq(kiosks.id, kiosk.id)).run()
+  kiosk.lastSeenAt = now
   return true
 }

@@ -1,15 +1,21 @@
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
+import { KIOSK_TABLES } from '../../db/data-versions.ts'
+import { DerivedCache } from '../../db/derived-cache.ts'
 import { findAuthSession, loadAccount } from '../../db/queries/accounts.ts'
 import { findKioskByDeviceToken } from '../../db/queries/kiosks.ts'
 import { isHtmx } from '../../views/render.tsx'
 import { accessFor } from '../access-policy.ts'
+import type { KioskDevice } from '../domain/kiosk-device.ts'
 import { sha256 } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
 import { rejectRequest } from './reject.tsx'
 
 export const SESSION_COOKIE = 'sid'
 export const KIOSK_COOKIE = 'kiosk'
+
+/** Paired kiosks by device token, kept until a kiosk is paired, changed or revoked anywhere. */
+const pairedKiosks = new DerivedCache<KioskDevice | null>(KIOSK_TABLES, { max: 5000 })
 
 /** Resolves the signed-in account and the paired kiosk, if any, from their cookies. */
 export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -20,7 +26,11 @@ export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (session) c.set('account', loadAccount(db, session.accountId))
   }
   const device = getCookie(c, KIOSK_COOKIE)
-  if (device) c.set('kiosk', findKioskByDeviceToken(db, sha256(device)))
+  if (device)
+    c.set(
+      'kiosk',
+      pairedKiosks.get(db, device, () => findKioskByDeviceToken(db, sha256(device))),
+    )
   return next()
 }
 

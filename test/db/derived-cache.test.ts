@@ -9,7 +9,6 @@ import { DerivedCache } from '../../db/derived-cache.ts'
 /** Tables no cached view reads; their writes (sessions, logs, outbox, kiosk last-seen) must stay cheap. */
 const UNVERSIONED = [
   'auth_sessions',
-  'kiosks',
   'audit_log',
   'job_runs',
   'outbox',
