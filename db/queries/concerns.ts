@@ -1,7 +1,10 @@
-import { and, asc, count, eq, gte, inArray, or } from 'drizzle-orm'
+import { and, asc, count, eq, gte, inArray, or, sql } from 'drizzle-orm'
 import { randomCode } from '../../server/domain/secrets.ts'
 import { addWorkingDays, type WorkingCalendar, workingCalendar } from '../../server/domain/working-days.ts'
 import type { Queryable } from '../client.ts'
+import { SCHEDULE_TABLES } from '../data-versions.ts'
+import { DerivedCache } from '../derived-cache.ts'
+import { preparedFor } from '../prepared.ts'
 import {
   type ConcernChannel,
   type ConcernEventAction,
@@ -37,10 +40,17 @@ export function calendarFor(db: Queryable, stationId: number, from: string): Wor
   return workingCalendar(rows)
 }
 
-/** The first-response due date of a concern received at a station on `receivedOn`. */
+const dueDates = new DerivedCache<string>(SCHEDULE_TABLES, { max: 5000 })
+
+/**
+ * The first-response due date of a concern received at a station on `receivedOn`; it depends on
+ * schedule tables only (settings, closures), so it is kept until one of them is written.
+ */
 export function firstResponseDueOn(db: Queryable, stationId: number, receivedOn: string): string {
-  const { firstResponseWorkingDays } = queueSettings(db, stationId)
-  return addWorkingDays(receivedOn, firstResponseWorkingDays, calendarFor(db, stationId, receivedOn))
+  return dueDates.get(db, `${stationId}|${receivedOn}`, () => {
+    const { firstResponseWorkingDays } = queueSettings(db, stationId)
+    return addWorkingDays(receivedOn, firstResponseWorkingDays, calendarFor(db, stationId, receivedOn))
+  })
 }
 
 export type Actor = { kind: 'kiosk' | 'account' | 'system'; accountId?: number | null }
@@ -60,42 +70,86 @@ export type NewConcern = {
   note?: string
 }
 
+const concernWithCode = preparedFor((db) =>
+  db
+    .select({ id: concerns.id })
+    .from(concerns)
+    .where(eq(concerns.trackingCode, sql.placeholder('code')))
+    .prepare(),
+)
+
 function newTrackingCode(db: Queryable): string {
   for (let i = 0; i < 20; i++) {
     const code = randomCode(8)
-    if (!db.select({ id: concerns.id }).from(concerns).where(eq(concerns.trackingCode, code)).get())
-      return code
+    if (!concernWithCode(db).get({ code })) return code
   }
   throw new Error('could not find a free tracking code')
 }
+
+// Walk-ins write these on every submission: built once, run with placeholders.
+const insertConcernRow = preparedFor((db) =>
+  db
+    .insert(concerns)
+    .values({
+      trackingCode: sql.placeholder('trackingCode'),
+      stationId: sql.placeholder('stationId'),
+      topicId: sql.placeholder('topicId'),
+      channel: sql.placeholder('channel'),
+      status: 'received',
+      deputyId: sql.placeholder('deputyId'),
+      description: sql.placeholder('description'),
+      residentName: sql.placeholder('residentName'),
+      callbackPhone: sql.placeholder('callbackPhone'),
+      receivedOn: sql.placeholder('receivedOn'),
+      firstResponseDueOn: sql.placeholder('firstResponseDueOn'),
+      submissionKey: sql.placeholder('submissionKey'),
+      kioskId: sql.placeholder('kioskId'),
+      createdByAccountId: sql.placeholder('createdByAccountId'),
+      createdAt: sql.placeholder('createdAt'),
+      updatedAt: sql.placeholder('updatedAt'),
+    })
+    .returning()
+    .prepare(),
+)
+
+const insertConcernEvent = preparedFor((db) =>
+  db
+    .insert(concernEvents)
+    .values({
+      concernId: sql.placeholder('concernId'),
+      at: sql.placeholder('at'),
+      action: sql.placeholder('action'),
+      actorKind: sql.placeholder('actorKind'),
+      actorAccountId: sql.placeholder('actorAccountId'),
+      fromStatus: sql.placeholder('fromStatus'),
+      toStatus: sql.placeholder('toStatus'),
+      note: sql.placeholder('note'),
+    })
+    .prepare(),
+)
 
 /**
  * Records a new concern (status `received`) with its due date and first timeline event. Call
  * inside the caller's transaction when more rows belong to the same change.
  */
 export function insertConcern(db: Queryable, c: NewConcern, now: Date): ConcernRow {
-  const row = db
-    .insert(concerns)
-    .values({
-      trackingCode: newTrackingCode(db),
-      stationId: c.stationId,
-      topicId: c.topicId,
-      channel: c.channel,
-      status: 'received',
-      deputyId: c.deputyId,
-      description: c.description || null,
-      residentName: c.residentName || null,
-      callbackPhone: c.callbackPhone || null,
-      receivedOn: c.receivedOn,
-      firstResponseDueOn: firstResponseDueOn(db, c.stationId, c.receivedOn),
-      submissionKey: c.submissionKey ?? null,
-      kioskId: c.kioskId ?? null,
-      createdByAccountId: c.actor.kind === 'account' ? (c.actor.accountId ?? null) : null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get()
+  const row = insertConcernRow(db).get({
+    trackingCode: newTrackingCode(db),
+    stationId: c.stationId,
+    topicId: c.topicId,
+    channel: c.channel,
+    deputyId: c.deputyId,
+    description: c.description || null,
+    residentName: c.residentName || null,
+    callbackPhone: c.callbackPhone || null,
+    receivedOn: c.receivedOn,
+    firstResponseDueOn: firstResponseDueOn(db, c.stationId, c.receivedOn),
+    submissionKey: c.submissionKey ?? null,
+    kioskId: c.kioskId ?? null,
+    createdByAccountId: c.actor.kind === 'account' ? (c.actor.accountId ?? null) : null,
+    createdAt: now,
+    updatedAt: now,
+  })!
   addConcernEvent(db, row.id, now, {
     action: 'created',
     actor: c.actor,
@@ -118,26 +172,32 @@ export function addConcernEvent(
     note?: string
   },
 ) {
-  db.insert(concernEvents)
-    .values({
-      concernId,
-      at,
-      action: e.action,
-      actorKind: e.actor.kind,
-      actorAccountId: e.actor.accountId ?? null,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note ?? '',
-    })
-    .run()
+  insertConcernEvent(db).run({
+    concernId,
+    at,
+    action: e.action,
+    actorKind: e.actor.kind,
+    actorAccountId: e.actor.accountId ?? null,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: e.note ?? '',
+  })
 }
 
 export function findConcernById(db: Queryable, id: number): ConcernRow | undefined {
   return db.select().from(concerns).where(eq(concerns.id, id)).get()
 }
 
+const concernBySubmissionKey = preparedFor((db) =>
+  db
+    .select()
+    .from(concerns)
+    .where(eq(concerns.submissionKey, sql.placeholder('key')))
+    .prepare(),
+)
+
 export function findConcernBySubmissionKey(db: Queryable, key: string): ConcernRow | undefined {
-  return db.select().from(concerns).where(eq(concerns.submissionKey, key)).get()
+  return concernBySubmissionKey(db).get({ key })
 }
 
 /** What the public tracking page may show: no names, phones or description. */

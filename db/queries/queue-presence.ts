@@ -206,9 +206,15 @@ export function activeTopics(db: Queryable): TopicRow[] {
     .all()
 }
 
-export const findActiveTopic = (db: Queryable, id: number) =>
-  db
-    .select()
-    .from(topics)
-    .where(and(eq(topics.id, id), eq(topics.active, true)))
-    .get()
+const activeTopicsById = new DerivedCache<Readonly<TopicRow> | undefined>(SCHEDULE_TABLES, { max: 5000 })
+
+/** An active topic by id, kept in memory until a schedule table is written; shared, so frozen. */
+export const findActiveTopic = (db: Queryable, id: number): Readonly<TopicRow> | undefined =>
+  activeTopicsById.get(db, String(id), () => {
+    const row = db
+      .select()
+      .from(topics)
+      .where(and(eq(topics.id, id), eq(topics.active, true)))
+      .get()
+    return row && Object.freeze(row)
+  })

@@ -3,11 +3,48 @@ import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
 import { checkTransition } from '../../server/domain/concern-lifecycle.ts'
 import { callsSinceLastPriority, orderQueue, type QueueEntry } from '../../server/domain/queue-order.ts'
 import type { Queryable } from '../client.ts'
+import { preparedFor } from '../prepared.ts'
 import { concerns, deputies, queueTickets, type TicketOutcome, type TicketStatus, topics } from '../schema.ts'
 import { type Actor, addConcernEvent } from './concerns.ts'
 import { queueSettings } from './queue-presence.ts'
 
 export type TicketRow = typeof queueTickets.$inferSelect
+
+// Every walk-in runs these: built once, run with placeholders.
+const lastTicketNumber = preparedFor((db) =>
+  db
+    .select({ n: max(queueTickets.number) })
+    .from(queueTickets)
+    .where(
+      and(
+        eq(queueTickets.stationId, sql.placeholder('stationId')),
+        eq(queueTickets.localDate, sql.placeholder('localDate')),
+      ),
+    )
+    .prepare(),
+)
+
+const insertTicketRow = preparedFor((db) =>
+  db
+    .insert(queueTickets)
+    .values({
+      stationId: sql.placeholder('stationId'),
+      localDate: sql.placeholder('localDate'),
+      number: sql.placeholder('number'),
+      concernId: sql.placeholder('concernId'),
+      kind: sql.placeholder('kind'),
+      // drizzle's timestamp encoder cannot take null through a placeholder: milliseconds are given.
+      slotAt: sql`${sql.placeholder('slotAtMs')}`,
+      priority: sql.placeholder('priority'),
+      deputyId: sql.placeholder('deputyId'),
+      status: 'waiting',
+      arrivedAt: sql.placeholder('arrivedAt'),
+      createdAt: sql.placeholder('createdAt'),
+      updatedAt: sql.placeholder('updatedAt'),
+    })
+    .returning()
+    .prepare(),
+)
 
 /**
  * Gives a concern the next number of its station's day. Must run inside the caller's (immediate)
@@ -26,29 +63,20 @@ export function insertTicket(
   },
   now: Date,
 ): TicketRow {
-  const last = db
-    .select({ n: max(queueTickets.number) })
-    .from(queueTickets)
-    .where(and(eq(queueTickets.stationId, t.stationId), eq(queueTickets.localDate, t.localDate)))
-    .get()
-  return db
-    .insert(queueTickets)
-    .values({
-      stationId: t.stationId,
-      localDate: t.localDate,
-      number: (last?.n ?? 0) + 1,
-      concernId: t.concernId,
-      kind: t.kind ?? 'walk_in',
-      slotAt: t.slotAt ?? null,
-      priority: t.priority,
-      deputyId: t.deputyId,
-      status: 'waiting',
-      arrivedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get()
+  const last = lastTicketNumber(db).get({ stationId: t.stationId, localDate: t.localDate })
+  return insertTicketRow(db).get({
+    stationId: t.stationId,
+    localDate: t.localDate,
+    number: (last?.n ?? 0) + 1,
+    concernId: t.concernId,
+    kind: t.kind ?? 'walk_in',
+    slotAtMs: t.slotAt?.getTime() ?? null,
+    priority: t.priority,
+    deputyId: t.deputyId,
+    arrivedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  })!
 }
 
 export type QueueTicket = TicketRow & {

@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm'
-import type { Db } from '../client.ts'
+import type { Db, Queryable } from '../client.ts'
+import { SCHEDULE_TABLES } from '../data-versions.ts'
+import { DerivedCache } from '../derived-cache.ts'
 import { closures, stations } from '../schema.ts'
 
 export type StationRow = typeof stations.$inferSelect
@@ -9,8 +11,14 @@ export function listStations(db: Db, ids?: number[]): StationRow[] {
   return (ids ? q.where(inArray(stations.id, ids)) : q).orderBy(asc(stations.code)).all()
 }
 
-export function findStation(db: Db, id: number): StationRow | undefined {
-  return db.select().from(stations).where(eq(stations.id, id)).get()
+const stationsById = new DerivedCache<Readonly<StationRow> | undefined>(SCHEDULE_TABLES, { max: 5000 })
+
+/** A station by id, kept in memory until a schedule table is written; shared, so frozen. */
+export function findStation(db: Queryable, id: number): Readonly<StationRow> | undefined {
+  return stationsById.get(db, String(id), () => {
+    const row = db.select().from(stations).where(eq(stations.id, id)).get()
+    return row && Object.freeze(row)
+  })
 }
 
 /** The closure that shuts a station on a local date, if any (a make-up working day shuts nothing). */

@@ -3,7 +3,11 @@ import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
 import { z } from 'zod'
 import { groupCommit } from '../../db/group-commit.ts'
-import { findPublicConcern, firstResponseDueOn } from '../../db/queries/concerns.ts'
+import {
+  findConcernBySubmissionKey,
+  findPublicConcern,
+  firstResponseDueOn,
+} from '../../db/queries/concerns.ts'
 import { findTicketByConcern, orderedWaiting } from '../../db/queries/queue.ts'
 import {
   activeTopics,
@@ -217,9 +221,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
     if (r.kind === 'other-station')
       return message(c, 403, 'error.forbidden.title', 'queue.error.otherStation', r.station)
     // A repeated key (double tap, reload) shows what the first submission made, before anything else.
-    const earlier = r.draft.key
-      ? db.select().from(concerns).where(eq(concerns.submissionKey, r.draft.key)).get()
-      : undefined
+    const earlier = r.draft.key ? findConcernBySubmissionKey(db, r.draft.key) : undefined
     if (earlier && earlier.stationId === r.station.id)
       return c.redirect(`/kiosk/slip/${earlier.trackingCode}`, 303)
     if (r.kind === 'no-topic')
