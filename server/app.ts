@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type ErrorHandler, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { AppDeps } from './deps.ts'
@@ -6,7 +6,7 @@ import type { AppEnv } from './env.ts'
 import { enforceAccess, identify } from './middleware/auth.ts'
 import { csrfProtection } from './middleware/csrf.ts'
 import { rejectRequest } from './middleware/reject.tsx'
-import { requestContext } from './middleware/request-context.ts'
+import { requestContext, withRequestContext } from './middleware/request-context.ts'
 import { adminRoutes } from './routes/admin/index.tsx'
 import { authRoutes } from './routes/auth.tsx'
 import { concernRoutes } from './routes/concerns.tsx'
@@ -38,12 +38,7 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
 
-  const context = requestContext(deps)
-  // Calendar apps poll every feed of a city and bring no cookie, form or sign-in, and the access
-  // table lists /feeds as public: their one route runs with the request context only, ahead of the
-  // chain below, which would find nothing to do (test/http/access.test.ts holds this).
-  app.get('/feeds/:file', context, feedFile(deps))
-  app.use('*', context)
+  app.use('*', requestContext(deps))
   app.use('*', identify)
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -80,7 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', homeRoutes(deps))
 
   app.notFound((c) => rejectRequest(c, 404, 'error.notFound.body'))
-  app.onError((err, c) => {
+  const onError: ErrorHandler<AppEnv> = (err, c) => {
     if (err instanceof HTTPException && err.status < 500) {
       c.get('log')?.warn({ err: err.message, status: err.status }, 'client error')
       return rejectRequest(c, err.status as 400, 'error.badRequest')
@@ -88,8 +83,30 @@ export function createApp(deps: AppDeps) {
     const log = c.get('log') ?? deps.logger
     log.error({ err }, 'unhandled error')
     return rejectRequest(c, 500, 'error.server.body', { id: c.get('requestId') ?? '-' })
-  })
+  }
+  app.onError(onError)
+
+  // Calendar apps poll every feed of a city and bring no cookie, form or sign-in, and the access
+  // table lists /feeds as public. So GET /feeds/<token>.ics has a router of its own, with that one
+  // route in the request context and nothing else (decision 0016): with any middleware in the
+  // way, every answer becomes a promise the Node adapter waits for, which halved the rate of
+  // cached 304s. Anything else that router does not know goes to the app as usual.
+  const feeds = new Hono<AppEnv>()
+  feeds.get(FEED_ROUTE, withRequestContext(deps, feedFile(deps)))
+  feeds.onError(onError)
+  const appFetch = app.fetch
+  feeds.notFound((c) => appFetch(c.req.raw, c.env))
+  app.fetch = (req, env, ctx) => (isFeedFetch(req) ? feeds.fetch(req, env, ctx) : appFetch(req, env, ctx))
   return app
+}
+
+export const FEED_ROUTE = '/feeds/:file'
+
+/** GET or HEAD of a path under /feeds/, read off the URL string without parsing it. */
+function isFeedFetch(req: Request): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false
+  const url = req.url
+  return url.startsWith('/feeds/', url.indexOf('/', url.indexOf('//') + 2))
 }
 
 export type App = ReturnType<typeof createApp>

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, Handler, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { makeI18n } from '../../views/i18n/index.ts'
 import { isLocale } from '../../views/i18n/locales.ts'
@@ -15,26 +15,52 @@ import { SECURITY_HEADERS } from './security-headers.ts'
 export const requestContext =
   (deps: AppDeps): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    const requestId = c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID()
-    c.set('deps', deps)
-    c.set('requestId', requestId)
-    c.set('log', deps.logger.child({ requestId }))
-    const lang = getCookie(c, 'lang')
-    c.set('i18n', makeI18n(isLocale(lang) ? lang : deps.config.defaultLocale))
-    c.set('account', null)
-    c.set('kiosk', null)
-    const started = performance.now()
-    startHeaders(c, { ...SECURITY_HEADERS, 'x-request-id': requestId })
+    const started = openRequest(c, deps)
     await next()
-    finishHeaders(c)
-    if (c.get('log').isLevelEnabled('info'))
-      c.get('log').info(
-        {
-          method: c.req.method,
-          path: redactUrl(new URL(c.req.url).pathname),
-          status: c.res.status,
-          ms: Math.round(performance.now() - started),
-        },
-        'request',
-      )
+    closeRequest(c, c.res, started)
   }
+
+/**
+ * The request context around one handler, without making its answer a promise when it has one
+ * at once: Hono answers a route with a single handler synchronously, and the Node adapter writes
+ * a synchronous answer without waiting for a promise first.
+ */
+export const withRequestContext =
+  (deps: AppDeps, handler: (c: Context<AppEnv>) => Response | Promise<Response>): Handler<AppEnv> =>
+  (c) => {
+    const started = openRequest(c, deps)
+    const res = handler(c)
+    if (res instanceof Response) return closeRequest(c, res, started)
+    return res.then((r) => closeRequest(c, r, started))
+  }
+
+/** Sets what every request carries; returns when it started. */
+function openRequest(c: Context<AppEnv>, deps: AppDeps): number {
+  const requestId = c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID()
+  c.set('deps', deps)
+  c.set('requestId', requestId)
+  c.set('log', deps.logger.child({ requestId }))
+  const lang = getCookie(c, 'lang')
+  c.set('i18n', makeI18n(isLocale(lang) ? lang : deps.config.defaultLocale))
+  c.set('account', null)
+  c.set('kiosk', null)
+  startHeaders(c, { ...SECURITY_HEADERS, 'x-request-id': requestId })
+  return performance.now()
+}
+
+/** Gives the answer the gathered headers and logs it. */
+function closeRequest(c: Context<AppEnv>, res: Response, started: number): Response {
+  finishHeaders(c, res)
+  const log = c.get('log')
+  if (log.isLevelEnabled('info'))
+    log.info(
+      {
+        method: c.req.method,
+        path: redactUrl(new URL(c.req.url).pathname),
+        status: res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    )
+  return res
+}

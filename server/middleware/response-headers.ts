@@ -55,8 +55,7 @@ export function respond(
 }
 
 /** Responses that Hono built (redirects, streams) get the gathered headers added afterwards. */
-export function finishHeaders(c: Context<AppEnv>) {
-  const res = c.res
+export function finishHeaders(c: Context<AppEnv>, res: Response) {
   if (built.has(res)) return
   const headers = res.headers
   for (const [name, value] of Object.entries(bagOf(c))) {

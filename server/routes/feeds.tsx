@@ -1,4 +1,4 @@
-import { type Context, type Handler, Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
 import { FEED_TOKEN_TABLES, SCHEDULE_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
@@ -84,7 +84,7 @@ const liveTokens = new DerivedCache<ServedFeed | undefined>(FEED_TOKEN_TABLES, {
  * The log middleware redacts the token from the path. Mounted ahead of the middleware chain
  * (see app.ts), so it runs with the request context only.
  */
-export function feedFile(deps: AppDeps): Handler<AppEnv> {
+export function feedFile(deps: AppDeps): (c: Context<AppEnv>) => Response | Promise<Response> {
   const { db, clock } = deps
   const limiter = new RateLimiter(
     FEED_FETCHES_PER_WINDOW,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { accessFor } from '../../server/access-policy.ts'
+import { FEED_ROUTE } from '../../server/app.ts'
 import { concretePath } from '../helpers/routes.ts'
 import { DEMO, makeTestApp } from '../helpers/test-app.ts'
 
@@ -29,13 +30,24 @@ describe('route table', () => {
     expect(checked.length).toBeGreaterThan(0)
   })
 
-  it('mounts only public routes ahead of the chain that identifies people and checks access', async () => {
+  it('answers feeds outside the chain only on a public path, and anything else under /feeds/ as usual', async () => {
+    expect(accessFor(concretePath(FEED_ROUTE))).toBe('public')
     const t = await makeTestApp()
-    const chainStarts = t.app.routes.findIndex((r) => r.method === 'ALL' && r.path === '/*')
-    expect(chainStarts).toBeGreaterThan(0)
-    const ahead = t.app.routes.slice(0, chainStarts).filter((r) => r.method !== 'ALL')
-    expect(ahead.map((r) => `${r.method} ${r.path}`)).toContain('GET /feeds/:file')
-    for (const r of ahead) expect(accessFor(concretePath(r.path)), r.path).toBe('public')
+    // Not the feed route: the app answers, through the chain (a page with a CSRF cookie).
+    const other = await t.client().get('/feeds/a/b.ics')
+    expect(other.status).toBe(404)
+    expect(other.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(other.headers.getSetCookie().some((l) => l.startsWith('csrf='))).toBe(true)
+    const post = await t
+      .client()
+      .request('/feeds/x.ics', { method: 'POST', headers: { 'x-csrf-token': 'none' } })
+    expect(post.status).toBe(403)
+    // The feed route: the request context's headers, no cookie.
+    const feed = await t.client().get('/feeds/unknown.ics')
+    expect(feed.status).toBe(404)
+    expect(feed.headers.get('x-request-id')).toBeTruthy()
+    expect(feed.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(feed.headers.get('set-cookie')).toBeNull()
   })
 
   it('refuses htmx requests with 401 instead of a redirect', async () => {

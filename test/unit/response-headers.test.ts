@@ -15,7 +15,7 @@ function appWithBag() {
   app.use('*', async (c, next) => {
     startHeaders(c, { 'x-frame-options': 'DENY' })
     await next()
-    finishHeaders(c)
+    finishHeaders(c, c.res)
   })
   app.use('*', async (c, next) => {
     setHeader(c, 'Cache-Control', 'no-store')

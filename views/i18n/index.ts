@@ -51,7 +51,19 @@ function formatter(locale: string, timeZone: string, opts: Intl.DateTimeFormatOp
   return f
 }
 
+const made = new Map<Locale, I18n>()
+
+/** The translations of one language; they hold nothing of a request, so one per language is kept. */
 export function makeI18n(locale: Locale): I18n {
+  let i18n = made.get(locale)
+  if (!i18n) {
+    i18n = Object.freeze(buildI18n(locale))
+    made.set(locale, i18n)
+  }
+  return i18n
+}
+
+function buildI18n(locale: Locale): I18n {
   const col = index[locale]
   const t: T = (key, vars) => {
     const text = catalog[key][col] as string
