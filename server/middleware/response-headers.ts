@@ -5,8 +5,9 @@ import type { AppEnv } from '../env.ts'
 export type HeaderBag = Record<string, string | string[]>
 
 /**
- * Middleware and handlers put headers in the request's bag instead of calling `c.header()`, which makes
- * Hono build a WHATWG `Headers` object for every response and the Node adapter copy it back; a response built by `respond()` hands Node one plain object instead (decision 0016).
+ * Middleware and handlers put headers in the request's bag instead of calling `c.header()`, which
+ * makes Hono build a WHATWG `Headers` object for every response and the Node adapter copy it
+ * back; a response built by `respond()` hands Node one plain object instead (decision 0016).
  * The request context starts the bag with the headers every response carries.
  */
 export function startHeaders(c: Context<AppEnv>, initial: HeaderBag) {

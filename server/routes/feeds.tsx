@@ -81,8 +81,8 @@ const liveTokens = new DerivedCache<ServedFeed | undefined>(FEED_TOKEN_TABLES, {
  * GET /feeds/<token>.ics: the calendar itself. The token in the path is the only credential (the
  * access table lists /feeds as public); unknown, revoked or malformed tokens and feeds of
  * people or stations no longer active all answer 404, and fetches are rate-limited per address.
- * The log middleware redacts the token from the path. Mounted ahead of the middleware chain
- * (see app.ts), so it runs with the request context only.
+ * The log line redacts the token from the path. Answered by a router of its own, in the request
+ * context and outside the middleware chain (app.ts).
  */
 export function feedFile(deps: AppDeps): (c: Context<AppEnv>) => Response | Promise<Response> {
   const { db, clock } = deps
