@@ -177,15 +177,22 @@ export function districtDeputies(db: Queryable, stationId: number): DistrictDepu
 export type QueueSettings = { priorityEvery: number; firstResponseWorkingDays: number }
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { priorityEvery: 3, firstResponseWorkingDays: 5 }
 
-export function queueSettings(db: Queryable, stationId: number): QueueSettings {
-  const row = db
-    .select()
-    .from(stationQueueSettings)
-    .where(eq(stationQueueSettings.stationId, stationId))
-    .get()
-  return row
-    ? { priorityEvery: row.priorityEvery, firstResponseWorkingDays: row.firstResponseWorkingDays }
-    : DEFAULT_QUEUE_SETTINGS
+const settingsByStation = new DerivedCache<Readonly<QueueSettings>>(SCHEDULE_TABLES, { max: 5000 })
+
+/** A station's queue settings, kept until a schedule table is written; shared, so frozen. */
+export function queueSettings(db: Queryable, stationId: number): Readonly<QueueSettings> {
+  return settingsByStation.get(db, String(stationId), () => {
+    const row = db
+      .select()
+      .from(stationQueueSettings)
+      .where(eq(stationQueueSettings.stationId, stationId))
+      .get()
+    return Object.freeze(
+      row
+        ? { priorityEvery: row.priorityEvery, firstResponseWorkingDays: row.firstResponseWorkingDays }
+        : DEFAULT_QUEUE_SETTINGS,
+    )
+  })
 }
 
 export function saveQueueSettings(db: Queryable, stationId: number, s: QueueSettings, now: Date) {

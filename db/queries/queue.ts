@@ -118,28 +118,40 @@ const flatten = (r: JoinedRow): QueueTicket => ({
 })
 
 /** A station's tickets for a local date, optionally only some statuses, in issue order. */
+/** The day's tickets query for one set of statuses, prepared once: consoles and boards poll it. */
+const dayTicketQuery = (statuses?: readonly TicketStatus[]) =>
+  preparedFor((db) =>
+    db
+      .select(ticketColumns)
+      .from(queueTickets)
+      .innerJoin(concerns, eq(concerns.id, queueTickets.concernId))
+      .innerJoin(topics, eq(topics.id, concerns.topicId))
+      .leftJoin(deputies, eq(deputies.id, queueTickets.calledDeputyId))
+      .where(
+        and(
+          eq(queueTickets.stationId, sql.placeholder('stationId')),
+          eq(queueTickets.localDate, sql.placeholder('date')),
+          statuses ? inArray(queueTickets.status, [...statuses]) : undefined,
+        ),
+      )
+      .orderBy(asc(queueTickets.number))
+      .prepare(),
+  )
+const dayTicketQueries = new Map<string, ReturnType<typeof dayTicketQuery>>()
+
 export function dayTickets(
   db: Queryable,
   stationId: number,
   date: string,
   statuses?: TicketStatus[],
 ): QueueTicket[] {
-  return db
-    .select(ticketColumns)
-    .from(queueTickets)
-    .innerJoin(concerns, eq(concerns.id, queueTickets.concernId))
-    .innerJoin(topics, eq(topics.id, concerns.topicId))
-    .leftJoin(deputies, eq(deputies.id, queueTickets.calledDeputyId))
-    .where(
-      and(
-        eq(queueTickets.stationId, stationId),
-        eq(queueTickets.localDate, date),
-        statuses ? inArray(queueTickets.status, statuses) : undefined,
-      ),
-    )
-    .orderBy(asc(queueTickets.number))
-    .all()
-    .map(flatten)
+  const key = statuses?.join(',') ?? '*'
+  let query = dayTicketQueries.get(key)
+  if (!query) {
+    query = dayTicketQuery(statuses && [...statuses])
+    dayTicketQueries.set(key, query)
+  }
+  return query(db).all({ stationId, date }).map(flatten)
 }
 
 export const findTicketByConcern = (db: Queryable, concernId: number) =>
@@ -162,19 +174,23 @@ export function orderedWaiting(db: Queryable, stationId: number, date: string, n
   return order.map((e) => byId.get(e.id)!)
 }
 
-function orderRule(db: Queryable, stationId: number, date: string, now: Date) {
-  const called = db
+const calledInOrder = preparedFor((db) =>
+  db
     .select({ priority: queueTickets.priority })
     .from(queueTickets)
     .where(
       and(
-        eq(queueTickets.stationId, stationId),
-        eq(queueTickets.localDate, date),
+        eq(queueTickets.stationId, sql.placeholder('stationId')),
+        eq(queueTickets.localDate, sql.placeholder('date')),
         isNotNull(queueTickets.firstCalledAt),
       ),
     )
     .orderBy(asc(queueTickets.firstCalledAt), asc(queueTickets.id))
-    .all()
+    .prepare(),
+)
+
+function orderRule(db: Queryable, stationId: number, date: string, now: Date) {
+  const called = calledInOrder(db).all({ stationId, date })
   return {
     priorityEvery: queueSettings(db, stationId).priorityEvery,
     calledSinceLastPriority: callsSinceLastPriority(called),
