@@ -98,6 +98,16 @@ describe('log-in and log-out', () => {
       body: `username=${'a'.repeat(3 * 1024 * 1024)}`,
     })
     expect(huge.status).toBe(413)
+    // A declared length is refused before anything is read.
+    const declared = await c.request('/login', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(3 * 1024 * 1024),
+      },
+      body: 'username=a',
+    })
+    expect(declared.status).toBe(413)
   })
 
   it('refuses an inactive account', async () => {
