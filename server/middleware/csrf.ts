@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie'
 import { randomToken } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
 import { setAppCookie } from './cookies.ts'
+import { readForm } from './form-body.ts'
 import { rejectRequest } from './reject.tsx'
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -29,7 +30,7 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
       let body: Record<string, unknown>
       try {
-        body = await c.req.parseBody({ all: true })
+        body = await readForm(c, { all: true })
       } catch {
         return rejectRequest(c, 400, 'error.badRequest')
       }

@@ -12,6 +12,7 @@ import { randomToken, sha256, verifyPassword } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
 import { SESSION_COOKIE } from '../middleware/auth.ts'
 import { clearAppCookie, setAppCookie } from '../middleware/cookies.ts'
+import { readForm } from '../middleware/form-body.ts'
 import { safeNext } from '../safe-redirect.ts'
 import { parseForm } from '../validation.ts'
 
@@ -40,7 +41,7 @@ export function authRoutes(deps: AppDeps) {
 
   app.post('/login', async (c) => {
     const { t } = c.get('i18n')
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const next = safeNext(typeof body.next === 'string' ? body.next : undefined)
     const parsed = parseForm(loginForm, body, t)
     if (!parsed.ok)

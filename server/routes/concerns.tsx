@@ -56,6 +56,7 @@ import {
   setPublicSummary,
   takeStep,
 } from '../events/concern-steps.ts'
+import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { setHeader } from '../middleware/response-headers.ts'
 import { safeNext } from '../safe-redirect.ts'
@@ -266,7 +267,7 @@ export function concernRoutes(deps: AppDeps) {
     if (!data) return rejectRequest(c, 404, 'followup.error.notFound')
     if (!maySeeConcern(account, data.concern)) return rejectRequest(c, 403, 'followup.error.forbidden')
     const { t } = c.get('i18n')
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const values = Object.fromEntries(
       Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v.slice(0, 2000)]] : [])),
     )
@@ -313,7 +314,7 @@ export function concernRoutes(deps: AppDeps) {
         { error: { step: 'summary', message: t('followup.error.summaryOpen'), fields: {} } },
         409,
       )
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const parsed = parseForm(summaryForm, body, t)
     if (!parsed.ok)
       return concernPage(
@@ -407,7 +408,7 @@ export function concernRoutes(deps: AppDeps) {
   )
 
   app.post('/staff/followup-settings', async (c) => {
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const parsed = parseForm(settingsForm, body, c.get('i18n').t)
     if (!parsed.ok) {
       const values = Object.fromEntries(

@@ -36,6 +36,7 @@ import {
   transferTicket,
 } from '../events/queue-commands.ts'
 import { streamStationFragment } from '../events/sse.ts'
+import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
@@ -246,13 +247,13 @@ export function consoleRoutes(deps: AppDeps) {
       case 'no-show':
         return answer(c, s, finishTicket(db, { ...common, outcome: 'no_show', note: '' }, s.now), 'noShow')
       case 'serve': {
-        const parsed = parseForm(serveForm, await c.req.parseBody(), t)
+        const parsed = parseForm(serveForm, await readForm(c), t)
         if (!parsed.ok) return invalid(c, s, Object.values(parsed.errors)[0] ?? '')
         const { outcome, note } = parsed.data
         return answer(c, s, finishTicket(db, { ...common, outcome, note }, s.now), 'served')
       }
       case 'transfer': {
-        const parsed = parseForm(transferForm, await c.req.parseBody(), t)
+        const parsed = parseForm(transferForm, await readForm(c), t)
         if (!parsed.ok) return invalid(c, s, Object.values(parsed.errors)[0] ?? '')
         const { to, note } = parsed.data
         return answer(c, s, transferTicket(db, { ...common, toDeputyId: to, note }, s.now), 'transferred')

@@ -19,6 +19,7 @@ import { normalizeCode } from '../domain/secrets.ts'
 import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { submitConcern } from '../events/queue-commands.ts'
+import { readForm } from '../middleware/form-body.ts'
 import { f, parseForm } from '../validation.ts'
 import { stationFromPath } from './station-scope.ts'
 
@@ -104,7 +105,7 @@ export function intakeRoutes(deps: AppDeps) {
     if (!scope.ok) return scope.res
     const { station } = scope
     const { t } = c.get('i18n')
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const values = Object.fromEntries(
       ['channel', 'topic', 'deputy', 'description', 'residentName', 'phone'].map((k) => [
         k,

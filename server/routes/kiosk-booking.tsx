@@ -39,6 +39,7 @@ import { addDays } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { type BookFailure, bookSlot, cancelBookingBy, checkInBooking } from '../events/reception-commands.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
+import { readForm } from '../middleware/form-body.ts'
 import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 
@@ -275,7 +276,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
   app.post('/kiosk/booking', async (c) => {
     const { t } = c.get('i18n')
     const station = stationOf(c)!
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const raw = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '')
     const draft: BookingDraft = {
       stationId: station.id,
@@ -402,7 +403,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
   app.post('/kiosk/booking/code', async (c) => {
     const { t } = c.get('i18n')
     const station = stationOf(c)!
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const parsed = parseForm(codeForm, body, t)
     const input = typeof body.code === 'string' ? body.code.slice(0, 20) : ''
     if (!parsed.ok)
@@ -449,7 +450,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
   const codeAction = async (c: Context<AppEnv>) => {
     const { t } = c.get('i18n')
     const station = stationOf(c)!
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const parsed = parseForm(actionForm, body, t)
     const input = typeof body.code === 'string' ? body.code.slice(0, 20) : ''
     if (!parsed.ok) return { done: codePage(c, station, input, t('booking.error.unknownCode'), 422) }

@@ -40,6 +40,7 @@ import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { type NewWalkIn, submitConcern } from '../events/queue-commands.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
+import { readForm } from '../middleware/form-body.ts'
 import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 
@@ -173,7 +174,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
    */
   const check = async (c: Context<AppEnv>) => {
     const { t } = c.get('i18n')
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const station = stationOf(c)!
     const parsed = parseForm(draftSchema, body, t)
     const raw = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '')

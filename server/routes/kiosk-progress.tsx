@@ -22,6 +22,7 @@ import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { takeStep } from '../events/concern-steps.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
+import { readForm } from '../middleware/form-body.ts'
 import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 
@@ -134,7 +135,7 @@ export function kioskProgressRoutes(deps: AppDeps) {
 
   app.post('/kiosk/progress', async (c) => {
     if (!take(c)) return tooMany(c)
-    const parsed = parseForm(lookupForm, await c.req.parseBody(), c.get('i18n').t)
+    const parsed = parseForm(lookupForm, await readForm(c), c.get('i18n').t)
     const code = parsed.ok ? normalizeCode(parsed.data.code) : ''
     if (!CODE.test(code) || !findConcernByCode(db, code))
       return renderPage(
@@ -161,7 +162,7 @@ export function kioskProgressRoutes(deps: AppDeps) {
     const code = normalizeCode(c.req.param('code'))
     const concern = CODE.test(code) ? findConcernByCode(db, code) : undefined
     if (!concern) return show(c, code)
-    const parsed = parseForm(verdictForm, await c.req.parseBody(), t)
+    const parsed = parseForm(verdictForm, await readForm(c), t)
     if (!parsed.ok) return show(c, code, { error: Object.values(parsed.errors)[0] }, 422)
     const result = takeStep(
       { db, locale: deps.config.defaultLocale },

@@ -20,6 +20,7 @@ import type { AppEnv } from '../env.ts'
 import { KIOSK_ACTIONS } from '../kiosk-actions.ts'
 import { KIOSK_COOKIE } from '../middleware/auth.ts'
 import { clearAppCookie, setAppCookie } from '../middleware/cookies.ts'
+import { readForm } from '../middleware/form-body.ts'
 import { setHeader } from '../middleware/response-headers.ts'
 import { parseForm } from '../validation.ts'
 
@@ -79,7 +80,7 @@ export function kioskRoutes(deps: AppDeps) {
   })
 
   app.post('/kiosk/pair', async (c) => {
-    const parsed = parseForm(pairForm, await c.req.parseBody(), c.get('i18n').t)
+    const parsed = parseForm(pairForm, await readForm(c), c.get('i18n').t)
     if (!parsed.ok) return renderPage(c, <KioskPairPage errors={parsed.errors} />, 422)
     return pair(c, parsed.data.code)
   })

@@ -59,6 +59,7 @@ import {
   type SessionActionFailure,
   syncStationSessions,
 } from '../events/reception-commands.ts'
+import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { f, parseForm } from '../validation.ts'
 import { NAME_MAX, refusalText } from './kiosk-booking.tsx'
@@ -327,7 +328,7 @@ export function receptionRoutes(deps: AppDeps) {
     if (!scope.ok) return scope.res
     const { station } = scope
     const { t } = c.get('i18n')
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const values: BookValues = {
       session: field(body, 'session'),
       slot: field(body, 'slot'),
@@ -404,7 +405,7 @@ export function receptionRoutes(deps: AppDeps) {
     const sessionId = Number(c.req.param('sid')) || 0
     const session = findSession(db, sessionId)
     // Cancelling a whole session is not undone by a click: the form has a box to tick first.
-    const confirmed = (await c.req.parseBody()).confirm === 'on'
+    const confirmed = (await readForm(c)).confirm === 'on'
     const result = confirmed
       ? cancelSessionByClerk(deps, { stationId: station.id, sessionId }, clock.now())
       : ({ ok: false, reason: 'unconfirmed' } as const)
@@ -424,7 +425,7 @@ export function receptionRoutes(deps: AppDeps) {
     const sessionId = Number(c.req.param('sid')) || 0
     const session = findSession(db, sessionId)
     if (!session || session.stationId !== station.id) return rejectRequest(c, 404, 'booking.error.gone')
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const moveValues = {
       session: String(sessionId),
       date: field(body, 'date'),
@@ -557,7 +558,7 @@ export function receptionRoutes(deps: AppDeps) {
   /** Parses a submitted plan: the values to re-render, and the clean plan or field errors. */
   const readPlan = async (c: Context<AppEnv>) => {
     const { t } = c.get('i18n')
-    const body = (await c.req.parseBody({ all: true })) as Record<string, unknown>
+    const body = (await readForm(c, { all: true })) as Record<string, unknown>
     const values: PlanFormValues = {
       deputy: field(body, 'deputy'),
       pattern: field(body, 'pattern'),
@@ -718,7 +719,7 @@ export function receptionRoutes(deps: AppDeps) {
     const scope = stationFromPath(c, db)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const body = await c.req.parseBody()
+    const body = await readForm(c)
     const parsed = parseForm(settingsForm, body, c.get('i18n').t)
     if (!parsed.ok) {
       const settings = {

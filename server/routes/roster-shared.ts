@@ -5,6 +5,7 @@ import type { StationRow } from '../../db/queries/stations.ts'
 import { isPersonKey, type PersonKey } from '../domain/roster/types.ts'
 import { isLocalTime, type Weekday, zonedTimeToUtc } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
+import { readForm } from '../middleware/form-body.ts'
 import { f } from '../validation.ts'
 
 const checkedStations = new WeakMap<Request, StationRow>()
@@ -21,8 +22,7 @@ export function stationOf(c: Context<AppEnv>): StationRow {
 }
 
 /** Every submitted field, repeated names as arrays (the CSRF check already parsed the body). */
-export const readBody = (c: Context) =>
-  c.req.parseBody({ all: true }) as Promise<Record<string, string | File | (string | File)[]>>
+export const readBody = (c: Context) => readForm(c, { all: true })
 
 /** Text fields only, to fill a form in again. */
 export function formValues(body: Record<string, unknown>): Record<string, string | string[]> {

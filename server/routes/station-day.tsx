@@ -17,6 +17,7 @@ import type { AppDeps } from '../deps.ts'
 import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { announceQueueChange } from '../events/queue-commands.ts'
+import { readForm } from '../middleware/form-body.ts'
 import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 import { stationFromPath } from './station-scope.ts'
@@ -100,7 +101,7 @@ export function stationDayRoutes(deps: AppDeps) {
     const scope = stationFor(c)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const parsed = parseForm(presenceForm, await c.req.parseBody(), c.get('i18n').t)
+    const parsed = parseForm(presenceForm, await readForm(c), c.get('i18n').t)
     const deputy =
       parsed.ok &&
       db
@@ -136,7 +137,7 @@ export function stationDayRoutes(deps: AppDeps) {
     const scope = stationFor(c)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const parsed = parseForm(settingsForm, await c.req.parseBody(), c.get('i18n').t)
+    const parsed = parseForm(settingsForm, await readForm(c), c.get('i18n').t)
     if (!parsed.ok) return page(c, station, { errors: parsed.errors }, 422)
     saveQueueSettings(db, station.id, parsed.data, clock.now())
     announceQueueChange(db, station.id, 'settings')

@@ -1,14 +1,14 @@
 import type { Context } from 'hono'
 import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
 import type { AppEnv } from '../../env.ts'
+import { readForm as readFormBody } from '../../middleware/form-body.ts'
 import { setHeader } from '../../middleware/response-headers.ts'
 
 /** The signed-in administrator; the access table guarantees one under /admin. */
 export const actorId = (c: Context<AppEnv>) => c.get('account')!.id
 
 /** Every submitted field, repeated names as arrays (the CSRF check already parsed the body). */
-export const readForm = (c: Context<AppEnv>) =>
-  c.req.parseBody({ all: true }) as Promise<Record<string, string | File | (string | File)[]>>
+export const readForm = (c: Context<AppEnv>) => readFormBody(c, { all: true })
 
 /** The submitted text fields again, for re-rendering a form; files are dropped. */
 export function formValues(body: Record<string, unknown>): FormValues {
