@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { findBookingByCode } from '../../db/queries/bookings.ts'
 import { openSessions } from '../../db/queries/reception.ts'
 import { findStation } from '../../db/queries/stations.ts'
@@ -7,18 +7,13 @@ import { addPlan } from '../helpers/booking.ts'
 import {
   expectKioskTargets,
   expectNoAxeViolations,
-  launchBrowser,
   loggedIn,
   pairedKiosk,
   screenshot,
-  startServer,
-  type TestServer,
+  useServerAndBrowser,
 } from '../helpers/browser.ts'
 import { expectKioskContrast, expectKioskText } from '../helpers/queue-browser.ts'
 import { DEMO } from '../helpers/test-app.ts'
-
-let server: TestServer
-let browser: Browser
 
 /**
  * The next 12:00 UTC (20:00 in Shanghai): no reception slot of the day is within the minimum
@@ -32,15 +27,10 @@ function nextNoonUtc(): Date {
   return d
 }
 
+const live = useServerAndBrowser({ now: nextNoonUtc() })
 beforeAll(async () => {
-  server = await startServer({ now: nextNoonUtc() })
   // Every day 09:00–11:00 with deputy 1 at station A, so there is always a bookable day ahead.
-  addPlan(server.deps, { weekdays: '1,2,3,4,5,6,7', validFrom: '2026-01-01' })
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  addPlan(live.server.deps, { weekdays: '1,2,3,4,5,6,7', validFrom: '2026-01-01' })
 })
 
 /** Every kiosk norm at once: axe (WCAG 2 A/AA), 60 px targets, 24 px text, 7:1 contrast. */
@@ -59,15 +49,15 @@ async function tap(page: Page, selector: string) {
 
 /** The n-th bookable session (the first by default) with its free slots. */
 function firstOpen(n = 0) {
-  const station = findStation(server.db, 1)!
-  const session = openSessions(server.db, station, server.clock.now(), [1])[n]
+  const station = findStation(live.server.db, 1)!
+  const session = openSessions(live.server.db, station, live.server.clock.now(), [1])[n]
   if (!session) throw new Error('no open session')
   return { session, slots: session.slots }
 }
 
 describe('booking at the kiosk in a real browser', () => {
   it('books in six taps plus name and phone, then cancels and checks in with the code', async () => {
-    const { context, page } = await pairedKiosk(browser, server)
+    const { context, page } = await pairedKiosk(live.browser, live.server)
     const first = firstOpen()
     let taps = 0
     await kioskNorms(page, 'kiosk-start')
@@ -99,7 +89,7 @@ describe('booking at the kiosk in a real browser', () => {
     await page.emulateMedia({ media: 'screen' })
 
     // A second booking, in English this time, to be cancelled with its code.
-    await page.goto(`${server.baseUrl}/kiosk`)
+    await page.goto(`${live.server.baseUrl}/kiosk`)
     await page.click('#kiosk-language a[lang="en"]')
     await page.waitForFunction(() => document.documentElement.lang === 'en')
     await tap(page, '#action-booking')
@@ -119,7 +109,7 @@ describe('booking at the kiosk in a real browser', () => {
     await tap(page, '#booking-submit')
     const second = (await page.textContent('#booking-code'))!.trim()
 
-    await page.goto(`${server.baseUrl}/kiosk`)
+    await page.goto(`${live.server.baseUrl}/kiosk`)
     await tap(page, '#action-booking-code')
     await kioskNorms(page, 'code-en')
     await page.fill('#f-code', second.toLowerCase())
@@ -128,11 +118,11 @@ describe('booking at the kiosk in a real browser', () => {
     await tap(page, '#cancel-booking')
     expect(await page.textContent('#booking-done')).toContain('is cancelled')
     await kioskNorms(page, 'cancelled-en')
-    expect(findBookingByCode(server.db, second.replace('-', ''))!.status).toBe('cancelled')
+    expect(findBookingByCode(live.server.db, second.replace('-', ''))!.status).toBe('cancelled')
 
     // The day comes: half an hour before the slot, the first resident checks in.
-    server.clock.set(new Date(first.slots[0]!.startsAt.getTime() - 30 * 60_000))
-    await page.goto(`${server.baseUrl}/kiosk?reset=1`)
+    live.server.clock.set(new Date(first.slots[0]!.startsAt.getTime() - 30 * 60_000))
+    await page.goto(`${live.server.baseUrl}/kiosk?reset=1`)
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN')
     await tap(page, '#action-booking-code')
     await page.fill('#f-code', printed)
@@ -143,15 +133,15 @@ describe('booking at the kiosk in a real browser', () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/kiosk\/slip\/[A-Z0-9]{8}$/)
     expect(await page.textContent('#slip-number')).toMatch(/^A-\d{3}$/)
     await kioskNorms(page, 'checked-in-slip')
-    expect(findBookingByCode(server.db, printed.replace('-', ''))!.status).toBe('checked_in')
+    expect(findBookingByCode(live.server.db, printed.replace('-', ''))!.status).toBe('checked_in')
 
     // The same code again is refused, clearly.
-    await page.goto(`${server.baseUrl}/kiosk/booking/code`)
+    await page.goto(`${live.server.baseUrl}/kiosk/booking/code`)
     await page.fill('#f-code', printed)
     await tap(page, '#code-submit')
     expect(await page.textContent('#found-status')).toContain('已签到')
     expect(await page.$('#check-in')).toBeNull()
-    await page.goto(`${server.baseUrl}/kiosk/booking/code`)
+    await page.goto(`${live.server.baseUrl}/kiosk/booking/code`)
     await page.fill('#f-code', 'ZZZ-ZZZ')
     await tap(page, '#code-submit')
     expect(await page.textContent('#e-code')).toContain('没有找到这个预约码')
@@ -165,9 +155,9 @@ describe('reception pages for clerks and deputies', () => {
     // The day after the kiosk test's, where nobody has checked in yet (a session with a
     // checked-in resident can no longer be moved).
     const { session, slots } = firstOpen(1)
-    const clerk = await loggedIn(browser, server, ...DEMO.staff)
+    const clerk = await loggedIn(live.browser, live.server, ...DEMO.staff)
     const page = clerk.page
-    const base = `${server.baseUrl}/staff/stations/1/reception`
+    const base = `${live.server.baseUrl}/staff/stations/1/reception`
     await page.goto(`${base}?date=${session.date}`)
     await expectNoAxeViolations(page, 'day view')
     await screenshot(page, 'booking-clerk-day')
@@ -209,8 +199,8 @@ describe('reception pages for clerks and deputies', () => {
     await screenshot(page, 'booking-clerk-plans-errors')
     await clerk.context.close()
 
-    const deputy = await loggedIn(browser, server, ...DEMO.deputy)
-    await deputy.page.goto(`${server.baseUrl}/deputy/reception?date=${target}`)
+    const deputy = await loggedIn(live.browser, live.server, ...DEMO.deputy)
+    await deputy.page.goto(`${live.server.baseUrl}/deputy/reception?date=${target}`)
     expect(await deputy.page.textContent('main')).toContain('李阿姨')
     await expectNoAxeViolations(deputy.page, 'deputy days')
     await screenshot(deputy.page, 'booking-deputy-days')

@@ -1,28 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  loggedIn,
-  screenshot,
-  startServer,
-  type TestServer,
-} from '../helpers/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { expectNoAxeViolations, loggedIn, screenshot, useServerAndBrowser } from '../helpers/browser.ts'
 import { expectFeedRules, parseFeed } from '../helpers/feeds.ts'
 import { expectStaffTargets } from '../helpers/roster.ts'
 import { DEMO } from '../helpers/test-app.ts'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const live = useServerAndBrowser()
 
 async function check(page: Page, label: string) {
   await expectNoAxeViolations(page, label)
@@ -32,7 +15,7 @@ async function check(page: Page, label: string) {
 
 describe('subscribing to a calendar in a real browser', () => {
   it('a deputy makes a link, scans a QR code, and the link serves a valid calendar', async () => {
-    const { context, page } = await loggedIn(browser, server, ...DEMO.deputy)
+    const { context, page } = await loggedIn(live.browser, live.server, ...DEMO.deputy)
     await page.click('nav a[href="/me/calendar"]')
     await page.waitForURL(/\/me\/calendar$/)
     expect(await page.textContent('#feed-state-deputy')).toContain('还没有订阅链接')
@@ -41,7 +24,7 @@ describe('subscribing to a calendar in a real browser', () => {
     await Promise.all([page.waitForNavigation(), page.click('#feed-issue-deputy')])
     expect(await page.isVisible('#feed-issued-deputy .feed-qr-code svg')).toBe(true)
     const https = await page.inputValue('#feed-https-deputy')
-    expect(https).toMatch(new RegExp(`^${server.baseUrl}/feeds/[A-Za-z0-9_-]{43}\\.ics$`))
+    expect(https).toMatch(new RegExp(`^${live.server.baseUrl}/feeds/[A-Za-z0-9_-]{43}\\.ics$`))
     expect(await page.getAttribute('#feed-webcal-deputy', 'href')).toBe(https.replace(/^http:/, 'webcal:'))
     await check(page, 'me-issued')
 
@@ -52,7 +35,7 @@ describe('subscribing to a calendar in a real browser', () => {
     expect(parseFeed(Buffer.from(bytes).toString('utf8')).name).toBe('陈建国：接待与值班')
 
     // In English, and with the link hidden again after leaving the page.
-    await page.goto(`${server.baseUrl}/lang/en?next=/me/calendar`)
+    await page.goto(`${live.server.baseUrl}/lang/en?next=/me/calendar`)
     expect(await page.isVisible('#feed-https-deputy')).toBe(false)
     expect(await page.textContent('#feed-state-deputy')).toContain('The subscription link was made on')
     await check(page, 'me-en')
@@ -60,8 +43,8 @@ describe('subscribing to a calendar in a real browser', () => {
   })
 
   it('an administrator sees every feed and manages a station’s', async () => {
-    const { context, page } = await loggedIn(browser, server, ...DEMO.admin)
-    await page.goto(`${server.baseUrl}/admin/feeds`)
+    const { context, page } = await loggedIn(live.browser, live.server, ...DEMO.admin)
+    await page.goto(`${live.server.baseUrl}/admin/feeds`)
     await check(page, 'admin-list')
     await Promise.all([page.waitForNavigation(), page.click('#feed-row-station-1 a')])
     await Promise.all([page.waitForNavigation(), page.click('#feed-issue-station')])

@@ -1,32 +1,20 @@
 import { eq } from 'drizzle-orm'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { concerns } from '../../db/schema.ts'
 import { formatTrackingCode } from '../../views/pages/track/concern-labels.ts'
 import {
   expectKioskTargets,
   expectNoAxeViolations,
-  launchBrowser,
   loggedIn,
   pairedKiosk,
   screenshot,
-  startServer,
-  type TestServer,
+  useServerAndBrowser,
 } from '../helpers/browser.ts'
 import { expectKioskContrast, expectKioskText } from '../helpers/queue-browser.ts'
 import { DEMO } from '../helpers/test-app.ts'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const live = useServerAndBrowser()
 
 /** Clicks and waits for the navigation it causes. */
 async function tap(page: Page, selector: string) {
@@ -45,8 +33,8 @@ async function kioskNorms(page: Page, label: string) {
 describe('following a concern to the resident’s verdict in a real browser', () => {
   it('clerk refers and records the reply, the deputy replies, the resident rates it at the kiosk', async () => {
     // A clerk takes a phone call for deputy 陈建国.
-    const clerk = await loggedIn(browser, server, ...DEMO.staff)
-    const base = server.baseUrl
+    const clerk = await loggedIn(live.browser, live.server, ...DEMO.staff)
+    const base = live.server.baseUrl
     await clerk.page.goto(`${base}/staff/stations/1/intake`)
     await clerk.page.selectOption('#f-channel', 'phone')
     await clerk.page.selectOption('#f-topic', '3')
@@ -55,8 +43,8 @@ describe('following a concern to the resident’s verdict in a real browser', ()
     await clerk.page.fill('#f-residentName', '周阿姨')
     await clerk.page.fill('#f-phone', '13612345678')
     await tap(clerk.page, '#intake-submit')
-    const code = server.db.select().from(concerns).orderBy(concerns.id).all().at(-1)!.trackingCode
-    const id = server.db.select().from(concerns).where(eq(concerns.trackingCode, code)).get()!.id
+    const code = live.server.db.select().from(concerns).orderBy(concerns.id).all().at(-1)!.trackingCode
+    const id = live.server.db.select().from(concerns).where(eq(concerns.trackingCode, code)).get()!.id
 
     // The concern page: facts, the resident in full for this station's clerk, the steps allowed now.
     await clerk.page.goto(`${base}/concerns/${id}`)
@@ -89,7 +77,7 @@ describe('following a concern to the resident’s verdict in a real browser', ()
     expect(await clerk.page.textContent('#concern-grade')).toBe('A 类：已解决')
 
     // The deputy passes the reply on from their own page; the unit's words are there to start from.
-    const deputy = await loggedIn(browser, server, ...DEMO.deputy)
+    const deputy = await loggedIn(live.browser, live.server, ...DEMO.deputy)
     await deputy.page.goto(`${base}/concerns/mine`)
     await expectNoAxeViolations(deputy.page, 'my concerns')
     await screenshot(deputy.page, 'followup-my-concerns')
@@ -103,7 +91,7 @@ describe('following a concern to the resident’s verdict in a real browser', ()
     await screenshot(deputy.page, 'followup-concern-detail')
 
     // The resident, at the kiosk: start screen → check progress → code → the reply → a verdict.
-    const kiosk = await pairedKiosk(browser, server)
+    const kiosk = await pairedKiosk(live.browser, live.server)
     await tap(kiosk.page, '#action-progress')
     await kioskNorms(kiosk.page, 'kiosk-lookup')
     await kiosk.page.fill('#f-code', 'ZZZZ-ZZZZ')
@@ -153,7 +141,7 @@ describe('following a concern to the resident’s verdict in a real browser', ()
     await screenshot(deputy.page, 'followup-deputy-record')
 
     // The station's record with every deputy and the satisfaction chart; the administrator's settings.
-    const admin = await loggedIn(browser, server, ...DEMO.admin)
+    const admin = await loggedIn(live.browser, live.server, ...DEMO.admin)
     await admin.page.goto(`${base}/records/streets/1`)
     expect(await admin.page.getAttribute('#chart-satisfaction', 'role')).toBe('img')
     await expectNoAxeViolations(admin.page, 'street record')
@@ -165,7 +153,7 @@ describe('following a concern to the resident’s verdict in a real browser', ()
     await expectNoAxeViolations(admin.page, 'concern for an administrator')
 
     // The public monthly report, for anyone: printable, and big on the display board.
-    const visitor = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    const visitor = await live.browser.newContext({ viewport: { width: 1366, height: 900 } })
     const report = await visitor.newPage()
     await report.goto(`${base}/reports/stations/1`)
     expect(await report.textContent('#report-received')).toContain('1')

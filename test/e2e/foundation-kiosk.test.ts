@@ -1,33 +1,20 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   expectKioskTargets,
   expectNoAxeViolations,
   KIOSK_VIEWPORT,
-  launchBrowser,
   pairedKiosk,
   screenshot,
-  startServer,
-  type TestServer,
+  useServerAndBrowser,
 } from '../helpers/browser.ts'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer({ env: { KIOSK_IDLE_SECONDS: '15', KIOSK_IDLE_COUNTDOWN_SECONDS: '20' } })
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const live = useServerAndBrowser({ env: { KIOSK_IDLE_SECONDS: '15', KIOSK_IDLE_COUNTDOWN_SECONDS: '20' } })
 
 describe('kiosk in a real browser', () => {
   it('shows only the pairing screen to an unpaired device, and it is accessible', async () => {
-    const context = await browser.newContext({ viewport: KIOSK_VIEWPORT })
+    const context = await live.browser.newContext({ viewport: KIOSK_VIEWPORT })
     const page = await context.newPage()
-    await page.goto(`${server.baseUrl}/kiosk`)
+    await page.goto(`${live.server.baseUrl}/kiosk`)
     expect(new URL(page.url()).pathname).toBe('/kiosk/pair')
     await page.fill('#f-code', 'WRONG-CODE')
     await page.click('#pair-form button[type=submit]')
@@ -39,7 +26,7 @@ describe('kiosk in a real browser', () => {
   })
 
   it('pairs with a code and shows the start screen in three languages, each accessible', async () => {
-    const { context, page } = await pairedKiosk(browser, server)
+    const { context, page } = await pairedKiosk(live.browser, live.server)
     await expect.poll(() => page.textContent('h1')).toContain('东湖街道人大代表联络站')
     await expectNoAxeViolations(page, 'kiosk start zh-Hans')
     await expectKioskTargets(page)
@@ -68,7 +55,7 @@ describe('kiosk in a real browser', () => {
   })
 
   it('warns when idle with a visible countdown, continues on tap, then resets to the start', async () => {
-    const { context, page } = await pairedKiosk(browser, server)
+    const { context, page } = await pairedKiosk(live.browser, live.server)
     await page.click('#kiosk-language a[lang="en"]')
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en')
     await page.clock.install()

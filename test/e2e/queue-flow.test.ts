@@ -1,30 +1,18 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { queueBus } from '../../server/events/queue-bus.ts'
 import {
   expectKioskTargets,
   expectNoAxeViolations,
-  launchBrowser,
   loggedIn,
   pairedKiosk,
   screenshot,
-  startServer,
-  type TestServer,
+  useServerAndBrowser,
 } from '../helpers/browser.ts'
 import { expectKioskContrast, expectKioskText } from '../helpers/queue-browser.ts'
 import { DEMO } from '../helpers/test-app.ts'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const live = useServerAndBrowser()
 
 /** Every kiosk norm at once: axe (WCAG 2 A/AA), 60 px targets, 24 px text, 7:1 contrast. */
 async function kioskNorms(page: Page, label: string) {
@@ -43,8 +31,8 @@ async function tap(page: Page, selector: string) {
 describe('walk-in queue in a real browser', () => {
   it('runs the whole day: clerk marks presence, resident gets a ticket in 3 taps, console calls it, the board shows it', async () => {
     // The clerk marks two deputies present, with their rooms.
-    const clerk = await loggedIn(browser, server, ...DEMO.staff)
-    await clerk.page.goto(`${server.baseUrl}/staff/stations/1/today`)
+    const clerk = await loggedIn(live.browser, live.server, ...DEMO.staff)
+    await clerk.page.goto(`${live.server.baseUrl}/staff/stations/1/today`)
     await clerk.page.fill('#place-1', '接待室 1')
     await tap(clerk.page, '#present-1')
     await clerk.page.fill('#place-2', '接待室 2')
@@ -54,10 +42,10 @@ describe('walk-in queue in a real browser', () => {
     await screenshot(clerk.page, 'queue-station-day')
 
     // The room's board, on a paired device, is live before anyone takes a ticket.
-    const { context: kioskContext, page: kiosk } = await pairedKiosk(browser, server)
+    const { context: kioskContext, page: kiosk } = await pairedKiosk(live.browser, live.server)
     const board = await kioskContext.newPage()
-    await board.goto(`${server.baseUrl}/display`)
-    await expect.poll(() => queueBus(server.db).listenerCount(1), { timeout: 10_000 }).toBeGreaterThan(0)
+    await board.goto(`${live.server.baseUrl}/display`)
+    await expect.poll(() => queueBus(live.server.db).listenerCount(1), { timeout: 10_000 }).toBeGreaterThan(0)
     expect(await board.textContent('#board-latest-none')).toContain('暂未叫号')
 
     // A resident: three taps, no typing.
@@ -81,8 +69,8 @@ describe('walk-in queue in a real browser', () => {
     )
 
     // The deputy calls it from the console; the board shows it within a second.
-    const deputy = await loggedIn(browser, server, ...DEMO.deputy)
-    await deputy.page.goto(`${server.baseUrl}/console`)
+    const deputy = await loggedIn(live.browser, live.server, ...DEMO.deputy)
+    await deputy.page.goto(`${live.server.baseUrl}/console`)
     expect(new URL(deputy.page.url()).pathname).toBe('/console/1/1')
     await expectNoAxeViolations(deputy.page, 'console idle')
     await screenshot(deputy.page, 'queue-console-idle')
@@ -112,7 +100,7 @@ describe('walk-in queue in a real browser', () => {
     expect(await deputy.page.textContent('#console-message')).toContain('已记录接待结果')
 
     // The console's waiting list is live too: a new ticket appears without a reload.
-    await kiosk.goto(`${server.baseUrl}/kiosk/concern/details?topic=2`)
+    await kiosk.goto(`${live.server.baseUrl}/kiosk/concern/details?topic=2`)
     await tap(kiosk, '#submit-anonymous')
     expect(await kiosk.textContent('#slip-number')).toBe('A-002')
     await deputy.page.waitForFunction(() =>
@@ -120,7 +108,7 @@ describe('walk-in queue in a real browser', () => {
     )
 
     // The board's stream breaks (as when the network blips) and the board reconnects by itself.
-    expect(queueBus(server.db).listenerCount(1)).toBe(2) // the board and the console's list
+    expect(queueBus(live.server.db).listenerCount(1)).toBe(2) // the board and the console's list
     await board.evaluate(() =>
       (
         document.getElementById('display-board') as unknown as {
@@ -128,8 +116,8 @@ describe('walk-in queue in a real browser', () => {
         }
       )._htmx.sse.reader.cancel(),
     )
-    await expect.poll(() => queueBus(server.db).listenerCount(1), { timeout: 10_000 }).toBe(1)
-    await expect.poll(() => queueBus(server.db).listenerCount(1), { timeout: 10_000 }).toBe(2)
+    await expect.poll(() => queueBus(live.server.db).listenerCount(1), { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => queueBus(live.server.db).listenerCount(1), { timeout: 10_000 }).toBe(2)
     await deputy.page.click('#call-next')
     await board.waitForFunction(
       () => document.querySelector('#board-latest-number')?.textContent === 'A-002',
@@ -143,8 +131,8 @@ describe('walk-in queue in a real browser', () => {
   })
 
   it('takes a call-back number after showing its purpose, and sends the concern to a district deputy when nobody is present', async () => {
-    server.db.$client.prepare('delete from station_presence').run()
-    const { context, page } = await pairedKiosk(browser, server)
+    live.server.db.$client.prepare('delete from station_presence').run()
+    const { context, page } = await pairedKiosk(live.browser, live.server)
     await page.click('#kiosk-language a[lang="en"]')
     await page.waitForFunction(() => document.documentElement.lang === 'en')
     await tap(page, '#action-concern')

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { serve } from '@hono/node-server'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { openDb } from '../../db/client.ts'
 import { issuePairingCode } from '../../db/queries/kiosks.ts'
 import { seedDemo } from '../../db/seed-demo.ts'
@@ -50,6 +50,23 @@ export async function startServer(opts: { env?: Record<string, string>; now?: Da
   }
 }
 export type TestServer = Awaited<ReturnType<typeof startServer>>
+
+/**
+ * Starts the demo server and Chromium before a test file's tests and closes both after them.
+ * Read `server` and `browser` inside tests or later hooks, once they have started.
+ */
+export function useServerAndBrowser(opts?: Parameters<typeof startServer>[0]) {
+  const live = {} as { server: TestServer; browser: Browser }
+  beforeAll(async () => {
+    live.server = await startServer(opts)
+    live.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await live.browser?.close()
+    await live.server?.close()
+  })
+  return live
+}
 
 /** Debian's Chromium through playwright-core; never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
