@@ -8,6 +8,7 @@ import { preparedFor } from '../prepared.ts'
 import {
   type ConcernChannel,
   type ConcernEventAction,
+  type ConcernEventDetail,
   type ConcernStatus,
   closures,
   concernEvents,
@@ -124,7 +125,9 @@ const insertConcernEvent = preparedFor((db) =>
       fromStatus: sql.placeholder('fromStatus'),
       toStatus: sql.placeholder('toStatus'),
       note: sql.placeholder('note'),
+      detail: sql.placeholder('detail'),
     })
+    .returning()
     .prepare(),
 )
 
@@ -160,19 +163,24 @@ export function insertConcern(db: Queryable, c: NewConcern, now: Date): ConcernR
   return row
 }
 
+export type NewConcernEvent = {
+  action: ConcernEventAction
+  actor: Actor
+  fromStatus: ConcernStatus | null
+  toStatus: ConcernStatus
+  note?: string
+  /** What a follow-up step carried (deadline, unit, grade, reply, verdict, undo link, state before). */
+  detail?: ConcernEventDetail
+}
+
+/** Adds one event to a concern's timeline and returns it. */
 export function addConcernEvent(
   db: Queryable,
   concernId: number,
   at: Date,
-  e: {
-    action: ConcernEventAction
-    actor: Actor
-    fromStatus: ConcernStatus | null
-    toStatus: ConcernStatus
-    note?: string
-  },
-) {
-  insertConcernEvent(db).run({
+  e: NewConcernEvent,
+): ConcernEventRow {
+  return insertConcernEvent(db).get({
     concernId,
     at,
     action: e.action,
@@ -181,7 +189,8 @@ export function addConcernEvent(
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     note: e.note ?? '',
-  })
+    detail: e.detail ?? {},
+  })!
 }
 
 export function findConcernById(db: Queryable, id: number): ConcernRow | undefined {

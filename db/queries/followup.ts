@@ -10,8 +10,6 @@ import { type WorkingCalendar, workingCalendar } from '../../server/domain/worki
 import type { Queryable } from '../client.ts'
 import {
   accounts,
-  type ConcernEventAction,
-  type ConcernEventDetail,
   type ConcernStatus,
   closures,
   concernEvents,
@@ -28,7 +26,7 @@ import {
   stations,
   topics,
 } from '../schema.ts'
-import type { Actor, ConcernRow } from './concerns.ts'
+import type { ConcernRow } from './concerns.ts'
 
 export type FollowUpRow = typeof concernFollowUps.$inferSelect
 
@@ -101,33 +99,6 @@ export function moveConcern(db: Queryable, id: number, from: ConcernStatus, to: 
       .where(and(eq(concerns.id, id), eq(concerns.status, from)))
       .run().changes === 1
   )
-}
-
-export type NewFollowUpEvent = {
-  action: ConcernEventAction
-  actor: Actor
-  fromStatus: ConcernStatus | null
-  toStatus: ConcernStatus
-  note?: string
-  detail?: ConcernEventDetail
-}
-
-export function insertFollowUpEvent(db: Queryable, concernId: number, at: Date, e: NewFollowUpEvent) {
-  return db
-    .insert(concernEvents)
-    .values({
-      concernId,
-      at,
-      action: e.action,
-      actorKind: e.actor.kind,
-      actorAccountId: e.actor.accountId ?? null,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note ?? '',
-      detail: e.detail ?? {},
-    })
-    .returning()
-    .get()
 }
 
 export type TimelineEvent = typeof concernEvents.$inferSelect & { actorName: string | null }

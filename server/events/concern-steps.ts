@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db, Queryable } from '../../db/client.ts'
-import { type Actor, type ConcernRow, calendarFor } from '../../db/queries/concerns.ts'
+import { type Actor, addConcernEvent, type ConcernRow, calendarFor } from '../../db/queries/concerns.ts'
 import {
   duplicatesOf,
   findConcernByCode,
   findFollowUp,
   followUpSettings,
-  insertFollowUpEvent,
   latestReply,
   moveConcern,
   snapshotOf,
@@ -226,7 +225,7 @@ export function takeStep(deps: StepDeps, req: StepRequest, now: Date): StepResul
       tx.update(concerns).set({ updatedAt: now }).where(eq(concerns.id, concern.id)).run()
     }
     writeFollowUp(tx, concern.id, state, now)
-    const event = insertFollowUpEvent(tx, concern.id, now, {
+    const event = addConcernEvent(tx, concern.id, now, {
       action,
       actor,
       fromStatus: from,
@@ -237,7 +236,7 @@ export function takeStep(deps: StepDeps, req: StepRequest, now: Date): StepResul
 
     const t = makeI18n(deps.locale).t
     if (master) {
-      insertFollowUpEvent(tx, master.id, now, {
+      addConcernEvent(tx, master.id, now, {
         action: 'duplicate_linked',
         actor,
         fromStatus: master.status,
@@ -267,7 +266,7 @@ function undo(tx: Queryable, concern: ConcernRow, actor: Actor, note: string, no
   )
     return fail('changed')
   if ('before' in target.detail) writeFollowUp(tx, concern.id, target.detail.before ?? null, now)
-  const event = insertFollowUpEvent(tx, concern.id, now, {
+  const event = addConcernEvent(tx, concern.id, now, {
     action: 'undone',
     actor,
     fromStatus: concern.status,

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import { addConcernEvent } from '../../db/queries/concerns.ts'
 import {
   allClosures,
   allOpenConcerns,
@@ -7,7 +8,6 @@ import {
   erasePersonalData,
   findFollowUp,
   followUpSettings,
-  insertFollowUpEvent,
   stateOf,
   writeFollowUp,
 } from '../../db/queries/followup.ts'
@@ -88,7 +88,7 @@ export function runConcernDeadlines(deps: Pick<AppDeps, 'db' | 'config'>, now: D
         )
         if (!created) continue
         sent++
-        insertFollowUpEvent(tx, concern.id, now, {
+        addConcernEvent(tx, concern.id, now, {
           action: 'escalated',
           actor: { kind: 'system' },
           fromStatus: concern.status,
@@ -137,7 +137,7 @@ export function runConcernErasure(deps: Pick<AppDeps, 'db'>, now: Date) {
       const held = Boolean(row.residentName || row.callbackPhone || row.description)
       erasePersonalData(tx, c.id, now)
       if (held)
-        insertFollowUpEvent(tx, c.id, now, {
+        addConcernEvent(tx, c.id, now, {
           action: 'erased',
           actor: { kind: 'system' },
           fromStatus: row.status,
