@@ -35,6 +35,18 @@ type Figures = {
   statuses: Record<string, number>
 }
 
+/** A kiosk's form post as a real kiosk sends it: its device and CSRF cookies, the token in the form. */
+function kioskForm<R>(req: R, deviceToken: string, fields: Record<string, string>) {
+  return {
+    ...req,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: `kiosk=${deviceToken}; csrf=${CSRF}`,
+    },
+    body: new URLSearchParams({ ...fields, _csrf: CSRF }).toString(),
+  }
+}
+
 /** Waits until the server answers /healthz quickly, so one run's backlog does not eat the next. */
 async function settle(url: string) {
   for (let i = 0; i < 600; i++) {
@@ -205,21 +217,12 @@ async function main() {
             seq++
             const key = `bench-key-${seq}-${'k'.repeat(20)}`
             ;(context as { key?: string }).key = key
-            const body = new URLSearchParams({
+            return kioskForm(req, k.token, {
               station: String(k.stationId),
               topic: '1',
               key,
               mode: 'anonymous',
-              _csrf: CSRF,
             })
-            return {
-              ...req,
-              headers: {
-                'content-type': 'application/x-www-form-urlencoded',
-                cookie: `kiosk=${k.token}; csrf=${CSRF}`,
-              },
-              body: body.toString(),
-            }
           },
           onResponse: (status, _body, context) => {
             if (status === 303) acknowledged.add((context as { key: string }).key)
@@ -298,7 +301,7 @@ async function main() {
               const session = data.openSessions[bookingSeq % data.openSessions.length]!
               const kiosks = kiosksOf.get(session.stationId)!
               const k = kiosks[bookingSeq % kiosks.length]!
-              const body = new URLSearchParams({
+              return kioskForm(req, k.token, {
                 station: String(session.stationId),
                 who: `d${session.deputyId}`,
                 session: String(session.id),
@@ -307,16 +310,7 @@ async function main() {
                 topic: '1',
                 name: '王先生',
                 phone: `139${String(bookingSeq).padStart(8, '0')}`,
-                _csrf: CSRF,
               })
-              return {
-                ...req,
-                headers: {
-                  'content-type': 'application/x-www-form-urlencoded',
-                  cookie: `kiosk=${k.token}; csrf=${CSRF}`,
-                },
-                body: body.toString(),
-              }
             },
           },
         ],
