@@ -206,7 +206,7 @@ export function concernRoutes(deps: AppDeps) {
     const data = loadConcernPage(db, id)
     if (!data) return rejectRequest(c, 404, 'followup.error.notFound')
     if (!maySeeConcern(account, data.concern)) return rejectRequest(c, 403, 'followup.error.forbidden')
-    const { i18n } = c.var
+    const i18n = c.get('i18n')
     const now = clock.now()
     const today = localDate(now, data.station.timeZone)
     const cal = calendarFor(db, data.station.id, today)
@@ -357,7 +357,7 @@ export function concernRoutes(deps: AppDeps) {
     if (!scope.ok) return scope.res
     const { station } = scope
     const account = c.get('account')!
-    const { i18n } = c.var
+    const i18n = c.get('i18n')
     const today = localDate(clock.now(), station.timeZone)
     const rows = callbackList(db, station.id).map((r) => {
       const full = maySeePersonalData(account, r)

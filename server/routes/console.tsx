@@ -113,7 +113,7 @@ export function consoleRoutes(deps: AppDeps) {
 
   const buildView = (c: Context<AppEnv>, s: Scope, message?: ConsoleMessage): ConsoleView => {
     const account = c.get('account')!
-    const { i18n } = c.var
+    const i18n = c.get('i18n')
     const present = presentDeputies(db, s.station.id, s.today)
     const me = present.find((d) => d.deputyId === s.deputy.id)
     const tickets = dayTickets(db, s.station.id, s.today, ['called', 'parked'])
@@ -190,7 +190,7 @@ export function consoleRoutes(deps: AppDeps) {
 
   /** Answers an action: the console fragment for htmx, else a redirect back (or the page on error). */
   const answer = (c: Context<AppEnv>, s: Scope, result: QueueResult, done: Notice) => {
-    const { i18n } = c.var
+    const i18n = c.get('i18n')
     if (result.ok || result.reason === 'empty') {
       const notice: Notice = result.ok ? done : 'empty'
       const label = result.ok ? ticketLabel(s.station.code, result.ticket.number) : ''

@@ -78,7 +78,7 @@ export function intakeRoutes(deps: AppDeps) {
     const scope = stationFor(c)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const { i18n } = c.var
+    const i18n = c.get('i18n')
     const code = normalizeCode(c.req.query('done') ?? '')
     const concern = code
       ? db

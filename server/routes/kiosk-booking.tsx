@@ -344,7 +344,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
 
   app.get('/kiosk/booking/slip/:code', (c) => {
     const station = stationOf(c)
-    const { i18n } = c.var
+    const i18n = c.get('i18n')
     const code = normalizeCode(c.req.param('code'))
     const found = isBookingCode(code) ? findBookingByCode(db, code) : undefined
     const booking = found && findBookingView(db, found.id)

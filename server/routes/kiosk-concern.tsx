@@ -263,7 +263,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
   })
 
   app.get('/kiosk/slip/:code', async (c) => {
-    const { i18n } = c.var
+    const i18n = c.get('i18n')
     const station = stationOf(c)
     const code = normalizeCode(c.req.param('code'))
     const concern = db.select().from(concerns).where(eq(concerns.trackingCode, code)).get()

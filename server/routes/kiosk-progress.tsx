@@ -107,7 +107,7 @@ export function kioskProgressRoutes(deps: AppDeps) {
     extra: { rated?: KioskProgress['rated']; error?: string } = {},
     status: 200 | 409 | 422 = 200,
   ) => {
-    const { i18n } = c.var
+    const i18n = c.get('i18n')
     const p = progressOf(code, i18n)
     if (!p)
       return renderPage(

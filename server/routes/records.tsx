@@ -132,7 +132,7 @@ export function recordRoutes(deps: AppDeps) {
   }
 
   const build = (c: Context<AppEnv>, scope: RecordScope) => {
-    const { i18n } = c.var
+    const i18n = c.get('i18n')
     const asOf = today()
     const asked = parsePeriod({ from: c.req.query('from'), to: c.req.query('to') }, asOf)
     const { period } = asked

@@ -60,7 +60,7 @@ export function stationDayRoutes(deps: AppDeps) {
     opts: { notice?: string; errors?: FieldErrors } = {},
     status: 200 | 422 = 200,
   ) => {
-    const { i18n } = c.var
+    const i18n = c.get('i18n')
     const now = clock.now()
     const today = localDate(now, station.timeZone)
     const tickets = dayTickets(db, station.id, today)
