@@ -1,12 +1,16 @@
-import { type ErrorHandler, Hono } from 'hono'
+import { type ErrorHandler, Hono, type Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
+import { RegExpRouter } from 'hono/router/reg-exp-router'
+import { SmartRouter } from 'hono/router/smart-router'
+import { TrieRouter } from 'hono/router/trie-router'
 import type { AppDeps } from './deps.ts'
 import type { AppEnv } from './env.ts'
 import { enforceAccess, identify } from './middleware/auth.ts'
 import { csrfProtection } from './middleware/csrf.ts'
 import { rejectRequest } from './middleware/reject.tsx'
 import { requestContext, withRequestContext } from './middleware/request-context.ts'
+import { chainRouter, syncMiddleware } from './middleware/sync-chain.ts'
 import { adminRoutes } from './routes/admin/index.tsx'
 import { authRoutes } from './routes/auth.tsx'
 import { concernRoutes } from './routes/concerns.tsx'
@@ -36,7 +40,9 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024
 
 /** Builds the whole HTTP app from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: AppDeps) {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<AppEnv>({
+    router: chainRouter(new SmartRouter({ routers: [new RegExpRouter(), new TrieRouter()] }), () => onError),
+  })
 
   app.use('*', requestContext(deps))
   app.use('*', identify)
@@ -47,12 +53,16 @@ export function createApp(deps: AppDeps) {
   // Hono's bodyLimit first asks for the body, which makes the Node adapter build a full Request (a
   // tenth of a kiosk view, or of a walk-in). Node's parser never reads past a Content-Length, so a
   // declared length is judged as it is; only a body without one is counted as it streams.
-  app.use('*', (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
-    const length = c.req.header('content-length')
-    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return limitBody(c, next)
-    return Number(length) > MAX_BODY_BYTES ? rejectRequest(c, 413, 'error.tooLarge') : next()
-  })
+  app.use(
+    '*',
+    syncMiddleware((c, next) => {
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+      const length = c.req.header('content-length')
+      if (length === undefined || c.req.header('transfer-encoding') !== undefined)
+        return limitBody(c, next as Next) as Promise<Response | undefined>
+      return Number(length) > MAX_BODY_BYTES ? rejectRequest(c, 413, 'error.tooLarge') : next()
+    }),
+  )
   app.use('*', csrfProtection)
   app.use('*', enforceAccess)
 

@@ -15,6 +15,8 @@ export type AppEnv = {
     csrfToken: string
     account: Account | null
     kiosk: KioskDevice | null
+    /** The request's cookies, parsed once (see readCookie). */
+    cookies?: Record<string, string>
     /** Response headers gathered so far (see response-headers.ts). */
     headers: HeaderBag
   }

@@ -1,10 +1,10 @@
 import type { Context } from 'hono'
-import { getCookie } from 'hono/cookie'
 import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { HtmlEscapedCallbackPhase, type HtmlEscapedString, resolveCallback } from 'hono/utils/html'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../server/env.ts'
+import { readCookie } from '../server/middleware/cookies.ts'
 import { respond } from '../server/middleware/response-headers.ts'
 import { I18nContext } from './i18n/index.ts'
 import { PageContext, type PageInfo } from './page-context.ts'
@@ -17,7 +17,7 @@ function pageInfo(c: Context<AppEnv>): PageInfo {
     account: c.get('account'),
     path: url.pathname,
     query: url.search,
-    largeText: getCookie(c, 'text') === 'large',
+    largeText: readCookie(c, 'text') === 'large',
     kioskIdleSeconds: config.kioskIdleSeconds,
     kioskIdleCountdownSeconds: config.kioskIdleCountdownSeconds,
   }
@@ -38,6 +38,10 @@ export const respondHtml = async (
   status = 200,
 ) =>
   respond(c, await resolveCallback(await body, HtmlEscapedCallbackPhase.Stringify, false, {}), status, HTML)
+
+/** An HTML response of a finished page (a kept one), at once. */
+export const respondHtmlText = (c: Context<AppEnv>, text: string | Uint8Array<ArrayBuffer>, status = 200) =>
+  respond(c, text, status, HTML)
 
 /** A whole HTML document (with doctype). */
 export const renderPage = (c: Context<AppEnv>, node: Child, status: ContentfulStatusCode = 200) =>

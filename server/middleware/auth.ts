@@ -1,5 +1,3 @@
-import type { MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
 import { KIOSK_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
 import { findAuthSession, loadAccount } from '../../db/queries/accounts.ts'
@@ -8,8 +6,9 @@ import { isHtmx } from '../../views/render.tsx'
 import { accessFor } from '../access-policy.ts'
 import type { KioskDevice } from '../domain/kiosk-device.ts'
 import { sha256 } from '../domain/secrets.ts'
-import type { AppEnv } from '../env.ts'
+import { readCookie } from './cookies.ts'
 import { rejectRequest } from './reject.tsx'
+import { syncMiddleware } from './sync-chain.ts'
 
 export const SESSION_COOKIE = 'sid'
 export const KIOSK_COOKIE = 'kiosk'
@@ -18,24 +17,24 @@ export const KIOSK_COOKIE = 'kiosk'
 const pairedKiosks = new DerivedCache<KioskDevice | null>(KIOSK_TABLES, { max: 5000 })
 
 /** Resolves the signed-in account and the paired kiosk, if any, from their cookies. */
-export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const identify = syncMiddleware((c, next) => {
   const { db, clock } = c.get('deps')
-  const sid = getCookie(c, SESSION_COOKIE)
+  const sid = readCookie(c, SESSION_COOKIE)
   if (sid) {
     const session = findAuthSession(db, sha256(sid), clock.now())
     if (session) c.set('account', loadAccount(db, session.accountId))
   }
-  const device = getCookie(c, KIOSK_COOKIE)
+  const device = readCookie(c, KIOSK_COOKIE)
   if (device)
     c.set(
       'kiosk',
       pairedKiosks.get(db, device, () => findKioskByDeviceToken(db, sha256(device))),
     )
   return next()
-}
+})
 
 /** Enforces ACCESS_RULES for every route; the only gate, so no handler has to remember one. */
-export const enforceAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const enforceAccess = syncMiddleware((c, next) => {
   // The router matches the decoded path, so the gate must too: /%61dmin is /admin.
   const path = c.req.path
   const access = accessFor(path)
@@ -57,4 +56,4 @@ export const enforceAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
     return rejectRequest(c, 403, 'error.forbidden.body')
   }
   return next()
-}
+})

@@ -1,8 +1,19 @@
 import type { Context } from 'hono'
 import { generateCookie } from 'hono/cookie'
-import type { CookieOptions } from 'hono/utils/cookie'
+import { type CookieOptions, parse } from 'hono/utils/cookie'
 import type { AppEnv } from '../env.ts'
 import { addCookie } from './response-headers.ts'
+
+/** A cookie the request brought, as Hono's getCookie reads it; the header is parsed once per request. */
+export function readCookie(c: Context<AppEnv>, name: string): string | undefined {
+  let cookies = c.get('cookies')
+  if (!cookies) {
+    const header = c.req.header('cookie')
+    cookies = header ? parse(header) : {}
+    c.set('cookies', cookies)
+  }
+  return cookies[name]
+}
 
 /** Sets an httpOnly, SameSite=Lax cookie; Secure when served over https (or configured so). */
 export function setAppCookie(c: Context<AppEnv>, name: string, value: string, opts: CookieOptions = {}) {

@@ -1,11 +1,9 @@
 import { timingSafeEqual } from 'node:crypto'
-import type { MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
 import { randomToken } from '../domain/secrets.ts'
-import type { AppEnv } from '../env.ts'
-import { setAppCookie } from './cookies.ts'
+import { readCookie, setAppCookie } from './cookies.ts'
 import { readForm } from './form-body.ts'
 import { rejectRequest } from './reject.tsx'
+import { syncMiddleware } from './sync-chain.ts'
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 const COOKIE = 'csrf'
@@ -15,8 +13,8 @@ const COOKIE = 'csrf'
  * state-changing request, as the `_csrf` form field or the `X-CSRF-Token` header (htmx requests
  * get it from the page's meta tag via /static/csrf.js). A cross-site page can read neither.
  */
-export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
-  let token = getCookie(c, COOKIE)
+export const csrfProtection = syncMiddleware((c, next) => {
+  let token = readCookie(c, COOKIE)
   if (!token || token.length < 32) {
     token = randomToken()
     setAppCookie(c, COOKIE, token)
@@ -24,23 +22,21 @@ export const csrfProtection: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('csrfToken', token)
   if (SAFE.has(c.req.method)) return next()
 
-  let sent = c.req.header('x-csrf-token')
-  if (!sent) {
-    const type = c.req.header('content-type') ?? ''
-    if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
-      let body: Record<string, unknown>
-      try {
-        body = await readForm(c, { all: true })
-      } catch {
-        return rejectRequest(c, 400, 'error.badRequest')
-      }
-      const v = body._csrf
-      sent = typeof v === 'string' ? v : undefined
-    }
+  const header = c.req.header('x-csrf-token')
+  if (header) return check(header)
+  const type = c.req.header('content-type') ?? ''
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data'))
+    return check(undefined)
+  return readForm(c, { all: true }).then(
+    (body) => check(typeof body._csrf === 'string' ? body._csrf : undefined),
+    () => rejectRequest(c, 400, 'error.badRequest'),
+  )
+
+  function check(sent: string | undefined) {
+    if (!sent || !equal(sent, token!)) return rejectRequest(c, 403, 'error.csrf')
+    return next()
   }
-  if (!sent || !equal(sent, token)) return rejectRequest(c, 403, 'error.csrf')
-  return next()
-}
+})
 
 function equal(a: string, b: string) {
   const x = Buffer.from(a)

@@ -1,24 +1,23 @@
-import type { Context, Handler, MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
+import type { Context, Handler } from 'hono'
 import { makeI18n } from '../../views/i18n/index.ts'
 import { isLocale } from '../../views/i18n/locales.ts'
 import type { AppDeps } from '../deps.ts'
 import type { AppEnv } from '../env.ts'
 import { redactUrl } from '../logger.ts'
+import { readCookie } from './cookies.ts'
 import { finishHeaders, startHeaders } from './response-headers.ts'
 import { SECURITY_HEADERS } from './security-headers.ts'
+import { afterNext, syncMiddleware } from './sync-chain.ts'
 
 /**
  * Gives each request its dependencies, an id, a child logger, its locale and the headers every
  * response carries, and logs the outcome.
  */
-export const requestContext =
-  (deps: AppDeps): MiddlewareHandler<AppEnv> =>
-  async (c, next) => {
+export const requestContext = (deps: AppDeps) =>
+  syncMiddleware((c, next) => {
     const started = openRequest(c, deps)
-    await next()
-    closeRequest(c, c.res, started)
-  }
+    return afterNext(c, next, (res) => closeRequest(c, res, started))
+  })
 
 /**
  * The request context around one handler, without making its answer a promise when it has one
@@ -40,7 +39,7 @@ function openRequest(c: Context<AppEnv>, deps: AppDeps): number {
   c.set('deps', deps)
   c.set('requestId', requestId)
   c.set('log', deps.logger.child({ requestId }))
-  const lang = getCookie(c, 'lang')
+  const lang = readCookie(c, 'lang')
   c.set('i18n', makeI18n(isLocale(lang) ? lang : deps.config.defaultLocale))
   c.set('account', null)
   c.set('kiosk', null)

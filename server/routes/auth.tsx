@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { createAuthSession, deleteAuthSession, findAccountByUsername } from '../../db/queries/accounts.ts'
 import { recordAudit } from '../../db/queries/audit.ts'
@@ -11,7 +10,7 @@ import { RateLimiter } from '../domain/rate-limiter.ts'
 import { randomToken, sha256, verifyPassword } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
 import { SESSION_COOKIE } from '../middleware/auth.ts'
-import { clearAppCookie, setAppCookie } from '../middleware/cookies.ts'
+import { clearAppCookie, readCookie, setAppCookie } from '../middleware/cookies.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { safeNext } from '../safe-redirect.ts'
 import { parseForm } from '../validation.ts'
@@ -82,7 +81,7 @@ export function authRoutes(deps: AppDeps) {
   })
 
   app.post('/logout', (c) => {
-    const token = getCookie(c, SESSION_COOKIE)
+    const token = readCookie(c, SESSION_COOKIE)
     if (token) deleteAuthSession(deps.db, sha256(token))
     clearAppCookie(c, SESSION_COOKIE)
     return c.redirect('/login?bye=1', 303)

@@ -1,5 +1,4 @@
-import { type Context, Hono, type MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
+import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { SCHEDULE_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
@@ -9,7 +8,7 @@ import { closureOn, findStation } from '../../db/queries/stations.ts'
 import { isDemoDatabase } from '../../db/seed-demo.ts'
 import { KioskPairPage } from '../../views/pages/kiosk/kiosk-pair-page.tsx'
 import { KioskStartPage } from '../../views/pages/kiosk/kiosk-start-page.tsx'
-import { pageHtml, renderPage, respondHtml } from '../../views/render.tsx'
+import { pageHtml, renderPage, respondHtmlText } from '../../views/render.tsx'
 import { clientAddress } from '../client-address.ts'
 import type { AppDeps } from '../deps.ts'
 import { RateLimiter } from '../domain/rate-limiter.ts'
@@ -19,9 +18,10 @@ import { addDays, zonedTimeToUtc } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { KIOSK_ACTIONS } from '../kiosk-actions.ts'
 import { KIOSK_COOKIE } from '../middleware/auth.ts'
-import { clearAppCookie, setAppCookie } from '../middleware/cookies.ts'
+import { clearAppCookie, readCookie, setAppCookie } from '../middleware/cookies.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { setHeader } from '../middleware/response-headers.ts'
+import { syncMiddleware } from '../middleware/sync-chain.ts'
 import { parseForm } from '../validation.ts'
 
 // Browsers cap cookies at 400 days; the start screen renews it whenever it records the kiosk as
@@ -32,7 +32,15 @@ const pairForm = z.object({ code: z.string().trim().min(1).max(20) })
 /** Stands in for the request's CSRF token in a kept start screen (same alphabet as real tokens). */
 const CSRF_SLOT = 'csrf-slot-0000000000000000000000000000000000'
 
-type StartScreen = { html: Promise<string>; validUntil: number }
+/** A start screen; once rendered, also its bytes around each CSRF slot, ready to be joined with a token. */
+type StartScreen = { html: Promise<string>; parts?: Buffer[]; validUntil: number }
+
+function withToken(parts: Buffer[], token: string) {
+  const joined: Buffer[] = [parts[0]!]
+  const bytes = Buffer.from(token)
+  for (let i = 1; i < parts.length; i++) joined.push(bytes, parts[i]!)
+  return Buffer.concat(joined)
+}
 
 /**
  * Start screens by station, language and text size. Every kiosk of a city shows one every few
@@ -51,10 +59,10 @@ export function kioskRoutes(deps: AppDeps) {
 
   // Kiosk screens may show what a resident typed: never keep them in any cache.
   // This sub-app is mounted at '/', so the header is scoped to kiosk paths, not the whole app.
-  const noStore: MiddlewareHandler = async (c, next) => {
+  const noStore = syncMiddleware((c, next) => {
     setHeader(c, 'Cache-Control', 'no-store')
-    await next()
-  }
+    return next()
+  })
   app.use('/kiosk', noStore)
   app.use('/kiosk/*', noStore)
 
@@ -85,7 +93,7 @@ export function kioskRoutes(deps: AppDeps) {
     return pair(c, parsed.data.code)
   })
 
-  app.get('/kiosk', async (c) => {
+  app.get('/kiosk', (c): Response | Promise<Response> => {
     if (c.req.query('reset')) {
       // Idle reset: back to the station's default language and text size.
       clearAppCookie(c, 'lang')
@@ -95,14 +103,20 @@ export function kioskRoutes(deps: AppDeps) {
     const kiosk = c.get('kiosk')!
     const now = deps.clock.now()
     if (touchKiosk(deps.db, kiosk, now))
-      setAppCookie(c, KIOSK_COOKIE, getCookie(c, KIOSK_COOKIE)!, { maxAge: DEVICE_COOKIE_SECONDS })
-    const { csrfToken, i18n, account } = c.var
+      setAppCookie(c, KIOSK_COOKIE, readCookie(c, KIOSK_COOKIE)!, { maxAge: DEVICE_COOKIE_SECONDS })
+    const csrfToken = c.get('csrfToken')
+    const i18n = c.get('i18n')
+    const account = c.get('account')
     const build = () => startScreen(c, kiosk.stationId, now)
     // Only the plain screen is kept: a query or a signed-in account changes what it shows.
-    const key = `${kiosk.stationId}|${i18n.locale}|${getCookie(c, 'text') === 'large'}`
-    const screen = account || new URL(c.req.url).search ? build() : startScreens.get(deps.db, key, build, now)
+    const key = `${kiosk.stationId}|${i18n.locale}|${readCookie(c, 'text') === 'large'}`
+    const query = c.req.url.indexOf('?') + 1
+    const screen =
+      account || (query && query < c.req.url.length) ? build() : startScreens.get(deps.db, key, build, now)
     if (!screen) return c.notFound()
-    return respondHtml(c, (await screen.html).replaceAll(CSRF_SLOT, csrfToken))
+    // A kept screen is answered at once; a new one when its rendering resolves.
+    if (screen.parts) return respondHtmlText(c, withToken(screen.parts, csrfToken))
+    return screen.html.then((text) => respondHtmlText(c, text.replaceAll(CSRF_SLOT, csrfToken)))
   })
 
   /**
@@ -115,7 +129,7 @@ export function kioskRoutes(deps: AppDeps) {
     const date = localDate(now, station.timeZone)
     const closure = closureOn(deps.db, station.id, date)
     const actions = KIOSK_ACTIONS.filter((a) => a.available(deps, station, now))
-    const { i18n } = c.var
+    const i18n = c.get('i18n')
     const today = i18n.dateTime(now, station.timeZone, { dateStyle: 'full' })
     const onDuty = onDutyAt(deps.db, station.id, now)
     const line = (d: Duty | null) =>
@@ -140,7 +154,11 @@ export function kioskRoutes(deps: AppDeps) {
       onDuty.now?.endsAt.getTime(),
       onDuty.next?.startsAt.getTime(),
     ]
-    return { html, validUntil: Math.min(...ends.filter((t) => t !== undefined)) }
+    const screen: StartScreen = { html, validUntil: Math.min(...ends.filter((t) => t !== undefined)) }
+    html.then((text) => {
+      screen.parts = text.split(CSRF_SLOT).map((part) => Buffer.from(part))
+    })
+    return screen
   }
 
   return app

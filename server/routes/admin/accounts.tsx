@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono'
-import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import {
   createAccount,
@@ -23,6 +22,7 @@ import { MIN_PASSWORD, USERNAME_PATTERN } from '../../domain/account.ts'
 import { hashPassword, sha256 } from '../../domain/secrets.ts'
 import type { AppEnv } from '../../env.ts'
 import { SESSION_COOKIE } from '../../middleware/auth.ts'
+import { readCookie } from '../../middleware/cookies.ts'
 import { f, parseForm } from '../../validation.ts'
 import { savedNotice } from './notices.ts'
 import { actorId, formValues, idParam, noStore, readForm, tryUnique } from './shared.ts'
@@ -163,7 +163,7 @@ export function accountRoutes(deps: AppDeps) {
     if (Object.keys(errors).length > 0) return again(errors)
     const { username, displayName, active } = parsed.data
     const passwordHash = parsed.data.password ? await hashPassword(parsed.data.password) : undefined
-    const sid = getCookie(c, SESSION_COOKIE)
+    const sid = readCookie(c, SESSION_COOKIE)
     try {
       const written = tryUnique(() =>
         updateAccount(
