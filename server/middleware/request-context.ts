@@ -6,7 +6,7 @@ import type { AppEnv } from '../env.ts'
 import { redactUrl } from '../logger.ts'
 import { readCookie } from './cookies.ts'
 import { finishHeaders, startHeaders } from './response-headers.ts'
-import { SECURITY_HEADERS } from './security-headers.ts'
+import { baseHeaders } from './security-headers.ts'
 import { afterNext, syncMiddleware } from './sync-chain.ts'
 
 /**
@@ -43,7 +43,7 @@ function openRequest(c: Context<AppEnv>, deps: AppDeps): number {
   c.set('i18n', makeI18n(isLocale(lang) ? lang : deps.config.defaultLocale))
   c.set('account', null)
   c.set('kiosk', null)
-  startHeaders(c, { ...SECURITY_HEADERS, 'x-request-id': requestId })
+  startHeaders(c, baseHeaders(requestId))
   return performance.now()
 }
 

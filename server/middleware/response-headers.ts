@@ -45,7 +45,13 @@ export function respond(
   own?: Readonly<Record<string, string>>,
 ): Response {
   const bag = bagOf(c)
-  const all: HeaderBag = own ? { ...bag, ...own } : bag
+  // Copied key by key: an object spread of these names costs a microsecond or more.
+  let all = bag
+  if (own) {
+    all = {}
+    for (const name in bag) all[name] = bag[name]!
+    for (const name in own) all[name] = own[name]!
+  }
   const cookies = all['set-cookie']
   const headers: HeadersInit = Array.isArray(cookies)
     ? Object.entries(all).flatMap(([k, v]) => [v].flat().map((x): [string, string] => [k, x]))

@@ -12,10 +12,14 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-/** Sent with every response, error pages included. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+/**
+ * The headers every response carries, error pages included, with the request's id: a fresh record
+ * for the request's header bag. Written as a literal, which V8 builds far faster than a spread.
+ */
+export const baseHeaders = (requestId: string): Record<string, string> => ({
   'content-security-policy': CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
-}
+  'x-request-id': requestId,
+})
