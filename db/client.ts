@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { PROJECT_ROOT } from '../server/project-root.ts'
 import * as schema from './schema.ts'
 import { cacheStatements } from './statement-cache.ts'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations')
+const migrationsFolder = join(PROJECT_ROOT, 'db', 'migrations')
 
 /**
  * Opens (creating if needed) the SQLite database, sets the pragmas DESIGN §6 asks for and runs

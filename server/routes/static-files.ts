@@ -1,29 +1,28 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { Hono } from 'hono'
 import { sha256 } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
 import { respond, setHeader } from '../middleware/response-headers.ts'
+import { PROJECT_ROOT } from '../project-root.ts'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const require = createRequire(import.meta.url)
+const require = createRequire(join(PROJECT_ROOT, 'package.json'))
 
 /** Every file the browser may load, by public name; nothing else under /static is served. */
 const FILES: Record<string, string> = {
   'htmx.min.js': require.resolve('htmx.org/dist/htmx.min.js'),
   'hx-sse.js': require.resolve('htmx.org/dist/ext/hx-sse.js'),
-  'app.css': join(root, 'views/styles/app.css'),
-  'kiosk.css': join(root, 'kiosk/kiosk.css'),
-  'print.css': join(root, 'kiosk/print.css'),
-  'idle.js': join(root, 'kiosk/idle.js'),
-  'csrf.js': join(root, 'kiosk/csrf.js'),
-  'queue.css': join(root, 'kiosk/queue.css'),
-  'queue-kiosk.js': join(root, 'kiosk/queue-kiosk.js'),
-  'queue-live.js': join(root, 'kiosk/queue-live.js'),
-  'followup.css': join(root, 'kiosk/followup.css'),
-  'booking.css': join(root, 'kiosk/booking.css'),
+  'app.css': join(PROJECT_ROOT, 'views/styles/app.css'),
+  'kiosk.css': join(PROJECT_ROOT, 'kiosk/kiosk.css'),
+  'print.css': join(PROJECT_ROOT, 'kiosk/print.css'),
+  'idle.js': join(PROJECT_ROOT, 'kiosk/idle.js'),
+  'csrf.js': join(PROJECT_ROOT, 'kiosk/csrf.js'),
+  'queue.css': join(PROJECT_ROOT, 'kiosk/queue.css'),
+  'queue-kiosk.js': join(PROJECT_ROOT, 'kiosk/queue-kiosk.js'),
+  'queue-live.js': join(PROJECT_ROOT, 'kiosk/queue-live.js'),
+  'followup.css': join(PROJECT_ROOT, 'kiosk/followup.css'),
+  'booking.css': join(PROJECT_ROOT, 'kiosk/booking.css'),
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }
