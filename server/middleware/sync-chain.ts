@@ -3,7 +3,7 @@ import type { Result, Router } from 'hono/router'
 import type { AppEnv } from '../env.ts'
 
 type Entry = [Handler, unknown]
-/** A step's answer: the response, a promise of it, or nothing yet (Hono then answers not-found). */
+/** A step's answer: the response, a promise of it, or nothing when the context already holds one. */
 export type Answer = Response | Promise<Response | undefined> | undefined
 /** Under `chainRouter`, `next()` gives the rest of the chain's answer, at once when it has one. */
 export type SyncNext = () => Answer

@@ -32,7 +32,7 @@ import type { AppEnv } from '../env.ts'
 import { buildFeedDocument } from '../feeds/build.ts'
 import { calendarBytes, strongEtag } from '../feeds/ical.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
-import { respond, setHeader } from '../middleware/response-headers.ts'
+import { respond, respondNotModified, setHeader } from '../middleware/response-headers.ts'
 
 /** Feed fetches per client address per window; calendar apps poll hourly at most. */
 const FEED_FETCHES_PER_WINDOW = 120
@@ -52,6 +52,9 @@ function etagMatches(header: string, etag: string): boolean {
 }
 
 /** Whether the client's copy is current: If-None-Match decides; If-Modified-Since only without it. */
+/** Secret URL: no shared caches; clients may keep a feed but must revalidate (cheap: a 304). */
+const FEED_CACHING = 'private, no-cache'
+
 function notModified(c: Context, etag: string, lastModified: Date): boolean {
   const inm = c.req.header('if-none-match')
   if (inm !== undefined) return etagMatches(inm, etag)
@@ -116,12 +119,12 @@ export function feedFile(deps: AppDeps): (c: Context<AppEnv>) => Response | Prom
     if (!feed) return rejectRequest(c, 404, 'error.notFound.body')
     const { bytes, etag } = feed
     const lastModified = recordFeedServed(db, row, etag, now)
-    setHeader(c, 'ETag', etag)
-    setHeader(c, 'Last-Modified', httpDate(lastModified))
-    // Secret URL: no shared caches; clients may keep it but must revalidate (cheap: a 304).
-    setHeader(c, 'Cache-Control', 'private, no-cache')
-    if (notModified(c, etag, lastModified)) return respond(c, null, 304)
+    if (notModified(c, etag, lastModified))
+      return respondNotModified(c, { etag, 'cache-control': FEED_CACHING })
     return respond(c, bytes, 200, {
+      etag,
+      'cache-control': FEED_CACHING,
+      'last-modified': httpDate(lastModified),
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': 'inline; filename="calendar.ics"',
     })

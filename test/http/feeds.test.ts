@@ -243,6 +243,13 @@ describe('HTTP caching', () => {
     expect(cached.res.status).toBe(304)
     expect(cached.bytes.length).toBe(0)
     expect(cached.res.headers.get('etag')).toBe(a.etag)
+    // A 304 carries the validator and caching fields only (RFC 9110 15.4.5); the 200 carries the rest.
+    expect(cached.res.headers.get('cache-control')).toBe('private, no-cache')
+    expect(cached.res.headers.get('x-request-id')).toBeTruthy()
+    expect(cached.res.headers.get('content-security-policy')).toBeNull()
+    expect(cached.res.headers.get('last-modified')).toBeNull()
+    expect(a.res.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(a.res.headers.get('x-robots-tag')).toBe('noindex')
     expect((await fetchFeed(path, { 'if-none-match': `"other", W/${a.etag}` })).res.status).toBe(304)
     expect((await fetchFeed(path, { 'if-none-match': '"other"' })).res.status).toBe(200)
     const since = new Date(a.lastModified).toUTCString()
