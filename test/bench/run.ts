@@ -60,12 +60,12 @@ async function settle(url: string) {
 
 /** Seconds of the same load run first and not counted, so the JIT has compiled the path. */
 const WARMUP = Math.min(2, DURATION / 4)
+async function run(opts: autocannon.Options, seconds: number): Promise<autocannon.Result> {
+  await settle(String(opts.url))
+  return autocannon({ connections: CONNECTIONS, duration: seconds, ...opts })
+}
 
-async function load(opts: autocannon.Options): Promise<Figures> {
-  await settle(String(opts.url))
-  await autocannon({ connections: CONNECTIONS, duration: WARMUP, ...opts })
-  await settle(String(opts.url))
-  const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts })
+function figures(r: autocannon.Result): Figures {
   return {
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
@@ -144,23 +144,22 @@ async function main() {
     `Built the city in ${buildSeconds} s: ${CITY.stations} stations, ${CITY.deputies} deputies, ${CITY.concerns} concerns`,
   )
 
-  // Measured again just before each path compared with it, as the disk's rate drifts too.
   const commitRuns = [rawCommitsPerSecond(3)]
-  const measureCommits = () => {
-    const n = rawCommitsPerSecond(3)
-    commitRuns.push(n)
-    return n
-  }
-  // The hello server stays up, idle, and is measured again just before each path compared with
-  // it: on a shared machine the limit itself drifts by half within minutes.
+  // The hello server stays up, idle, between the half runs it is measured in.
   const hello = await start(['--import', 'tsx', 'test/bench/hello-server.ts'], {}, /listening (\d+)/)
-  const helloRuns: Figures[] = []
-  const measureHello = async () => {
-    const f = await load({ url: `http://127.0.0.1:${hello.port}/` })
-    helloRuns.push(f)
-    return f
+  const helloOpts = { url: `http://127.0.0.1:${hello.port}/` }
+  await run(helloOpts, WARMUP)
+  const helloFigures = figures(await run(helloOpts, DURATION))
+  const helloRuns: number[] = []
+  /** The baseline of a path: half a run of it just before the path and half just after. */
+  const measureBaseline = async (baseline: 'hello' | 'commits') => {
+    if (baseline === 'commits') {
+      commitRuns.push(rawCommitsPerSecond(DURATION / 2))
+      return commitRuns.at(-1)!
+    }
+    helloRuns.push(figures(await run(helloOpts, DURATION / 2)).rps)
+    return helloRuns.at(-1)!
   }
-  const helloFigures = await measureHello()
 
   // The server as `npm start` runs it: compiled first, then started (the start-up figure).
   const compiling = performance.now()
@@ -187,10 +186,18 @@ async function main() {
     string,
     Figures & { ratio: number; baseline: string; baselineRps: number; rssMb: number; peakRssMb: number }
   > = {}
-  /** Runs one path; a path compared with hello gets a hello run of its own just before it. */
-  const record = async (name: string, run: () => Promise<Figures>, baseline: 'hello' | 'commits') => {
-    const baselineRps = baseline === 'hello' ? (await measureHello()).rps : measureCommits()
-    const f = await run()
+  /**
+   * Runs one path after its warm-up, between two half runs of its baseline (the bare route, or
+   * raw durable commits for the paths that commit): the ratio is to their mean, so a drift of the
+   * machine during the path weighs on both (on a shared one the bare route moves by a quarter
+   * within a minute).
+   */
+  const record = async (name: string, opts: autocannon.Options, baseline: 'hello' | 'commits') => {
+    await run(opts, WARMUP)
+    const before = await measureBaseline(baseline)
+    const f = figures(await run(opts, DURATION))
+    const after = await measureBaseline(baseline)
+    const baselineRps = Math.round((before + after) / 2)
     const rssMb = memoryMb(server.child.pid!)
     results[name] = {
       ...f,
@@ -201,40 +208,35 @@ async function main() {
     }
   }
 
-  await record(
-    'kiosk start screen',
-    () => load({ url: `${base}/kiosk`, headers: { cookie: kioskCookie } }),
-    'hello',
-  )
+  await record('kiosk start screen', { url: `${base}/kiosk`, headers: { cookie: kioskCookie } }, 'hello')
 
   // Every submission carries its own idempotency key and comes from one of many kiosks. Each
   // acknowledged key (303 to its slip) must have exactly one concern and one ticket afterwards.
   const acknowledged = new Set<string>()
   let seq = 0
-  const walkIn = () =>
-    load({
-      url: `${base}/kiosk/concern`,
-      method: 'POST',
-      requests: [
-        {
-          setupRequest: (req, context) => {
-            const k = data.kioskTokens[seq % data.kioskTokens.length]!
-            seq++
-            const key = `bench-key-${seq}-${'k'.repeat(20)}`
-            ;(context as { key?: string }).key = key
-            return kioskForm(req, k.token, {
-              station: String(k.stationId),
-              topic: '1',
-              key,
-              mode: 'anonymous',
-            })
-          },
-          onResponse: (status, _body, context) => {
-            if (status === 303) acknowledged.add((context as { key: string }).key)
-          },
+  const walkIn: autocannon.Options = {
+    url: `${base}/kiosk/concern`,
+    method: 'POST',
+    requests: [
+      {
+        setupRequest: (req, context) => {
+          const k = data.kioskTokens[seq % data.kioskTokens.length]!
+          seq++
+          const key = `bench-key-${seq}-${'k'.repeat(20)}`
+          ;(context as { key?: string }).key = key
+          return kioskForm(req, k.token, {
+            station: String(k.stationId),
+            topic: '1',
+            key,
+            mode: 'anonymous',
+          })
         },
-      ],
-    })
+        onResponse: (status, _body, context) => {
+          if (status === 303) acknowledged.add((context as { key: string }).key)
+        },
+      },
+    ],
+  }
   await record('walk-in submission (durable, with ticket)', walkIn, 'commits')
   const after = new Database(dbPath, { readonly: true })
   const written = new Map(
@@ -266,25 +268,24 @@ async function main() {
   const consoleUrl = `${base}/console/${deputy.stationId}/${deputy.deputyId}/queue`
   await record(
     'deputy console queue fragment',
-    () => load({ url: consoleUrl, headers: { cookie: `sid=${deputy.token}`, 'hx-request': 'true' } }),
+    { url: consoleUrl, headers: { cookie: `sid=${deputy.token}`, 'hx-request': 'true' } },
     'hello',
   )
 
   let codeSeq = 0
   await record(
     'tracking-code status page',
-    () =>
-      load({
-        url: `${base}/track/x`,
-        requests: [
-          {
-            setupRequest: (req) => ({
-              ...req,
-              path: `/track/${data.trackingCodes[codeSeq++ % data.trackingCodes.length]}`,
-            }),
-          },
-        ],
-      }),
+    {
+      url: `${base}/track/x`,
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            path: `/track/${data.trackingCodes[codeSeq++ % data.trackingCodes.length]}`,
+          }),
+        },
+      ],
+    },
     'hello',
   )
 
@@ -295,31 +296,30 @@ async function main() {
   let bookingSeq = 0
   await record(
     'booking (kiosk, durable)',
-    () =>
-      load({
-        url: `${base}/kiosk/booking`,
-        method: 'POST',
-        requests: [
-          {
-            setupRequest: (req) => {
-              bookingSeq++
-              const session = data.openSessions[bookingSeq % data.openSessions.length]!
-              const kiosks = kiosksOf.get(session.stationId)!
-              const k = kiosks[bookingSeq % kiosks.length]!
-              return kioskForm(req, k.token, {
-                station: String(session.stationId),
-                who: `d${session.deputyId}`,
-                session: String(session.id),
-                slot: String(bookingSeq % 5),
-                key: `bench-booking-${bookingSeq}-${'b'.repeat(20)}`,
-                topic: '1',
-                name: '王先生',
-                phone: `139${String(bookingSeq).padStart(8, '0')}`,
-              })
-            },
+    {
+      url: `${base}/kiosk/booking`,
+      method: 'POST',
+      requests: [
+        {
+          setupRequest: (req) => {
+            bookingSeq++
+            const session = data.openSessions[bookingSeq % data.openSessions.length]!
+            const kiosks = kiosksOf.get(session.stationId)!
+            const k = kiosks[bookingSeq % kiosks.length]!
+            return kioskForm(req, k.token, {
+              station: String(session.stationId),
+              who: `d${session.deputyId}`,
+              session: String(session.id),
+              slot: String(bookingSeq % 5),
+              key: `bench-booking-${bookingSeq}-${'b'.repeat(20)}`,
+              topic: '1',
+              name: '王先生',
+              phone: `139${String(bookingSeq).padStart(8, '0')}`,
+            })
           },
-        ],
-      }),
+        },
+      ],
+    },
     'commits',
   )
 
@@ -327,19 +327,19 @@ async function main() {
   const first = await fetch(feedUrl)
   const etag = first.headers.get('etag') ?? ''
   if (first.status !== 200 || !etag) throw new Error(`deputy feed answered ${first.status}`)
-  await record('deputy feed (200)', () => load({ url: feedUrl }), 'hello')
-  await record('deputy feed (304)', () => load({ url: feedUrl, headers: { 'if-none-match': etag } }), 'hello')
+  await record('deputy feed (200)', { url: feedUrl }, 'hello')
+  await record('deputy feed (304)', { url: feedUrl, headers: { 'if-none-match': etag } }, 'hello')
 
   await record(
     'deputy record page',
-    () => load({ url: `${base}/records/deputies/1`, headers: { cookie: `sid=${data.adminSession}` } }),
+    { url: `${base}/records/deputies/1`, headers: { cookie: `sid=${data.adminSession}` } },
     'hello',
   )
 
   const peakRss = memoryMb(server.child.pid!).peakRssMb
   server.child.kill('SIGTERM')
   hello.child.kill()
-  const helloRange = `${Math.min(...helloRuns.map((h) => h.rps))}–${Math.max(...helloRuns.map((h) => h.rps))}`
+  const helloRange = `${Math.min(...helloRuns)}–${Math.max(...helloRuns)}`
 
   const report = {
     date: now.toISOString(),
@@ -348,7 +348,7 @@ async function main() {
     city: CITY,
     baselines: {
       bareHonoHello: helloFigures,
-      bareHonoHelloRuns: helloRuns.map((h) => h.rps),
+      bareHonoHelloHalfRuns: helloRuns,
       rawDurableCommitsPerSecond: commitRuns[0],
       rawDurableCommitsRuns: commitRuns,
     },
@@ -359,7 +359,7 @@ async function main() {
     results,
   }
   console.log(
-    `\nBaselines: bare Hono hello ${helloFigures.rps} req/s at first (p99 ${helloFigures.p99} ms), ${helloRange} over its ${helloRuns.length} runs, each just before the path it is compared with; raw durable commits ${commitRuns[0]}/s at first, ${Math.min(...commitRuns)}–${Math.max(...commitRuns)} over its ${commitRuns.length} runs`,
+    `\nBaselines: bare Hono hello ${helloFigures.rps} req/s at first (p99 ${helloFigures.p99} ms), ${helloRange} over its ${helloRuns.length} half runs around the paths compared with it; raw durable commits ${commitRuns[0]}/s at first, ${Math.min(...commitRuns)}–${Math.max(...commitRuns)} over its ${commitRuns.length} runs`,
   )
   console.log(
     `Start-up on the big database: ${server.ms} ms (compiled in ${compileMs} ms before); peak RSS ${peakRss} MB\n`,
