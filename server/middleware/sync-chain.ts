@@ -40,33 +40,32 @@ export function chainRouter<T extends Entry>(
   inner: Router<[Handler, unknown]>,
   onError: () => ErrorHandler<AppEnv>,
 ) {
-  const ids = new WeakMap<object, number>()
-  const byEntries = new WeakMap<object, T>()
-  const byIds = new Map<string, T>()
-  let nextId = 0
+  // The combined entry of each list of matched entries, found by the entries in turn: Hono's
+  // TrieRouter (which this app's routes need) returns a new list for every match.
+  type Node = { next: Map<T, Node>; entry?: T }
+  const root: Node = { next: new Map() }
   const combined = (entries: [T, unknown][]): T => {
-    const known = byEntries.get(entries)
-    if (known) return known
-    const key = entries.map(([e]) => ids.get(e)).join()
-    let entry = byIds.get(key)
-    if (!entry) {
-      const last = entries[entries.length - 1]![0]
-      entry = [
-        chain(
-          entries.map(([[h]]) => h),
-          onError,
-        ),
-        last[1],
-      ] as T
-      byIds.set(key, entry)
+    let node = root
+    for (const [e] of entries) {
+      let child = node.next.get(e)
+      if (!child) {
+        child = { next: new Map() }
+        node.next.set(e, child)
+      }
+      node = child
     }
-    byEntries.set(entries, entry)
-    return entry
+    node.entry ??= [
+      chain(
+        entries.map(([[h]]) => h),
+        onError,
+      ),
+      entries[entries.length - 1]![0][1],
+    ] as T
+    return node.entry
   }
   const router: Router<T> = {
     name: `chain(${inner.name})`,
     add(method, path, entry) {
-      ids.set(entry, nextId++)
       inner.add(method, path, entry)
     },
     match(method, path) {
