@@ -51,10 +51,10 @@ function etagMatches(header: string, etag: string): boolean {
     .includes(etag)
 }
 
-/** Whether the client's copy is current: If-None-Match decides; If-Modified-Since only without it. */
 /** Secret URL: no shared caches; clients may keep a feed but must revalidate (cheap: a 304). */
 const FEED_CACHING = 'private, no-cache'
 
+/** Whether the client's copy is current: If-None-Match decides; If-Modified-Since only without it. */
 function notModified(c: Context, etag: string, lastModified: Date): boolean {
   const inm = c.req.header('if-none-match')
   if (inm !== undefined) return etagMatches(inm, etag)

@@ -155,9 +155,13 @@ export function kioskRoutes(deps: AppDeps) {
       onDuty.next?.startsAt.getTime(),
     ]
     const screen: StartScreen = { html, validUntil: Math.min(...ends.filter((t) => t !== undefined)) }
-    html.then((text) => {
-      screen.parts = text.split(CSRF_SLOT).map((part) => Buffer.from(part))
-    })
+    // A failed rendering reaches the request through `html`; this only keeps the bytes of a good one.
+    html.then(
+      (text) => {
+        screen.parts = text.split(CSRF_SLOT).map((part) => Buffer.from(part))
+      },
+      () => undefined,
+    )
     return screen
   }
 
