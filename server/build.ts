@@ -4,7 +4,7 @@ import { build } from 'esbuild'
 import { PROJECT_ROOT } from './project-root.ts'
 
 /** Where `npm start` runs the server from: one level below the project, like server/project-root.ts. */
-export const SERVER_BUNDLE = join(PROJECT_ROOT, 'dist', 'server.mjs')
+const SERVER_BUNDLE = join(PROJECT_ROOT, 'dist', 'server.mjs')
 
 /**
  * Compiles the server into one JavaScript file, packages left as imports. Running TypeScript

@@ -4,16 +4,16 @@ import type { AppEnv } from '../env.ts'
 
 type Entry = [Handler, unknown]
 /** A step's answer: the response, a promise of it, or nothing when the context already holds one. */
-export type Answer = Response | Promise<Response | undefined> | undefined
+type Answer = Response | Promise<Response | undefined> | undefined
 /** Under `chainRouter`, `next()` gives the rest of the chain's answer, at once when it has one. */
-export type SyncNext = () => Answer
+type SyncNext = () => Answer
 
 /**
  * A middleware written so that it answers at once when the rest of the chain does: it returns
  * `next()` (or a response) instead of awaiting it. Hono's type says a middleware returns a
  * promise; under `chainRouter` it may return the response itself (decision 0017).
  */
-export type SyncMiddleware = (c: Context<AppEnv>, next: SyncNext) => Answer
+type SyncMiddleware = (c: Context<AppEnv>, next: SyncNext) => Answer
 
 export const syncMiddleware = (fn: SyncMiddleware) => fn as unknown as MiddlewareHandler<AppEnv>
 
