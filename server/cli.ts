@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url'
-import { openDb } from '../db/client.ts'
+import { DatabaseOpenError, openDb } from '../db/client.ts'
 import { findAccountByUsername } from '../db/queries/accounts.ts'
 import { createAccount } from '../db/queries/admin-accounts.ts'
 import { findFeedSubject, issueFeedToken, liveFeed } from '../db/queries/feeds.ts'
@@ -220,7 +220,15 @@ async function main() {
     throw e
   }
   const { args, flags } = parseArgs(rest)
-  return command.run(args, flags, config)
+  try {
+    return await command.run(args, flags, config)
+  } catch (e) {
+    if (e instanceof DatabaseOpenError) {
+      console.error(e.message)
+      return 1
+    }
+    throw e
+  }
 }
 
 // pathToFileURL, not a string join: paths with spaces or Chinese characters are percent-encoded in URLs.

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server'
-import { openDb } from '../db/client.ts'
+import { DatabaseOpenError, type Db, openDb } from '../db/client.ts'
 import { ensureDemoData, isDemoDatabase } from '../db/seed-demo.ts'
 import { createApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
@@ -22,7 +22,16 @@ async function main() {
     throw e
   }
   const logger = createLogger(config.logLevel)
-  const db = openDb(config.databasePath)
+  let db: Db
+  try {
+    db = openDb(config.databasePath)
+  } catch (e) {
+    if (e instanceof DatabaseOpenError) {
+      console.error(e.message)
+      process.exit(1)
+    }
+    throw e
+  }
   const unmarkServer = markServerRunning(config.databasePath, systemClock.now())
   const deps = { db, clock: systemClock, config, logger }
   const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host)
