@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../server/deps.ts'
 import { hashPassword } from '../server/domain/secrets.ts'
 import { localDate } from '../server/domain/time.ts'
-import type { Db } from './client.ts'
+import type { Db, Queryable, Tx } from './client.ts'
 import { insertAccount } from './queries/accounts.ts'
 import { issuePairingCode } from './queries/kiosks.ts'
 import { insertPlan } from './queries/reception.ts'
@@ -67,12 +67,56 @@ const DEPUTY_NAMES = [
   '孙立新',
 ]
 
-/** Fills an empty database with the street of the field report; returns whether it did. */
-export async function seedDemo(db: Db, now: Date): Promise<boolean> {
-  if (db.select().from(streets).limit(1).get()) return false
+/**
+ * Tables that a database without any data of its own may already have rows in: migrations,
+ * small settings made on first use (e.g. the feeds' UID domain), data versions, job runs of a
+ * start-up with nothing to do.
+ */
+const BOOKKEEPING_TABLES = ['__drizzle_migrations', 'settings', 'data_versions', 'job_runs']
+
+/** The first table holding a row that is data, or null when the database has none. */
+function firstTableWithData(sqlite: Db['$client']): string | null {
+  const names = sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'")
+    .pluck()
+    .all() as string[]
+  for (const name of names) {
+    if (BOOKKEEPING_TABLES.includes(name)) continue
+    if (sqlite.prepare(`select 1 from "${name}" limit 1`).get()) return name
+  }
+  return null
+}
+
+/**
+ * - `seeded`: the database was empty and now holds the demo street and its log-ins;
+ * - `demo`: the demo seed made it before (nothing is written);
+ * - `refused`: it holds data the demo seed did not make (`table` is the first found), so it is
+ *   not a demo and never gets the demo's known log-ins.
+ */
+export type DemoSeedResult = { outcome: 'seeded' | 'demo' } | { outcome: 'refused'; table: string }
+
+/**
+ * Fills an empty database with the street of the field report and marks it as a demo in the
+ * same transaction. The only code that creates the demo log-ins. It holds the write lock
+ * (BEGIN IMMEDIATE) while it looks, so two processes starting together seed once.
+ */
+export async function seedDemo(db: Db, now: Date): Promise<DemoSeedResult> {
   const hashes = await Promise.all(DEMO_LOGINS.map((l) => hashPassword(l.password)))
   const stamp = { createdAt: now, updatedAt: now }
-  db.transaction((tx) => {
+  return db.transaction(
+    (tx): DemoSeedResult => {
+      if (isDemoDatabase(tx)) return { outcome: 'demo' }
+      const table = firstTableWithData(db.$client)
+      if (table) return { outcome: 'refused', table }
+      insertDemoStreet(tx, hashes, stamp, now)
+      return { outcome: 'seeded' }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+function insertDemoStreet(tx: Tx, hashes: string[], stamp: { createdAt: Date; updatedAt: Date }, now: Date) {
+  {
     const street = tx
       .insert(streets)
       .values({ nameZhHans: '东湖街道', nameZhHant: '東湖街道', nameEn: 'Donghu Street', ...stamp })
@@ -160,9 +204,8 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
         now,
       )
     })
-    tx.insert(settings).values({ key: 'demo', value: '1' }).run()
-  })
-  return true
+    tx.insert(settings).values({ key: DEMO_SETTING, value: '1' }).run()
+  }
 }
 
 const DEMO_CLOSURES: [string, 'holiday' | 'workday', string][] = [
@@ -184,14 +227,18 @@ const DEMO_CLOSURES: [string, 'holiday' | 'workday', string][] = [
  * their own plans start from none.
  */
 function seedDemoReceptionPlans(db: Db, now: Date) {
-  if (db.select().from(receptionPlans).limit(1).get()) return
-  const deputyIds = db
+  db.transaction((tx) => seedDemoReceptionPlansIn(tx, now), { behavior: 'immediate' })
+}
+
+function seedDemoReceptionPlansIn(tx: Tx, now: Date) {
+  if (tx.select().from(receptionPlans).limit(1).get()) return
+  const deputyIds = tx
     .select({ id: deputies.id })
     .from(deputies)
     .orderBy(deputies.id)
     .all()
     .map((d) => d.id)
-  const stationIds = db
+  const stationIds = tx
     .select({ id: stations.id })
     .from(stations)
     .orderBy(stations.id)
@@ -205,36 +252,37 @@ function seedDemoReceptionPlans(db: Db, now: Date) {
     [deputyIds[1]!, central, '3', '接待室 2'],
     [deputyIds[7]!, north, '5', '二楼会议室'],
   ] as const
-  db.transaction((tx) => {
-    for (const [deputyId, stationId, weekdays, place] of plans) {
-      insertPlan(
-        tx,
-        stationId,
-        {
-          deputyId,
-          pattern: 'weekly',
-          weekdays,
-          nthOfMonth: null,
-          dayOfMonth: null,
-          months: '',
-          startTime: '09:00',
-          endTime: '11:30',
-          slotMinutes: 30,
-          capacityPerSlot: 2,
-          place,
-          validFrom: localToday,
-          validUntil: null,
-        },
-        null,
-        now,
-      )
-    }
-  })
+  for (const [deputyId, stationId, weekdays, place] of plans) {
+    insertPlan(
+      tx,
+      stationId,
+      {
+        deputyId,
+        pattern: 'weekly',
+        weekdays,
+        nthOfMonth: null,
+        dayOfMonth: null,
+        months: '',
+        startTime: '09:00',
+        endTime: '11:30',
+        slotMinutes: 30,
+        capacityPerSlot: 2,
+        place,
+        validFrom: localToday,
+        validUntil: null,
+      },
+      null,
+      now,
+    )
+  }
 }
 
+/** The setting the demo seed writes with the demo, in its transaction. */
+const DEMO_SETTING = 'demo'
+
 /** Whether this database was created by the demo seed (and so has the printed demo log-ins). */
-export const isDemoDatabase = (db: Db) =>
-  db.select().from(settings).where(eq(settings.key, 'demo')).get()?.value === '1'
+export const isDemoDatabase = (db: Queryable) =>
+  db.select().from(settings).where(eq(settings.key, DEMO_SETTING)).get()?.value === '1'
 
 export type DemoInfo = {
   stationName: string
@@ -243,16 +291,11 @@ export type DemoInfo = {
 }
 
 /**
- * On a database that holds the demo, makes sure it is seeded and gives the demo kiosk a fresh
- * pairing link to print. Returns null for a real (non-demo) database.
+ * On a database that the demo seed created, makes sure the demo's reception plans exist and
+ * gives the demo kiosk a fresh pairing link to print. Returns null for a real (non-demo) database.
  */
-export async function ensureDemoData({
-  db,
-  clock,
-  logger,
-}: Pick<AppDeps, 'db' | 'clock' | 'logger'>): Promise<DemoInfo | null> {
+export async function ensureDemoData({ db, clock }: Pick<AppDeps, 'db' | 'clock'>): Promise<DemoInfo | null> {
   const now = clock.now()
-  if (await seedDemo(db, now)) logger.info('seeded demo data')
   if (!isDemoDatabase(db)) return null
   seedDemoReceptionPlans(db, now)
   const kiosk = db.select().from(kiosks).orderBy(kiosks.id).limit(1).get()

@@ -20,7 +20,7 @@ const schema = z.object({
   KIOSK_IDLE_SECONDS: z.coerce.number().int().min(15).max(3600).default(90),
   KIOSK_IDLE_COUNTDOWN_SECONDS: z.coerce.number().int().min(20).max(300).default(20),
   RATE_LIMIT_MULTIPLIER: z.coerce.number().min(1).max(1e9).default(1),
-  SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  SEED_DEMO: z.enum(['true', 'false']).default('false'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -46,8 +46,8 @@ export type Config = {
   kioskIdleCountdownSeconds: number
   /** Scales every rate limit; only the benchmark, which sends everything from one address, raises it. */
   rateLimitMultiplier: number
-  /** 'auto' seeds an empty database only when listening on loopback, so a LAN server never gets demo log-ins by accident. */
-  seedDemo: 'auto' | 'always' | 'never'
+  /** Seed the demo street, with its published log-ins, into an empty database (`npm run demo`); never by default (decision 0019). */
+  seedDemo: boolean
   cookieSecure: 'auto' | 'true' | 'false'
   /** Whether this process runs scheduled jobs (several processes on one database may). */
   jobsEnabled: boolean
@@ -94,7 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     kioskIdleSeconds: e.KIOSK_IDLE_SECONDS,
     kioskIdleCountdownSeconds: e.KIOSK_IDLE_COUNTDOWN_SECONDS,
     rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO === 'true',
     cookieSecure: e.COOKIE_SECURE,
     jobsEnabled: e.JOBS_ENABLED === 'true',
     notify: {

@@ -1,8 +1,10 @@
 import { serve } from '@hono/node-server'
 import { DatabaseOpenError, type Db, openDb } from '../db/client.ts'
-import { ensureDemoData, isDemoDatabase } from '../db/seed-demo.ts'
+import { countActiveAdmins } from '../db/queries/admin-accounts.ts'
+import { ensureDemoData, seedDemo } from '../db/seed-demo.ts'
 import { createApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { demoExposedWarning, reachableFromElsewhere } from './demo-exposure.ts'
 import { systemClock } from './domain/clock.ts'
 import { JOBS } from './jobs/registry.ts'
 import { type Scheduler, startScheduler } from './jobs/scheduler.ts'
@@ -32,11 +34,29 @@ async function main() {
     }
     throw e
   }
+  if (config.seedDemo) {
+    const seeded = await seedDemo(db, systemClock.now())
+    if (seeded.outcome === 'refused') {
+      console.error(
+        `SEED_DEMO=true, but ${config.databasePath} holds data the demo seed did not make (table ${seeded.table}); the demo goes only into a new, empty database. Unset SEED_DEMO, or set DATABASE_PATH to a new file.`,
+      )
+      db.$client.close()
+      process.exit(1)
+    }
+    if (seeded.outcome === 'seeded') logger.info({ database: config.databasePath }, 'seeded demo data')
+  }
   const unmarkServer = markServerRunning(config.databasePath, systemClock.now())
   const deps = { db, clock: systemClock, config, logger }
-  const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host)
-  const seed = config.seedDemo === 'always' || (config.seedDemo === 'auto' && loopback)
-  const demo = seed || isDemoDatabase(db) ? await ensureDemoData(deps) : null
+  const demo = await ensureDemoData(deps)
+  const exposed = demo ? reachableFromElsewhere(config) : []
+  if (demo && exposed.length) {
+    console.error(demoExposedWarning(config.databasePath, exposed, demo.logins))
+    logger.warn(
+      { database: config.databasePath, reasons: exposed },
+      'demo database with published log-ins is reachable from other machines',
+    )
+  }
+  const needsAdmin = !demo && countActiveAdmins(db) === 0
   const app = createApp(deps)
 
   let scheduler: Scheduler | null = null
@@ -53,9 +73,11 @@ async function main() {
       for (const l of demo.logins) lines.push(`  Demo log-in (${l.role}): ${l.username} / ${l.password}`)
     } else {
       lines.push(`  Kiosk: ${base}/kiosk (pair it with a code from ${base}/admin/kiosks)`)
-      lines.push(
-        '  No demo data here: create the first administrator with `npm run cli -- create-admin <name>`.',
-      )
+      if (needsAdmin)
+        lines.push(
+          '  No administrator yet: create the first one with `npm run cli -- create-admin <username>`',
+          '  (it prints a generated password once). For a demo with sample data instead: `npm run demo`.',
+        )
     }
     lines.push('  Press Ctrl+C to stop.', '')
     console.log(lines.join('\n'))

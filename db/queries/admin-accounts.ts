@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm'
-import type { Db } from '../client.ts'
+import type { Db, Queryable } from '../client.ts'
 import { accountStations, accounts, authSessions, type Role } from '../schema.ts'
 import { insertAccount } from './accounts.ts'
 import { recordAudit } from './audit.ts'
@@ -99,6 +99,17 @@ export class LastAdminError extends Error {
   }
 }
 
+/** Active administrators; none on a new real database until `create-admin` makes the first. */
+export function countActiveAdmins(db: Queryable): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(accounts)
+      .where(and(eq(accounts.role, 'admin'), eq(accounts.active, true)))
+      .get()?.n ?? 0
+  )
+}
+
 /**
  * Updates an account, its station scope and (when given) its password in one transaction.
  * Deactivation or a new password ends the account's sessions, except `keepSessionHash` (the
@@ -128,12 +139,7 @@ export function updateAccount(
         .where(keepSessionHash ? and(mine, ne(authSessions.tokenHash, keepSessionHash)) : mine)
         .run()
     }
-    const admins = tx
-      .select({ n: count() })
-      .from(accounts)
-      .where(and(eq(accounts.role, 'admin'), eq(accounts.active, true)))
-      .get()
-    if (!admins || admins.n === 0) throw new LastAdminError()
+    if (countActiveAdmins(tx) === 0) throw new LastAdminError()
     recordAudit(tx, now, {
       actorAccountId: actor,
       action: 'account.updated',

@@ -170,7 +170,6 @@ async function main() {
     {
       DATABASE_PATH: dbPath,
       PORT: '0',
-      SEED_DEMO: 'never',
       JOBS_ENABLED: 'false',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_MULTIPLIER: '1000000',
