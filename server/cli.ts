@@ -69,8 +69,9 @@ export const COMMANDS: Record<string, Command> = {
       }
       const db = openDb(config.databasePath)
       try {
-        const file = await makeBackup(db, config.backupDir, systemClock.now())
-        const pruned = pruneBackups(config.backupDir, config.backupKeep)
+        const now = systemClock.now()
+        const file = await makeBackup(db, config.backupDir, now)
+        const pruned = pruneBackups(config.backupDir, config.backupKeep, now)
         console.log(`Backup written: ${file.path} (${file.bytes} bytes).`)
         if (pruned.length) console.log(`Removed old backups: ${pruned.join(', ')}`)
         return 0
@@ -88,7 +89,7 @@ export const COMMANDS: Record<string, Command> = {
   restore: {
     usage: 'restore <backup-file> [--force]',
     summary:
-      'Replace the database with a backup after checking it (integrity_check). Refuses while a server runs on the database unless --force; the current database is saved first as a -pre-restore file in BACKUP_DIR.',
+      'Replace the database with a backup after checking it (integrity_check). Refuses while a server runs on the database unless --force; the current database is saved first as a -pre-restore file in BACKUP_DIR, deleted after BACKUP_KEEP days.',
     run: async ([file], flags, config) => {
       if (!file) {
         console.error('Name the backup file to restore, e.g. data/backups/liaison-20261125T193000Z.db')
@@ -106,7 +107,12 @@ export const COMMANDS: Record<string, Command> = {
         now: systemClock.now(),
       })
       if (result.ok) {
-        if (result.safetyCopy) console.log(`The database as it was is saved in ${result.safetyCopy}.`)
+        if (result.safetyCopy)
+          console.log(
+            `The database as it was is saved in ${result.safetyCopy}; it is deleted after ${config.backupKeep} days, like the backups.`,
+          )
+        const pruned = pruneBackups(config.backupDir, config.backupKeep, systemClock.now())
+        if (pruned.length) console.log(`Removed old backups and safety copies: ${pruned.join(', ')}`)
         console.log(`Restored ${file} into ${config.databasePath}.`)
         return 0
       }

@@ -1,12 +1,29 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { type Db, openDb } from '../../db/client.ts'
+import { type Db, openDb, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../db/client.ts'
 import type { AppDeps } from '../deps.ts'
 import { defineJob } from './runner.ts'
 import { runningServers } from './server-marker.ts'
 
 const NAME = /^liaison-(\d{8}T\d{6}Z)(?:-(\d+))?\.db$/
+const PRE_RESTORE_SUFFIX = '-pre-restore'
+const PRE_RESTORE_NAME = /^liaison-(\d{8})T(\d{2})(\d{2})(\d{2})Z-pre-restore(?:-\d+)?\.db$/
+const DAY_MS = 86_400_000
+
+/** A new file only its owner can read, for SQLite to fill (an empty file is an empty database). */
+function createPrivateFile(path: string) {
+  closeSync(openSync(path, 'w', PRIVATE_FILE_MODE))
+}
 
 /** `liaison-20261125T193000Z.db`: UTC, sortable by name. */
 export function backupFileName(at: Date, suffix = ''): string {
@@ -65,12 +82,13 @@ export async function makeBackup(
   now: Date,
   opts: BackupOptions = {},
 ): Promise<BackupFile> {
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
   let name = backupFileName(now, opts.suffix)
   for (let n = 1; existsSync(join(dir, name)); n++) name = backupFileName(now, `${opts.suffix ?? ''}-${n}`)
   const path = join(dir, name)
   const partial = `${path}.partial`
   rmSync(partial, { force: true })
+  createPrivateFile(partial)
   const perStep = opts.pagesPerStep ?? 256
   let steps = 0
   try {
@@ -97,12 +115,25 @@ export async function makeBackup(
   return { name, path, bytes: statSync(path).size }
 }
 
-/** Deletes all but the newest `keep` dated backups; returns the names deleted. */
-export function pruneBackups(dir: string, keep: number): string[] {
+/**
+ * Deletes all but the newest `keep` dated backups, and the safety copies `restore` made more than
+ * `keep` days ago: the nightly backups reach that far back, and a copy kept longer would keep
+ * personal data that the live database has erased since. Returns the names deleted.
+ */
+export function pruneBackups(dir: string, keep: number, now: Date): string[] {
   const all = listBackups(dir)
-  const old = all.slice(0, Math.max(0, all.length - keep))
-  for (const f of old) rmSync(f.path, { force: true })
-  return old.map((f) => f.name)
+  const old = all.slice(0, Math.max(0, all.length - keep)).map((f) => f.name)
+  const oldestKept = now.getTime() - keep * DAY_MS
+  const safetyCopies = existsSync(dir) ? readdirSync(dir) : []
+  for (const name of safetyCopies) {
+    const m = PRE_RESTORE_NAME.exec(name)
+    if (!m) continue
+    const [, ymd = '', hh, mm, ss] = m
+    const at = Date.parse(`${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6)}T${hh}:${mm}:${ss}Z`)
+    if (at < oldestKept) old.push(name)
+  }
+  for (const name of old) rmSync(join(dir, name), { force: true })
+  return old
 }
 
 /** The nightly job's work, also behind `npm run cli -- backup`. */
@@ -110,7 +141,7 @@ export async function runBackup(deps: AppDeps, now: Date): Promise<string> {
   const { config, db, logger } = deps
   if (db.$client.memory) return 'skipped: in-memory database'
   const file = await makeBackup(db, config.backupDir, now)
-  const pruned = pruneBackups(config.backupDir, config.backupKeep)
+  const pruned = pruneBackups(config.backupDir, config.backupKeep, now)
   logger.info({ backup: file.path, bytes: file.bytes, pruned }, 'backup written')
   return `${file.name} (${file.bytes} bytes), ${pruned.length} old removed`
 }
@@ -173,11 +204,13 @@ export async function restoreDatabase(opts: RestoreOptions): Promise<RestoreResu
     if (existsSync(target)) {
       const current = openDb(target)
       try {
-        safetyCopy = (await makeBackup(current, opts.backupDir, opts.now, { suffix: '-pre-restore' })).path
+        safetyCopy = (await makeBackup(current, opts.backupDir, opts.now, { suffix: PRE_RESTORE_SUFFIX }))
+          .path
       } finally {
         current.$client.close()
       }
     }
+    if (!existsSync(target)) createPrivateFile(target)
     await src.backup(target)
   } finally {
     src.close()

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process'
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
@@ -30,6 +39,8 @@ function addRows(db: Db, n: number, tag: string) {
       recordAudit(tx, NOW, { actorAccountId: null, action: tag, entity: 'test', detail: { i, pad: PADDING } })
   })
 }
+
+const modeOf = (path: string) => statSync(path).mode & 0o777
 
 const maxId = (db: Database.Database) =>
   (db.prepare('select coalesce(max(id), 0) as m from audit_log').get() as { m: number }).m
@@ -91,7 +102,7 @@ describe('backups', () => {
       clock.advance(86_400_000)
     }
     writeFileSync(join(backups, 'keep-me.txt'), 'someone else’s file')
-    pruneBackups(backups, 3)
+    pruneBackups(backups, 3, clock.now())
     expect(listBackups(backups).map((f) => f.name)).toEqual([
       'liaison-20261127T193000Z.db',
       'liaison-20261128T193000Z.db',
@@ -99,6 +110,9 @@ describe('backups', () => {
     ])
     expect(readdirSync(backups).some((n) => n.endsWith('.partial'))).toBe(false)
     expect(existsSync(join(backups, 'keep-me.txt'))).toBe(true)
+    // Backups hold personal data: only the server's user reads them.
+    expect(modeOf(backups)).toBe(0o700)
+    for (const f of listBackups(backups)) expect(modeOf(f.path), f.name).toBe(0o600)
     // Two backups in the same second get distinct names.
     const a = await makeBackup(deps.db, backups, NOW)
     const b = await makeBackup(deps.db, backups, NOW)
@@ -142,9 +156,26 @@ describe('restore', () => {
       restored.close()
       saved.close()
     }
-    // The safety copy is not a dated backup, so pruning never removes it.
-    pruneBackups(backups, 1)
+    expect(modeOf(safety!)).toBe(0o600)
+    // Kept as long as the nightly backups reach back (BACKUP_KEEP days), then deleted with them,
+    // so what the live database erased since does not outlive them there.
+    const day = 86_400_000
+    expect(pruneBackups(backups, 3, new Date(NOW.getTime() + 3 * day))).toEqual([])
     expect(existsSync(safety!)).toBe(true)
+    expect(pruneBackups(backups, 3, new Date(NOW.getTime() + 3 * day + 1000))).toEqual([
+      'liaison-20261125T193000Z-pre-restore.db',
+    ])
+    expect(existsSync(safety!)).toBe(false)
+    // The dated backup restored from is one of the newest three, so it stays.
+    expect(existsSync(file)).toBe(true)
+  })
+
+  it('restores into a new database file that only its owner can read', async () => {
+    const { dir, backups, file } = await setUp()
+    const target = join(dir, 'fresh.db')
+    const result = await restoreDatabase({ source: file, target, backupDir: backups, force: false, now: NOW })
+    expect(result).toEqual({ ok: true, safetyCopy: null })
+    expect(modeOf(target)).toBe(0o600)
   })
 
   it('refuses a damaged file, a foreign database and a missing one, changing nothing', async () => {
