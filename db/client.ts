@@ -135,8 +135,9 @@ function asOpenError(path: string, e: unknown): unknown {
   // Extended SQLite codes (SQLITE_IOERR_WRITE) share their primary code's problem.
   const problem = FILE_PROBLEMS[code] ?? FILE_PROBLEMS[code.split('_').slice(0, 2).join('_')]
   if (!problem) return e
-  const detail = String((e as Error).message ?? '').split('\n')[0]
-  return new DatabaseOpenError(`Cannot open the database ${path}: ${problem} (${code}: ${detail})`)
+  const detail = String((e as Error).message ?? '').split('\n')[0] ?? ''
+  const cause = detail.startsWith(code) ? detail : `${code}: ${detail}`
+  return new DatabaseOpenError(`Cannot open the database ${path}: ${problem} (${cause})`)
 }
 
 export function checkDb(db: Db): boolean {

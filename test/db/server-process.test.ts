@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -29,10 +30,11 @@ beforeAll(async () => {
 }, 60_000)
 
 /** Starts `npm start`'s command as a real process and waits for its banner. */
-function startProcess(env: Record<string, string>) {
+function startProcess(env: Record<string, string>, as?: { uid: number; gid: number }) {
   const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...as,
   })
   let out = ''
   let err = ''
@@ -201,6 +203,52 @@ describe('a real deployment', () => {
       expect(lines[0]).toContain(`Cannot open the database ${path}: `)
     }
   }, 60_000)
+
+  // Root writes anywhere, so as root the server runs as nobody (when nobody can read the project;
+  // a checkout in /root cannot be); anyone else is refused anyway.
+  const asRoot = process.getuid?.() === 0
+  const nobody = { uid: 65534, gid: 65534 }
+  const nobodyCanRun =
+    !asRoot ||
+    spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `require('fs').accessSync(process.argv[1]); require.resolve('better-sqlite3', { paths: [process.argv[2]] })`,
+        join(PROJECT_ROOT, 'server', 'main.ts'),
+        PROJECT_ROOT,
+      ],
+      nobody,
+    ).status === 0
+  it.skipIf(!nobodyCanRun)(
+    'says so in one line when the folder is read-only, to a new file or to the WAL of an existing one',
+    async () => {
+      const as = asRoot ? nobody : undefined
+      const base = join(dir, 'read-only')
+      mkdirSync(join(base, 'existing'), { recursive: true })
+      writeFileSync(join(base, 'existing', 'liaison.db'), '')
+      chmodSync(join(base, 'existing', 'liaison.db'), 0o666)
+      for (const f of [dir, base]) chmodSync(f, 0o755)
+      for (const f of [join(base, 'existing'), base]) chmodSync(f, 0o555)
+      try {
+        for (const [path, reason] of [
+          [join(base, 'new.db'), /permission denied \(EACCES/],
+          [join(base, 'sub', 'new.db'), /permission denied \(EACCES/],
+          [join(base, 'existing', 'liaison.db'), /the database is read-only \(SQLITE_READONLY/],
+        ] as const) {
+          const p = startProcess({ DATABASE_PATH: path }, as)
+          await expect(p.ready).rejects.toThrow(reason)
+          expect(await p.exited).toBe(1)
+          expect(p.stderr().trim().split('\n'), p.stderr()).toEqual([
+            expect.stringContaining(`Cannot open the database ${path}: `),
+          ])
+        }
+      } finally {
+        for (const f of [base, join(base, 'existing'), dir]) chmodSync(f, 0o700)
+      }
+    },
+    60_000,
+  )
 })
 
 describe('several processes starting together', () => {
