@@ -115,6 +115,7 @@ function migrateUnderWriteLock(sqlite: Database.Database) {
 
 const FILE_PROBLEMS: Record<string, string> = {
   ENOTDIR: 'part of the path is a file, not a folder',
+  EEXIST: 'a file stands where its folder should be',
   ENOENT: 'a folder on the path does not exist and cannot be created',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
