@@ -116,96 +116,94 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSeedResult> {
 }
 
 function insertDemoStreet(tx: Tx, hashes: string[], stamp: { createdAt: Date; updatedAt: Date }, now: Date) {
-  {
-    const street = tx
-      .insert(streets)
-      .values({ nameZhHans: '东湖街道', nameZhHant: '東湖街道', nameEn: 'Donghu Street', ...stamp })
+  const street = tx
+    .insert(streets)
+    .values({ nameZhHans: '东湖街道', nameZhHant: '東湖街道', nameEn: 'Donghu Street', ...stamp })
+    .returning()
+    .get()
+  const [central, north] = [
+    {
+      code: 'A',
+      nameZhHans: '东湖街道人大代表联络站',
+      nameZhHant: '東湖街道人大代表聯絡站',
+      nameEn: 'Donghu Street Liaison Station',
+      address: '东湖路 88 号社区服务中心一楼',
+    },
+    {
+      code: 'B',
+      nameZhHans: '北岸社区人大代表联络点',
+      nameZhHant: '北岸社區人大代表聯絡點',
+      nameEn: 'Bei’an Community Liaison Point',
+      address: '北岸社区党群服务中心二楼',
+    },
+  ].map((s) =>
+    tx
+      .insert(stations)
+      .values({ ...s, streetId: street.id, timeZone: 'Asia/Shanghai', ...stamp })
       .returning()
-      .get()
-    const [central, north] = [
-      {
-        code: 'A',
-        nameZhHans: '东湖街道人大代表联络站',
-        nameZhHant: '東湖街道人大代表聯絡站',
-        nameEn: 'Donghu Street Liaison Station',
-        address: '东湖路 88 号社区服务中心一楼',
-      },
-      {
-        code: 'B',
-        nameZhHans: '北岸社区人大代表联络点',
-        nameZhHant: '北岸社區人大代表聯絡點',
-        nameEn: 'Bei’an Community Liaison Point',
-        address: '北岸社区党群服务中心二楼',
-      },
-    ].map((s) =>
-      tx
-        .insert(stations)
-        .values({ ...s, streetId: street.id, timeZone: 'Asia/Shanghai', ...stamp })
-        .returning()
-        .get(),
-    )
-    if (!central || !north) throw new Error('demo stations not created')
+      .get(),
+  )
+  if (!central || !north) throw new Error('demo stations not created')
 
-    const districtRows = [1, 2, 3, 4, 5].map((n) =>
-      tx
-        .insert(districts)
-        .values({
-          streetId: street.id,
-          nameZhHans: `第${'一二三四五'[n - 1]}选区`,
-          nameZhHant: `第${'一二三四五'[n - 1]}選區`,
-          nameEn: `District ${n}`,
-          stationId: n <= 3 ? central.id : north.id,
-          ...stamp,
-        })
-        .returning()
-        .get(),
-    )
-    const deputyRows = DEPUTY_NAMES.map((name, i) =>
-      tx
-        .insert(deputies)
-        .values({ name, homeStationId: i < 7 ? central.id : north.id, ...stamp })
-        .returning()
-        .get(),
-    )
-    // 11 deputies over 5 districts: two or three each, as in the report's street.
-    deputyRows.forEach((d, i) => {
-      const district = districtRows[i % 5]!
-      tx.insert(deputyDistricts).values({ deputyId: d.id, districtId: district.id }).run()
-    })
-    for (const [i, [zhHans, zhHant, en]] of TOPICS.entries()) {
-      tx.insert(topics)
-        .values({ nameZhHans: zhHans, nameZhHant: zhHant, nameEn: en, sortOrder: i * 10, ...stamp })
-        .run()
-    }
-    for (const [zhHans, zhHant, en] of UNITS) {
-      tx.insert(handlingUnits)
-        .values({ nameZhHans: zhHans, nameZhHant: zhHant, nameEn: en, ...stamp })
-        .run()
-    }
-    for (const [date, kind, name] of DEMO_CLOSURES)
-      tx.insert(closures)
-        .values({ date, kind, name, ...stamp })
-        .run()
-    tx.insert(kiosks)
-      .values({ stationId: central.id, label: '一楼大厅 1 号机', ...stamp })
+  const districtRows = [1, 2, 3, 4, 5].map((n) =>
+    tx
+      .insert(districts)
+      .values({
+        streetId: street.id,
+        nameZhHans: `第${'一二三四五'[n - 1]}选区`,
+        nameZhHant: `第${'一二三四五'[n - 1]}選區`,
+        nameEn: `District ${n}`,
+        stationId: n <= 3 ? central.id : north.id,
+        ...stamp,
+      })
+      .returning()
+      .get(),
+  )
+  const deputyRows = DEPUTY_NAMES.map((name, i) =>
+    tx
+      .insert(deputies)
+      .values({ name, homeStationId: i < 7 ? central.id : north.id, ...stamp })
+      .returning()
+      .get(),
+  )
+  // 11 deputies over 5 districts: two or three each, as in the report's street.
+  deputyRows.forEach((d, i) => {
+    const district = districtRows[i % 5]!
+    tx.insert(deputyDistricts).values({ deputyId: d.id, districtId: district.id }).run()
+  })
+  for (const [i, [zhHans, zhHant, en]] of TOPICS.entries()) {
+    tx.insert(topics)
+      .values({ nameZhHans: zhHans, nameZhHant: zhHant, nameEn: en, sortOrder: i * 10, ...stamp })
       .run()
-
-    DEMO_LOGINS.forEach((l, i) => {
-      insertAccount(
-        tx,
-        {
-          username: l.username,
-          displayName: l.displayName,
-          passwordHash: hashes[i]!,
-          role: l.role,
-          deputyId: l.role === 'deputy' ? deputyRows[0]!.id : null,
-          stationIds: l.role === 'staff' ? [central.id] : [],
-        },
-        now,
-      )
-    })
-    tx.insert(settings).values({ key: DEMO_SETTING, value: '1' }).run()
   }
+  for (const [zhHans, zhHant, en] of UNITS) {
+    tx.insert(handlingUnits)
+      .values({ nameZhHans: zhHans, nameZhHant: zhHant, nameEn: en, ...stamp })
+      .run()
+  }
+  for (const [date, kind, name] of DEMO_CLOSURES)
+    tx.insert(closures)
+      .values({ date, kind, name, ...stamp })
+      .run()
+  tx.insert(kiosks)
+    .values({ stationId: central.id, label: '一楼大厅 1 号机', ...stamp })
+    .run()
+
+  DEMO_LOGINS.forEach((l, i) => {
+    insertAccount(
+      tx,
+      {
+        username: l.username,
+        displayName: l.displayName,
+        passwordHash: hashes[i]!,
+        role: l.role,
+        deputyId: l.role === 'deputy' ? deputyRows[0]!.id : null,
+        stationIds: l.role === 'staff' ? [central.id] : [],
+      },
+      now,
+    )
+  })
+  tx.insert(settings).values({ key: DEMO_SETTING, value: '1' }).run()
 }
 
 const DEMO_CLOSURES: [string, 'holiday' | 'workday', string][] = [
