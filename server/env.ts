@@ -17,6 +17,8 @@ export type AppEnv = {
     kiosk: KioskDevice | null
     /** The request's cookies, parsed once (see readCookie). */
     cookies?: Record<string, string>
+    /** Whether the client reached us over https (client-address.ts isHttps), judged once. */
+    https?: boolean
     /** Response headers gathered so far (see response-headers.ts). */
     headers: HeaderBag
   }
