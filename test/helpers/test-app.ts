@@ -54,9 +54,10 @@ type Fetchable = {
 
 /**
  * `peer`: the socket address the request seems to come from (as the Node adapter reports it);
- * `origin`: the scheme and host the client asks for (default http://localhost).
+ * `origin`: the scheme and host the client asks for (default http://localhost); `headers`: sent
+ * with every request (a reverse proxy's X-Forwarded-*).
  */
-export type ClientOptions = { peer?: string; origin?: string }
+export type ClientOptions = { peer?: string; origin?: string; headers?: Record<string, string> }
 
 /**
  * A browser-like client over app.request(): keeps cookies, sends the CSRF token the way our
@@ -66,11 +67,13 @@ export class TestClient {
   readonly cookies = new Map<string, string>()
   readonly #origin: string
   readonly #env: unknown
+  readonly #headers: Record<string, string>
   constructor(
     private readonly app: Fetchable,
     opts: ClientOptions = {},
   ) {
     this.#origin = opts.origin ?? 'http://localhost'
+    this.#headers = opts.headers ?? {}
     this.#env = opts.peer ? { incoming: { socket: { remoteAddress: opts.peer } } } : undefined
   }
 
@@ -81,6 +84,7 @@ export class TestClient {
 
   async request(path: string, init: RequestInit & { htmx?: boolean } = {}) {
     const headers = new Headers(init.headers)
+    for (const [k, v] of Object.entries(this.#headers)) if (!headers.has(k)) headers.set(k, v)
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '))
     if (init.htmx) headers.set('hx-request', 'true')
     const res = await this.app.request(
