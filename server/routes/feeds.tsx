@@ -117,7 +117,9 @@ export function feedFile(deps: AppDeps): (c: Context<AppEnv>) => Response | Prom
     const token = FEED_FILE.exec(c.req.param('file') ?? '')?.[1]
     const row = token ? liveTokens.get(db, token, () => feedByToken(db, token)) : undefined
     if (!row) {
+      // A revoked link counts against its own ceiling, like a live one, not as a guess.
       if (!token || !feedTokenIssued(db, token)) limiter.miss(address)
+      else if (!limiter.hit(token)) return tooMany(c)
       return rejectRequest(c, 404, 'error.notFound.body')
     }
     if (!limiter.hit(token!)) return tooMany(c)

@@ -126,7 +126,10 @@ describe('feed limits', () => {
     const old = feed(t, 1)
     revokeFeedToken(t.db, 'station', 1, null, t.clock.now())
     const google = from(t, '66.249.84.1')
-    for (let i = 0; i < 40; i++) expect((await google.get(old)).status).toBe(404)
+    for (let i = 0; i < 120; i++) expect((await google.get(old)).status).toBe(404)
+    expect((await google.get(feed(t, 2))).status).toBe(200)
+    // Hammering it meets that link's own ceiling.
+    expect((await google.get(old)).status).toBe(429)
     expect((await google.get(feed(t, 2))).status).toBe(200)
   })
 })
