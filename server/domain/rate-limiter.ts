@@ -116,11 +116,20 @@ export class LoginLimiter {
   attempt(username: string, address: string): boolean {
     const user = username.toLowerCase()
     const pair = `${address}|${user}`
-    if (this.#pair.blocked(pair) || this.#address.blocked(address) || this.#user.blocked(user)) return false
+    if (this.blockedBy(username, address)) return false
     this.#pair.take(pair)
     this.#address.take(address)
     this.#user.take(user)
     return true
+  }
+
+  /** Which limit refuses the next attempt as `username` from `address`, if any. */
+  blockedBy(username: string, address: string): 'username at address' | 'address' | 'username' | undefined {
+    const user = username.toLowerCase()
+    if (this.#pair.blocked(`${address}|${user}`)) return 'username at address'
+    if (this.#address.blocked(address)) return 'address'
+    if (this.#user.blocked(user)) return 'username'
+    return undefined
   }
 
   /** The attempt succeeded: it is not counted, and this username starts afresh at this address. */

@@ -34,14 +34,20 @@ export function loginGuard(deps: AppDeps) {
     /** Starts an attempt; false when a limit refuses it before the password is checked. */
     begin: (c: Context<AppEnv>, username: string) => limiter.attempt(username, addressKey(clientAddress(c))),
 
-    /** A wrong password, an unknown or a disabled account: written to the audit log, without the password. */
+    /**
+     * A wrong password, an unknown or a disabled account: written to the audit log, without the
+     * password, and with the limit it used up if it was the last one allowed. Attempts refused by
+     * a limit are not written one by one, so nobody can fill the log at the rate of requests.
+     */
     failed(c: Context<AppEnv>, username: string, accountId: number | undefined) {
+      const address = clientAddress(c)
+      const locked = limiter.blockedBy(username, addressKey(address))
       recordAudit(deps.db, deps.clock.now(), {
         actorAccountId: null,
         action: 'auth.login_failed',
         entity: 'account',
         entityId: accountId,
-        detail: { username, address: clientAddress(c) },
+        detail: locked ? { username, address, locked } : { username, address },
       })
     },
 

@@ -48,6 +48,12 @@ describe('log-in limits', () => {
       statuses.push((await sprayer.post('/login', { username: `user${i}`, password: 'Summer2026!' })).status)
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true)
     expect(statuses[30]).toBe(429)
+    // The failure that used the limit up says so in the audit log; refused attempts add no rows.
+    const rows = failedLogins(t)
+    expect(rows).toHaveLength(30)
+    expect(rows.filter((r) => 'locked' in r.detail).map((r) => r.detail)).toEqual([
+      { username: 'user29', address: '203.0.113.9', locked: 'address' },
+    ])
     expect((await sprayer.post('/login', { username: 'clerk', password: DEMO.staff[1] })).status).toBe(429)
     expect(
       (await from(t, '203.0.113.10').post('/login', { username: 'clerk', password: DEMO.staff[1] })).status,
