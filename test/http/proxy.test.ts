@@ -138,6 +138,14 @@ describe('links at the public origin', () => {
     ).toBe('https://public.example.org')
   })
 
+  it('redirects stay relative, so the browser keeps the origin it is on', async () => {
+    const t = await makeTestApp({ env: { TRUST_PROXY: '1' } })
+    const c = t.client({ peer: NGINX, headers: forwarded })
+    expect((await c.get('/admin')).headers.get('location')).toBe('/login?next=%2Fadmin')
+    const login = await c.post('/login', { username: DEMO.admin[0], password: DEMO.admin[1], next: '/admin' })
+    expect(login.headers.get('location')).toBe('/admin')
+  })
+
   it('ignore a forwarded host that is no host name', async () => {
     const bad = { ...forwarded, 'x-forwarded-host': 'evil.example/"><script>' }
     expect(await pairingLink({ TRUST_PROXY: '1' }, NGINX, bad)).toBe('https://localhost')
