@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -52,8 +53,78 @@ describe('client address', () => {
     expect(normalizeAddress('0:0:0:0:0:ffff:10.1.2.3')).toBe('10.1.2.3')
     expect(normalizeAddress(' 203.0.113.9:4711 ')).toBe('203.0.113.9')
     expect(normalizeAddress('[2001:DB8::1]:443')).toBe('2001:db8::1')
+    expect(normalizeAddress('2001:0db8:0:0:1:0:0:1')).toBe('2001:db8::1:0:0:1')
+    expect(normalizeAddress('0:0:0:0:0:0:0:1')).toBe('::1')
+    expect(normalizeAddress('fe80::1%eth0')).toBe('fe80::1')
+    fc.assert(
+      fc.property(ipv6, (a) => {
+        const once = normalizeAddress(a)!
+        expect(normalizeAddress(once)).toBe(once)
+        // Node's own spelling of the same address, through its URL parser.
+        if (isIP(once) === 6) expect(once).toBe(new URL(`http://[${a}]/`).hostname.slice(1, -1))
+      }),
+    )
     expect(normalizeAddress('unknown')).toBeUndefined()
     expect(normalizeAddress('')).toBeUndefined()
+  })
+
+  it('reads what Node reads as an IP address, and nothing it does not', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.ipV4(), fc.ipV6(), fc.string({ maxLength: 45 })), (s) => {
+        const got = normalizeAddress(s)
+        if (isIP(s) !== 0) expect(got).toBeDefined()
+        if (got !== undefined && !/[:[%]/.test(s)) expect(isIP(s.trim())).toBe(4)
+        if (got !== undefined) expect(isIP(got)).not.toBe(0)
+      }),
+      { numRuns: 2000 },
+    )
+    // Strings made of an address's characters, where a parser's edge cases are.
+    const addressLike = fc
+      .array(fc.constantFrom(...'0123456789abcdefABCDEF:.', '::', 'ffff', '::ffff:', '1.2.3.4'), {
+        maxLength: 14,
+      })
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.oneof(addressLike, fc.ipV6()), (s) => {
+        // One colon: an IPv4 address with a port, which proxies may write and Node does not read.
+        fc.pre(s.split(':').length !== 2)
+        expect(normalizeAddress(s) !== undefined, s).toBe(isIP(s) !== 0)
+      }),
+      { numRuns: 5000 },
+    )
+    for (const bad of [
+      '01.2.3.4',
+      '1.2.3',
+      '1.2.3.4.5',
+      '256.1.1.1',
+      '1::2::3',
+      '12345::1',
+      ':::',
+      '1.2.3.4::',
+    ])
+      expect(normalizeAddress(bad), bad).toBeUndefined()
+  })
+
+  it('matches trusted networks as Node’s BlockList does', () => {
+    const v4 = fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 }), fc.ipV4())
+    const v6 = fc.tuple(fc.ipV6(), fc.integer({ min: 0, max: 128 }), fc.ipV6())
+    fc.assert(
+      fc.property(fc.oneof(v4, v6), fc.boolean(), ([net, bits, other], near) => {
+        const network = normalizeAddress(net)!
+        const family = isIP(network)
+        fc.pre(
+          family !== 0 && family === isIP(normalizeAddress(other) ?? '') && bits <= (family === 4 ? 32 : 128),
+        )
+        // Half the time an address inside the network: the network's own address.
+        const address = normalizeAddress(near ? net : other)!
+        const list = new BlockList()
+        list.addSubnet(network, bits, family === 4 ? 'ipv4' : 'ipv6')
+        const expected = list.check(address, family === 4 ? 'ipv4' : 'ipv6')
+        const got = resolveClient(address, undefined, trust(`${network}/${bits}`)).proxies === 1
+        expect(got).toBe(expected)
+      }),
+      { numRuns: 3000 },
+    )
   })
 
   it('is the socket peer when nobody is trusted, whatever the headers say', () => {
