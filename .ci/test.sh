@@ -11,6 +11,10 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-noto-cjk)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# The deployment examples are checked with nginx -t (a self-signed certificate from openssl) and
+# run in front of the server (test/db/deploy-examples.test.ts).
+command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}"
   SUDO=""

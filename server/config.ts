@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { LOCALES, type Locale } from '../views/i18n/locales.ts'
+import { parseTrustProxy, TRUST_NOBODY, type TrustProxy } from './client-address.ts'
 import { isTimeZone } from './domain/time.ts'
 
 const schema = z.object({
@@ -22,6 +23,14 @@ const schema = z.object({
   RATE_LIMIT_MULTIPLIER: z.coerce.number().min(1).max(1e9).default(1),
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      const trust = parseTrustProxy(v)
+      if (typeof trust === 'string') ctx.addIssue({ code: 'custom', message: trust })
+      return trust
+    })
+    .optional(),
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   NOTIFY_WEBHOOK_FORMAT: z.enum(['json', 'wecom', 'dingtalk']).default('json'),
@@ -40,6 +49,8 @@ export type Config = {
   defaultLocale: Locale
   defaultTimeZone: string
   publicUrl: string | undefined
+  /** PUBLIC_URL is https: every client reaches us over TLS, whatever the last hop was. */
+  publicHttps: boolean
   logLevel: string
   sessionHours: number
   kioskIdleSeconds: number
@@ -48,7 +59,10 @@ export type Config = {
   rateLimitMultiplier: number
   /** Seed the demo street, with its published log-ins, into an empty database (`npm run demo`); never by default (decision 0019). */
   seedDemo: boolean
+  /** 'auto': Secure (and `__Host-` names) when the client's request is known to be https. */
   cookieSecure: 'auto' | 'true' | 'false'
+  /** Which proxies' X-Forwarded-* headers are believed (client-address.ts). */
+  trustProxy: TrustProxy
   /** Whether this process runs scheduled jobs (several processes on one database may). */
   jobsEnabled: boolean
   notify: {
@@ -89,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    publicHttps: e.PUBLIC_URL?.startsWith('https:') ?? false,
     logLevel: e.LOG_LEVEL,
     sessionHours: e.SESSION_HOURS,
     kioskIdleSeconds: e.KIOSK_IDLE_SECONDS,
@@ -96,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
     seedDemo: e.SEED_DEMO === 'true',
     cookieSecure: e.COOKIE_SECURE,
+    trustProxy: (e.TRUST_PROXY as TrustProxy | undefined) ?? TRUST_NOBODY,
     jobsEnabled: e.JOBS_ENABLED === 'true',
     notify: {
       webhookUrl: e.NOTIFY_WEBHOOK_URL,

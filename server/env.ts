@@ -1,4 +1,5 @@
 import type { I18n } from '../views/i18n/index.ts'
+import type { ResolvedClient } from './client-address.ts'
 import type { AppDeps } from './deps.ts'
 import type { Account } from './domain/account.ts'
 import type { KioskDevice } from './domain/kiosk-device.ts'
@@ -17,6 +18,10 @@ export type AppEnv = {
     kiosk: KioskDevice | null
     /** The request's cookies, parsed once (see readCookie). */
     cookies?: Record<string, string>
+    /** Whether the client reached us over https (client-address.ts isHttps), judged once. */
+    https?: boolean
+    /** The client behind any trusted proxies (client-address.ts), resolved once. */
+    client?: ResolvedClient
     /** Response headers gathered so far (see response-headers.ts). */
     headers: HeaderBag
   }

@@ -169,6 +169,22 @@ export function feedByToken(db: Db, token: string): ServedFeed | undefined {
   return liveFeedToken(db).get({ hash: sha256(token) })
 }
 
+const issuedFeedToken = preparedFor((db) =>
+  db
+    .select({ id: feedTokens.id })
+    .from(feedTokens)
+    .where(eq(feedTokens.tokenHash, sql.placeholder('hash')))
+    .prepare(),
+)
+
+/**
+ * Whether a token was ever issued, live or revoked: calendar apps keep polling a link after it was
+ * revoked or replaced, and such a fetch is no guess.
+ */
+export function feedTokenIssued(db: Db, token: string): boolean {
+  return FEED_TOKEN_PATTERN.test(token) && issuedFeedToken(db).get({ hash: sha256(token) }) !== undefined
+}
+
 /** Fetch times are recorded at most this often, so polling clients cause few writes. */
 const FETCH_RECORD_MS = 60 * 60_000
 

@@ -6,12 +6,9 @@ import { isHtmx } from '../../views/render.tsx'
 import { accessFor } from '../access-policy.ts'
 import type { KioskDevice } from '../domain/kiosk-device.ts'
 import { sha256 } from '../domain/secrets.ts'
-import { readCookie } from './cookies.ts'
+import { KIOSK_COOKIE, readCookie, SESSION_COOKIE } from './cookies.ts'
 import { rejectRequest } from './reject.tsx'
 import { syncMiddleware } from './sync-chain.ts'
-
-export const SESSION_COOKIE = 'sid'
-export const KIOSK_COOKIE = 'kiosk'
 
 /** Paired kiosks by device token, kept until a kiosk is paired, changed or revoked anywhere. */
 const pairedKiosks = new DerivedCache<KioskDevice | null>(KIOSK_TABLES, { max: 5000 })

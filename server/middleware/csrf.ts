@@ -1,12 +1,11 @@
 import { timingSafeEqual } from 'node:crypto'
 import { randomToken } from '../domain/secrets.ts'
-import { readCookie, setAppCookie } from './cookies.ts'
+import { CSRF_COOKIE, readCookie, setAppCookie } from './cookies.ts'
 import { readForm } from './form-body.ts'
 import { rejectRequest } from './reject.tsx'
 import { syncMiddleware } from './sync-chain.ts'
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
-const COOKIE = 'csrf'
 
 /**
  * Double-submit token: a random value in an httpOnly cookie must come back with every
@@ -14,10 +13,10 @@ const COOKIE = 'csrf'
  * get it from the page's meta tag via /static/csrf.js). A cross-site page can read neither.
  */
 export const csrfProtection = syncMiddleware((c, next) => {
-  let token = readCookie(c, COOKIE)
+  let token = readCookie(c, CSRF_COOKIE)
   if (!token || token.length < 32) {
     token = randomToken()
-    setAppCookie(c, COOKIE, token)
+    setAppCookie(c, CSRF_COOKIE, token)
   }
   c.set('csrfToken', token)
   if (SAFE.has(c.req.method)) return next()

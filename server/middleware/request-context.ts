@@ -1,10 +1,11 @@
 import type { Context, Handler } from 'hono'
 import { makeI18n } from '../../views/i18n/index.ts'
 import { isLocale } from '../../views/i18n/locales.ts'
+import { isHttps } from '../client-address.ts'
 import type { AppDeps } from '../deps.ts'
 import type { AppEnv } from '../env.ts'
 import { redactUrl } from '../logger.ts'
-import { readCookie } from './cookies.ts'
+import { LANG_COOKIE, readCookie } from './cookies.ts'
 import { finishHeaders, startHeaders } from './response-headers.ts'
 import { baseHeaders } from './security-headers.ts'
 import { afterNext, syncMiddleware } from './sync-chain.ts'
@@ -39,11 +40,11 @@ function openRequest(c: Context<AppEnv>, deps: AppDeps): number {
   c.set('deps', deps)
   c.set('requestId', requestId)
   c.set('log', deps.logger.child({ requestId }))
-  const lang = readCookie(c, 'lang')
+  const lang = readCookie(c, LANG_COOKIE)
   c.set('i18n', makeI18n(isLocale(lang) ? lang : deps.config.defaultLocale))
   c.set('account', null)
   c.set('kiosk', null)
-  startHeaders(c, baseHeaders(requestId))
+  startHeaders(c, baseHeaders(requestId, isHttps(c)))
   return performance.now()
 }
 

@@ -4,16 +4,14 @@ import { createAuthSession, deleteAuthSession, findAccountByUsername } from '../
 import { recordAudit } from '../../db/queries/audit.ts'
 import { LoginPage } from '../../views/pages/login-page.tsx'
 import { renderPage } from '../../views/render.tsx'
-import { clientAddress } from '../client-address.ts'
 import type { AppDeps } from '../deps.ts'
-import { RateLimiter } from '../domain/rate-limiter.ts'
 import { randomToken, sha256, verifyPassword } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
-import { SESSION_COOKIE } from '../middleware/auth.ts'
-import { clearAppCookie, readCookie, setAppCookie } from '../middleware/cookies.ts'
+import { clearAppCookie, readCookie, SESSION_COOKIE, setAppCookie } from '../middleware/cookies.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { safeNext } from '../safe-redirect.ts'
 import { parseForm } from '../validation.ts'
+import { LOGIN_WINDOW_MINUTES, loginGuard } from './login-guard.ts'
 
 const loginForm = z.object({
   username: z.string().trim().min(1).max(64),
@@ -21,15 +19,8 @@ const loginForm = z.object({
   next: z.string().optional(),
 })
 
-const LOGIN_WINDOW_MINUTES = 15
-
 export function authRoutes(deps: AppDeps) {
-  const limiter = new RateLimiter(
-    10,
-    LOGIN_WINDOW_MINUTES * 60_000,
-    deps.clock,
-    deps.config.rateLimitMultiplier,
-  )
+  const guard = loginGuard(deps)
   const app = new Hono<AppEnv>()
 
   app.get('/login', (c) => {
@@ -50,7 +41,7 @@ export function authRoutes(deps: AppDeps) {
         422,
       )
     const { username, password } = parsed.data
-    if (!limiter.take(`${clientAddress(c)}|${username.toLowerCase()}`)) {
+    if (!guard.begin(c, username)) {
       const errors = { username: t('login.tooMany', { minutes: LOGIN_WINDOW_MINUTES }) }
       return renderPage(c, <LoginPage next={next} username={username} errors={errors} />, 429)
     }
@@ -58,12 +49,14 @@ export function authRoutes(deps: AppDeps) {
     // Verify even for unknown names so timing does not reveal which usernames exist.
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH)
     if (!account?.active || !ok) {
+      guard.failed(c, username, account?.id)
       return renderPage(
         c,
         <LoginPage next={next} username={username} errors={{ password: t('login.failed') }} />,
         401,
       )
     }
+    guard.succeeded(c, username)
     const token = randomToken()
     const now = deps.clock.now()
     const expiresAt = new Date(now.getTime() + deps.config.sessionHours * 3_600_000)

@@ -4,6 +4,7 @@ import { FEED_TOKEN_TABLES, SCHEDULE_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
 import {
   feedByToken,
+  feedTokenIssued,
   findFeedSubject,
   issueFeedToken,
   listActiveDeputies,
@@ -24,19 +25,28 @@ import {
   MyCalendarPage,
 } from '../../views/pages/feeds/feed-pages.tsx'
 import { renderPage } from '../../views/render.tsx'
-import { clientAddress } from '../client-address.ts'
+import { clientKey, publicOrigin } from '../client-address.ts'
 import type { AppDeps } from '../deps.ts'
 import type { Account } from '../domain/account.ts'
-import { RateLimiter } from '../domain/rate-limiter.ts'
+import { SecretLookupLimiter } from '../domain/rate-limiter.ts'
 import type { AppEnv } from '../env.ts'
 import { buildFeedDocument } from '../feeds/build.ts'
 import { calendarBytes, strongEtag } from '../feeds/ical.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { respond, respondNotModified, setHeader } from '../middleware/response-headers.ts'
 
-/** Feed fetches per client address per window; calendar apps poll hourly at most. */
-const FEED_FETCHES_PER_WINDOW = 120
 const FEED_WINDOW_MS = 10 * 60_000
+/**
+ * Feed fetches per window: a client address may fetch tokens that were never issued 30 times (a
+ * typo or two, never a search of the 256-bit space); each issued token may be fetched 120 times
+ * from anywhere, which a calendar that polls hourly at most, on a few devices, never nears. A
+ * shared fetcher (Google, Outlook, Apple) polling thousands of valid feeds from one address counts
+ * only against each feed's own ceiling.
+ */
+const FEED_LIMITS = {
+  misses: { limit: 30, windowMs: FEED_WINDOW_MS },
+  hits: { limit: 120, windowMs: FEED_WINDOW_MS },
+}
 
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/
 
@@ -83,27 +93,36 @@ const liveTokens = new DerivedCache<ServedFeed | undefined>(FEED_TOKEN_TABLES, {
 /**
  * GET /feeds/<token>.ics: the calendar itself. The token in the path is the only credential (the
  * access table lists /feeds as public); unknown, revoked or malformed tokens and feeds of
- * people or stations no longer active all answer 404, and fetches are rate-limited per address.
+ * people or stations no longer active all answer 404; guesses are rate-limited per address and
+ * fetches of an issued token per token (FEED_LIMITS).
  * The log line redacts the token from the path. Answered by a router of its own, in the request
  * context and outside the middleware chain (app.ts).
  */
 export function feedFile(deps: AppDeps): (c: Context<AppEnv>) => Response | Promise<Response> {
   const { db, clock } = deps
-  const limiter = new RateLimiter(
-    FEED_FETCHES_PER_WINDOW,
-    FEED_WINDOW_MS,
+  const limiter = new SecretLookupLimiter(
+    FEED_LIMITS.misses,
+    FEED_LIMITS.hits,
     clock,
     deps.config.rateLimitMultiplier,
   )
+  const tooMany = (c: Context<AppEnv>) => {
+    setHeader(c, 'Retry-After', String(FEED_WINDOW_MS / 1000))
+    return rejectRequest(c, 429, 'feeds.error.tooMany')
+  }
   return (c) => {
     setHeader(c, 'X-Robots-Tag', 'noindex')
-    if (!limiter.take(clientAddress(c))) {
-      setHeader(c, 'Retry-After', String(FEED_WINDOW_MS / 1000))
-      return rejectRequest(c, 429, 'feeds.error.tooMany')
-    }
+    const address = clientKey(c)
+    if (limiter.blocked(address)) return tooMany(c)
     const token = FEED_FILE.exec(c.req.param('file') ?? '')?.[1]
     const row = token ? liveTokens.get(db, token, () => feedByToken(db, token)) : undefined
-    if (!row) return rejectRequest(c, 404, 'error.notFound.body')
+    if (!row) {
+      // A revoked link counts against its own ceiling, like a live one, not as a guess.
+      if (!token || !feedTokenIssued(db, token)) limiter.miss(address)
+      else if (!limiter.hit(token)) return tooMany(c)
+      return rejectRequest(c, 404, 'error.notFound.body')
+    }
+    if (!limiter.hit(token!)) return tooMany(c)
     const now = clock.now()
     const feed = rendered.get(
       db,
@@ -133,7 +152,7 @@ export function feedFile(deps: AppDeps): (c: Context<AppEnv>) => Response | Prom
 
 // ── subscribing ─────────────────────────────────────────────────────────────────────────────────
 
-/** The subscription links for a fresh token; PUBLIC_URL when configured, else this request's origin. */
+/** The subscription links for a fresh token, at the public origin (client-address.ts publicOrigin). */
 export async function subscriptionLinks(origin: string, token: string): Promise<IssuedLink> {
   const https = `${origin}/feeds/${token}.ics`
   const webcal = https.replace(/^https?:/, 'webcal:')
@@ -145,8 +164,6 @@ export async function subscriptionLinks(origin: string, token: string): Promise<
     qrSvg,
   }
 }
-
-export const publicOrigin = (deps: AppDeps, c: Context) => deps.config.publicUrl ?? new URL(c.req.url).origin
 
 /** The feeds a signed-in account owns: its deputy's, and its own duty if it is staff. */
 export function ownFeeds(account: Account): { kind: FeedKind; subjectId: number }[] {
@@ -203,7 +220,7 @@ export function myCalendarRoutes(deps: AppDeps) {
       c.get('account')!.id,
       clock.now(),
     )
-    return page(c, { kind: feed.kind, link: await subscriptionLinks(publicOrigin(deps, c), token) })
+    return page(c, { kind: feed.kind, link: await subscriptionLinks(publicOrigin(c), token) })
   })
 
   app.post('/me/calendar/:kind/revoke', (c) => {
@@ -299,7 +316,7 @@ export function adminFeedRoutes(deps: AppDeps) {
       c.get('account')!.id,
       clock.now(),
     )
-    return page(c, await subscriptionLinks(publicOrigin(deps, c), token))
+    return page(c, await subscriptionLinks(publicOrigin(c), token))
   })
 
   app.post('/:kind{[a-z]+}/:id{[0-9]+}/revoke', (c) => {

@@ -31,6 +31,7 @@ import { ConcernTopicsPage } from '../../views/pages/kiosk/concern-topics-page.t
 import { KioskMessagePage } from '../../views/pages/kiosk/kiosk-message-page.tsx'
 import { SlipPage } from '../../views/pages/kiosk/slip-page.tsx'
 import { renderPage } from '../../views/render.tsx'
+import { publicOrigin } from '../client-address.ts'
 import type { AppDeps } from '../deps.ts'
 import { normalizePhone } from '../domain/masking.ts'
 import { ticketLabel } from '../domain/queue-order.ts'
@@ -279,7 +280,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
     const deputy = concern.deputyId
       ? db.select({ name: deputies.name }).from(deputies).where(eq(deputies.id, concern.deputyId)).get()
       : undefined
-    const base = deps.config.publicUrl ?? new URL(c.req.url).origin
+    const base = publicOrigin(c)
     const statusUrl = `${base}/track/${concern.trackingCode}`
     const qrSvg = await QRCode.toString(statusUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
     return renderPage(

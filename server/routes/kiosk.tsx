@@ -9,16 +9,23 @@ import { isDemoDatabase } from '../../db/seed-demo.ts'
 import { KioskPairPage } from '../../views/pages/kiosk/kiosk-pair-page.tsx'
 import { KioskStartPage } from '../../views/pages/kiosk/kiosk-start-page.tsx'
 import { pageHtml, renderPage, respondHtmlText } from '../../views/render.tsx'
-import { clientAddress } from '../client-address.ts'
+import { clientKey } from '../client-address.ts'
 import type { AppDeps } from '../deps.ts'
-import { RateLimiter } from '../domain/rate-limiter.ts'
+import { SecretLookupLimiter } from '../domain/rate-limiter.ts'
 import { normalizeCode, randomToken, sha256 } from '../domain/secrets.ts'
 import { localDate } from '../domain/time.ts'
 import { addDays, zonedTimeToUtc } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { KIOSK_ACTIONS } from '../kiosk-actions.ts'
-import { KIOSK_COOKIE } from '../middleware/auth.ts'
-import { clearAppCookie, readCookie, setAppCookie } from '../middleware/cookies.ts'
+import {
+  clearAppCookie,
+  cookieNeedsRename,
+  KIOSK_COOKIE,
+  LANG_COOKIE,
+  readCookie,
+  setAppCookie,
+  TEXT_SIZE_COOKIE,
+} from '../middleware/cookies.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { setHeader } from '../middleware/response-headers.ts'
 import { syncMiddleware } from '../middleware/sync-chain.ts'
@@ -54,7 +61,14 @@ const startScreens = new DerivedCache<StartScreen | undefined>(SCHEDULE_TABLES, 
 })
 
 export function kioskRoutes(deps: AppDeps) {
-  const limiter = new RateLimiter(10, 10 * 60_000, deps.clock, deps.config.rateLimitMultiplier)
+  // Pairing codes are one-time and issued by an admin: only codes that pair nothing count, 10 per
+  // client address per 10 minutes, so a technician pairing a room of kiosks is never stopped.
+  const limiter = new SecretLookupLimiter(
+    { limit: 10, windowMs: 10 * 60_000 },
+    undefined,
+    deps.clock,
+    deps.config.rateLimitMultiplier,
+  )
   const app = new Hono<AppEnv>()
 
   // Kiosk screens may show what a resident typed: never keep them in any cache.
@@ -68,13 +82,16 @@ export function kioskRoutes(deps: AppDeps) {
 
   const pair = (c: Context<AppEnv>, code: string) => {
     const { t } = c.get('i18n')
-    if (!limiter.take(clientAddress(c))) {
+    const address = clientKey(c)
+    if (limiter.blocked(address)) {
       return renderPage(c, <KioskPairPage code={code} errors={{ code: t('kiosk.pair.tooMany') }} />, 429)
     }
     const token = randomToken()
     const device = redeemPairingCode(deps.db, sha256(normalizeCode(code)), sha256(token), deps.clock.now())
-    if (!device)
+    if (!device) {
+      limiter.miss(address)
       return renderPage(c, <KioskPairPage code={code} errors={{ code: t('kiosk.pair.invalid') }} />, 422)
+    }
     setAppCookie(c, KIOSK_COOKIE, token, { maxAge: DEVICE_COOKIE_SECONDS })
     return c.redirect('/kiosk', 303)
   }
@@ -96,20 +113,20 @@ export function kioskRoutes(deps: AppDeps) {
   app.get('/kiosk', (c): Response | Promise<Response> => {
     if (c.req.query('reset')) {
       // Idle reset: back to the station's default language and text size.
-      clearAppCookie(c, 'lang')
-      clearAppCookie(c, 'text')
+      clearAppCookie(c, LANG_COOKIE)
+      clearAppCookie(c, TEXT_SIZE_COOKIE)
       return c.redirect('/kiosk', 303)
     }
     const kiosk = c.get('kiosk')!
     const now = deps.clock.now()
-    if (touchKiosk(deps.db, kiosk, now))
+    if (touchKiosk(deps.db, kiosk, now) || cookieNeedsRename(c, KIOSK_COOKIE))
       setAppCookie(c, KIOSK_COOKIE, readCookie(c, KIOSK_COOKIE)!, { maxAge: DEVICE_COOKIE_SECONDS })
     const csrfToken = c.get('csrfToken')
     const i18n = c.get('i18n')
     const account = c.get('account')
     const build = () => startScreen(c, kiosk.stationId, now)
     // Only the plain screen is kept: a query or a signed-in account changes what it shows.
-    const key = `${kiosk.stationId}|${i18n.locale}|${readCookie(c, 'text') === 'large'}`
+    const key = `${kiosk.stationId}|${i18n.locale}|${readCookie(c, TEXT_SIZE_COOKIE) === 'large'}`
     const query = c.req.url.indexOf('?') + 1
     const screen =
       account || (query && query < c.req.url.length) ? build() : startScreens.get(deps.db, key, build, now)

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { isLocale } from '../../views/i18n/locales.ts'
 import type { AppEnv } from '../env.ts'
-import { setAppCookie } from '../middleware/cookies.ts'
+import { LANG_COOKIE, setAppCookie, TEXT_SIZE_COOKIE } from '../middleware/cookies.ts'
 import { safeNext } from '../safe-redirect.ts'
 
 const YEAR = 365 * 24 * 3600
@@ -15,13 +15,13 @@ export function preferenceRoutes() {
   app.get('/lang/text/:size', (c) => {
     const size = c.req.param('size')
     if (size !== 'large' && size !== 'normal') return c.notFound()
-    setAppCookie(c, 'text', size, { maxAge: YEAR })
+    setAppCookie(c, TEXT_SIZE_COOKIE, size, { maxAge: YEAR })
     return c.redirect(safeNext(c.req.query('next')), 303)
   })
   app.get('/lang/:locale', (c) => {
     const locale = c.req.param('locale')
     if (!isLocale(locale)) return c.notFound()
-    setAppCookie(c, 'lang', locale, { maxAge: YEAR })
+    setAppCookie(c, LANG_COOKIE, locale, { maxAge: YEAR })
     return c.redirect(safeNext(c.req.query('next')), 303)
   })
   return app

@@ -4,7 +4,7 @@ import { kiosks, receptionSessions } from '../../db/schema.ts'
 import type { AppDeps } from '../../server/deps.ts'
 import { randomToken, sha256 } from '../../server/domain/secrets.ts'
 import { syncStationSessions } from '../../server/events/reception-commands.ts'
-import { KIOSK_COOKIE } from '../../server/middleware/auth.ts'
+import { KIOSK_COOKIE } from '../../server/middleware/cookies.ts'
 import { rows } from './queue.ts'
 import type { TestClient } from './test-app.ts'
 

@@ -22,7 +22,7 @@ export async function makeTestApp(opts: TestAppOptions = {}) {
   const deps: AppDeps = { db, clock, config, logger: createLogger('silent') }
   if (opts.demo !== false) await seedDemo(db, clock.now())
   const app = createApp(deps)
-  return { app, deps, db, clock, client: () => new TestClient(app) }
+  return { app, deps, db, clock, client: (opts?: ClientOptions) => new TestClient(app, opts) }
 }
 
 export type TestApp = Awaited<ReturnType<typeof makeTestApp>>
@@ -48,7 +48,16 @@ export async function addAccount(
   return { id, username: a.username, password }
 }
 
-type Fetchable = { request: (input: string, init?: RequestInit) => Response | Promise<Response> }
+type Fetchable = {
+  request: (input: string, init?: RequestInit, env?: unknown) => Response | Promise<Response>
+}
+
+/**
+ * `peer`: the socket address the request seems to come from (as the Node adapter reports it);
+ * `origin`: the scheme and host the client asks for (default http://localhost); `headers`: sent
+ * with every request (a reverse proxy's X-Forwarded-*).
+ */
+export type ClientOptions = { peer?: string; origin?: string; headers?: Record<string, string> }
 
 /**
  * A browser-like client over app.request(): keeps cookies, sends the CSRF token the way our
@@ -56,13 +65,33 @@ type Fetchable = { request: (input: string, init?: RequestInit) => Response | Pr
  */
 export class TestClient {
   readonly cookies = new Map<string, string>()
-  constructor(private readonly app: Fetchable) {}
+  readonly #origin: string
+  readonly #env: unknown
+  readonly #headers: Record<string, string>
+  constructor(
+    private readonly app: Fetchable,
+    opts: ClientOptions = {},
+  ) {
+    this.#origin = opts.origin ?? 'http://localhost'
+    this.#headers = opts.headers ?? {}
+    this.#env = opts.peer ? { incoming: { socket: { remoteAddress: opts.peer } } } : undefined
+  }
+
+  /** The CSRF token cookie, under its plain or its `__Host-` name. */
+  get csrf(): string | undefined {
+    return this.cookies.get('csrf') ?? this.cookies.get('__Host-csrf')
+  }
 
   async request(path: string, init: RequestInit & { htmx?: boolean } = {}) {
     const headers = new Headers(init.headers)
+    for (const [k, v] of Object.entries(this.#headers)) if (!headers.has(k)) headers.set(k, v)
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '))
     if (init.htmx) headers.set('hx-request', 'true')
-    const res = await this.app.request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' })
+    const res = await this.app.request(
+      `${this.#origin}${path}`,
+      { ...init, headers, redirect: 'manual' },
+      this.#env,
+    )
     for (const line of res.headers.getSetCookie()) {
       const [pair = '', ...attrs] = line.split(';')
       const eq = pair.indexOf('=')
@@ -85,11 +114,11 @@ export class TestClient {
     form: Record<string, string | string[]> = {},
     opts: { htmx?: boolean; csrf?: boolean } = {},
   ) {
-    if (!this.cookies.has('csrf')) await this.get('/login')
+    if (!this.csrf) await this.get('/login')
     const body = new URLSearchParams()
     for (const [k, v] of Object.entries(form))
       for (const item of Array.isArray(v) ? v : [v]) body.append(k, item)
-    if (opts.csrf !== false && !('_csrf' in form)) body.set('_csrf', this.cookies.get('csrf') ?? '')
+    if (opts.csrf !== false && !('_csrf' in form)) body.set('_csrf', this.csrf ?? '')
     return this.request(path, {
       method: 'POST',
       body,
@@ -99,8 +128,8 @@ export class TestClient {
   }
 
   async postMultipart(path: string, form: FormData) {
-    if (!this.cookies.has('csrf')) await this.get('/login')
-    form.set('_csrf', this.cookies.get('csrf') ?? '')
+    if (!this.csrf) await this.get('/login')
+    form.set('_csrf', this.csrf ?? '')
     return this.request(path, { method: 'POST', body: form })
   }
 

@@ -44,7 +44,7 @@ describe('log-in and log-out', () => {
     expect(html).toContain('aria-invalid="true"')
   })
 
-  it('rate-limits repeated failures for one name', async () => {
+  it('rate-limits repeated failures for one name from one address', async () => {
     const t = await makeTestApp()
     const c = t.client()
     let last = 0

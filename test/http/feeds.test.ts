@@ -459,7 +459,7 @@ describe('feed tokens', () => {
     expect((await fetchFeed(path)).res.status).toBe(404)
   })
 
-  it('are rate-limited per address', async () => {
+  it('are rate-limited per feed (fetches of one valid token per window)', async () => {
     const path = feedPath(t, 'station', 1)
     const client = new TestClient(t.app)
     let last = 0

@@ -16,6 +16,7 @@ import {
   KioskPairingCodePage,
 } from '../../../views/pages/admin/kiosk-pages.tsx'
 import { renderPage } from '../../../views/render.tsx'
+import { publicOrigin } from '../../client-address.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { AppEnv } from '../../env.ts'
 import { f, parseForm } from '../../validation.ts'
@@ -76,7 +77,7 @@ export function kioskAdminRoutes(deps: AppDeps) {
     if (!k) return c.notFound()
     const station = findStation(db, k.stationId)
     const { code, expiresAt } = issueKioskPairingCode(db, k.id, actorId(c), clock.now())
-    const origin = config.publicUrl ?? new URL(c.req.url).origin
+    const origin = publicOrigin(c)
     noStore(c)
     return renderPage(
       c,
