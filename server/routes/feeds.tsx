@@ -33,6 +33,7 @@ import { buildFeedDocument } from '../feeds/build.ts'
 import { calendarBytes, strongEtag } from '../feeds/ical.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { respond, respondNotModified, setHeader } from '../middleware/response-headers.ts'
+import { idParam } from '../validation.ts'
 
 /** Feed fetches per client address per window; calendar apps poll hourly at most. */
 const FEED_FETCHES_PER_WINDOW = 120
@@ -252,8 +253,8 @@ export function adminFeedRoutes(deps: AppDeps) {
 
   const subjectOf = (c: Context<AppEnv>) => {
     const kind = c.req.param('kind') ?? ''
-    const id = Number(c.req.param('id'))
-    if (!isFeedKind(kind) || !Number.isSafeInteger(id) || id <= 0) return undefined
+    const id = idParam(c)
+    if (!isFeedKind(kind) || id === null) return undefined
     const subject = findFeedSubject(db, kind, id)
     return subject?.active ? subject : undefined
   }

@@ -37,6 +37,16 @@ export const common = defineMessages({
     '請輸入有效日期（如 2026-10-01）。',
     'Enter a valid date such as 2026-10-01.',
   ],
+  'error.invalidMonth': [
+    '请输入有效月份（如 2026-10）。',
+    '請輸入有效月份（如 2026-10）。',
+    'Enter a valid month such as 2026-10.',
+  ],
+  'error.invalidQuarter': [
+    '请输入有效季度（如 2026-Q4）。',
+    '請輸入有效季度（如 2026-Q4）。',
+    'Enter a valid quarter such as 2026-Q4.',
+  ],
   'error.invalidTimeZone': [
     '不是有效的时区（如 Asia/Shanghai）。',
     '不是有效的時區（如 Asia/Shanghai）。',
