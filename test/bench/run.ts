@@ -102,6 +102,49 @@ function start(
   })
 }
 
+/** The 99th percentile of `count` /healthz requests sent one after another, in ms. */
+async function healthzP99(base: string, count = 400): Promise<number> {
+  const ms: number[] = []
+  for (let i = 0; i < count; i++) {
+    const t = performance.now()
+    await (await fetch(`${base}/healthz`)).arrayBuffer()
+    ms.push(performance.now() - t)
+  }
+  ms.sort((a, b) => a - b)
+  return Math.round(ms[Math.floor(count * 0.99)]! * 10) / 10
+}
+
+/**
+ * /healthz's p99 while six clients post 1.5 MB / 150,000-field forms over and over (issue 19,
+ * item 4: under 100 ms): as nobody (refused by size before reading) and as a signed-in admin
+ * (read, then refused by field count before parsing).
+ */
+async function healthzUnderBigPosts(base: string, adminSession: string) {
+  const body = `${Array.from({ length: 150_000 }, (_, i) => `f${i}=xx`).join('&')}&_csrf=${CSRF}`
+  const under = async (cookie: string) => {
+    let running = true
+    const post = async () => {
+      while (running)
+        await fetch(`${base}/admin/stations`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+          body,
+        })
+          .then((r) => r.arrayBuffer())
+          .catch(() => undefined)
+    }
+    const posts = Array.from({ length: 6 }, post)
+    const p99 = await healthzP99(base)
+    running = false
+    await Promise.all(posts)
+    return p99
+  }
+  const alone = await healthzP99(base)
+  const anonymous = await under(`csrf=${CSRF}`)
+  const signedIn = await under(`csrf=${CSRF}; sid=${adminSession}`)
+  return { aloneP99Ms: alone, anonymousP99Ms: anonymous, signedInP99Ms: signedIn, bodyBytes: body.length }
+}
+
 /** Durable commits per second: one row per transaction, WAL with synchronous=FULL, as the app runs. */
 function rawCommitsPerSecond(seconds: number): number {
   const file = join(dir, 'raw.db')
@@ -336,6 +379,8 @@ async function main() {
     'hello',
   )
 
+  const bigPosts = await healthzUnderBigPosts(base, data.adminSession)
+
   const peakRss = memoryMb(server.child.pid!).peakRssMb
   server.child.kill('SIGTERM')
   hello.child.kill()
@@ -356,6 +401,7 @@ async function main() {
     compileMs,
     peakRssMb: peakRss,
     walkInIntegrity: integrity,
+    healthzUnderBigPosts: bigPosts,
     results,
   }
   console.log(
@@ -385,6 +431,9 @@ async function main() {
     ),
   )
   console.log('Walk-in integrity:', integrity)
+  console.log(
+    `/healthz p99 alone ${bigPosts.aloneP99Ms} ms; under six parallel ${(bigPosts.bodyBytes / 1e6).toFixed(1)} MB / 150,000-field posts ${bigPosts.anonymousP99Ms} ms from nobody, ${bigPosts.signedInP99Ms} ms from a signed-in admin (bar: 100 ms)`,
+  )
   const outDir = join('data', 'bench')
   mkdirSync(outDir, { recursive: true })
   const file = join(outDir, `bench-${now.toISOString().replace(/[:.]/g, '-')}.json`)
