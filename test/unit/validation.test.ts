@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { ConfigError, loadConfig } from '../../server/config.ts'
 import { isMonth, isRealDate, LAST_YEAR, parseQuarter } from '../../server/domain/time.ts'
 import { monthRange } from '../../server/domain/zoned-time.ts'
 import { f, parseForm, parseId, parseWhole } from '../../server/validation.ts'
@@ -76,6 +77,14 @@ describe('the one parser of ids and whole numbers', () => {
       expect(res.ok, JSON.stringify(bad)).toBe(false)
     }
     expect(parseForm(schema, { id: ['1', '2'], n: '2' }, t).ok).toBe(false)
+  })
+})
+
+describe('numeric settings', () => {
+  it('are read by the same parser', () => {
+    expect(loadConfig({ PORT: '8080', BACKUP_KEEP: '3' })).toMatchObject({ port: 8080, backupKeep: 3 })
+    for (const v of ['0x1f', '1e3', ' 80', '080', '+80', '80.0'])
+      expect(() => loadConfig({ PORT: v }), v).toThrow(ConfigError)
   })
 })
 
