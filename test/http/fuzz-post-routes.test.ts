@@ -281,6 +281,61 @@ describe('dates and ids in query strings and paths', () => {
     expect((await t.client().get('/reports/stations/1/0001-01')).status).toBe(404)
   })
 
+  it('never answers 5xx to a GET route with bad ids in its path or bad values in its query', {
+    timeout: 120_000,
+  }, async () => {
+    const t = await makeTestApp({ env: { RATE_LIMIT_MULTIPLIER: '1000000' } })
+    const fuzzer = await addAccount(t, { username: 'fuzzer', role: 'admin' })
+    const callers = {
+      public: t.client(),
+      kiosk: await kioskClient(t),
+      staff: await t.client().login(fuzzer.username, fuzzer.password),
+    }
+    const names = [
+      'month',
+      'from',
+      'to',
+      'date',
+      'quarter',
+      'year',
+      'id',
+      'session',
+      'slot',
+      'topic',
+      'who',
+      'layer',
+      'code',
+      'scope',
+    ]
+    const values = [
+      '0001-01-01',
+      '99999-01',
+      '9999-12-31',
+      '2026-Q9',
+      '0x1f',
+      '-1',
+      '%FF',
+      '%00%1B',
+      'x'.repeat(3000),
+    ]
+    const failures: string[] = []
+    for (const r of t.app.routes.filter((r) => r.method === 'GET')) {
+      for (const id of ['1', '01', '99999999999999999999']) {
+        const path = r.path.replace(/:\w+(\{[^}]*\})?/g, id).replace(/\*/g, 'x')
+        const access = accessFor(path)
+        const client =
+          access === 'public' ? callers.public : access === 'kiosk' ? callers.kiosk : callers.staff
+        for (const value of values) {
+          const query = names.map((n) => `${n}=${value}`).join('&')
+          const res = await client.get(`${path}?view=month&${query}`)
+          if (res.status >= 500) failures.push(`GET ${path} [${value.slice(0, 12)}] → ${res.status}`)
+          await res.body?.cancel()
+        }
+      }
+    }
+    expect(failures).toEqual([])
+  })
+
   it('reads no id written loosely', async () => {
     const t = await makeTestApp()
     const fuzzer = await addAccount(t, { username: 'fuzzer', role: 'admin' })
