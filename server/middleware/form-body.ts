@@ -70,6 +70,7 @@ async function readEntries(c: Context): Promise<Entries> {
   return []
 }
 
+const AMPERSAND = 0x26
 const badForm = () => new FormRefused(400, 'error.badForm')
 const tooManyFields = () => new FormRefused(413, 'error.tooManyFields')
 
@@ -78,12 +79,13 @@ const tooManyFields = () => new FormRefused(413, 'error.tooManyFields')
  * percent-encoded sequence must be UTF-8 (URLSearchParams turns `%FF` into U+FFFD silently).
  */
 export function splitUrlEncoded(body: ArrayBuffer | Uint8Array): Entries {
-  const text = decode(body)
+  const bytes = body instanceof Uint8Array ? body : new Uint8Array(body)
+  let fields = 1
+  for (let i = bytes.indexOf(AMPERSAND); i !== -1; i = bytes.indexOf(AMPERSAND, i + 1))
+    if (++fields > MAX_FORM_FIELDS) throw tooManyFields()
+  const text = decode(bytes)
   const out: Entries = []
   if (text === '') return out
-  let fields = 1
-  for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1))
-    if (++fields > MAX_FORM_FIELDS) throw tooManyFields()
   for (const pair of text.split('&')) {
     if (pair === '') continue
     const eq = pair.indexOf('=')
