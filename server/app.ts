@@ -1,5 +1,4 @@
-import { type ErrorHandler, Hono, type Next } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { type ErrorHandler, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { RegExpRouter } from 'hono/router/reg-exp-router'
 import { SmartRouter } from 'hono/router/smart-router'
@@ -7,10 +6,12 @@ import { TrieRouter } from 'hono/router/trie-router'
 import type { AppDeps } from './deps.ts'
 import type { AppEnv } from './env.ts'
 import { enforceAccess, identify } from './middleware/auth.ts'
-import { csrfProtection } from './middleware/csrf.ts'
+import { limitBody } from './middleware/body-limit.ts'
+import { csrfProtection, csrfToken } from './middleware/csrf.ts'
+import { FormRefused } from './middleware/form-body.ts'
 import { rejectRequest } from './middleware/reject.tsx'
 import { requestContext, withRequestContext } from './middleware/request-context.ts'
-import { chainRouter, syncMiddleware } from './middleware/sync-chain.ts'
+import { chainRouter } from './middleware/sync-chain.ts'
 import { adminRoutes } from './routes/admin/index.tsx'
 import { authRoutes } from './routes/auth.tsx'
 import { concernRoutes } from './routes/concerns.tsx'
@@ -35,9 +36,6 @@ import { staticFiles } from './routes/static-files.ts'
 import { stationDayRoutes } from './routes/station-day.tsx'
 import { trackRoutes } from './routes/track.tsx'
 
-/** Forms and CSV imports stay far below this; anything larger is refused before it is parsed. */
-const MAX_BODY_BYTES = 2 * 1024 * 1024
-
 /** Builds the whole HTTP app from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>({
@@ -46,25 +44,12 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', requestContext(deps))
   app.use('*', identify)
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => rejectRequest(c, 413, 'error.tooLarge'),
-  })
-  // Hono's bodyLimit first asks for the body, which makes the Node adapter build a full Request (a
-  // tenth of a kiosk view, or of a walk-in). Node's parser never reads past a Content-Length, so a
-  // declared length is judged as it is; only a body without one is counted as it streams.
-  app.use(
-    '*',
-    syncMiddleware((c, next) => {
-      if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
-      const length = c.req.header('content-length')
-      if (length === undefined || c.req.header('transfer-encoding') !== undefined)
-        return limitBody(c, next as Next) as Promise<Response | undefined>
-      return Number(length) > MAX_BODY_BYTES ? rejectRequest(c, 413, 'error.tooLarge') : next()
-    }),
-  )
-  app.use('*', csrfProtection)
+  // The cheapest checks first: the body's size, then access; the form is read only by CSRF
+  // protection and the handler of a request that passed both.
+  app.use('*', limitBody)
+  app.use('*', csrfToken)
   app.use('*', enforceAccess)
+  app.use('*', csrfProtection)
 
   app.route('/static', staticFiles())
   app.route('/', healthRoutes(deps))
@@ -95,7 +80,11 @@ export function createApp(deps: AppDeps) {
   const onError: ErrorHandler<AppEnv> = (err, c) => {
     if (err instanceof HTTPException && err.status < 500) {
       c.get('log')?.warn({ err: err.message, status: err.status }, 'client error')
-      return rejectRequest(c, err.status as 400, 'error.badRequest')
+      return rejectRequest(
+        c,
+        err.status as 400,
+        err instanceof FormRefused ? err.messageKey : 'error.badRequest',
+      )
     }
     const log = c.get('log') ?? deps.logger
     log.error({ err }, 'unhandled error')

@@ -11,6 +11,7 @@ import { MIN_PASSWORD, USERNAME_PATTERN } from './domain/account.ts'
 import { systemClock } from './domain/clock.ts'
 import { hashPassword, randomToken } from './domain/secrets.ts'
 import { makeBackup, pruneBackups, restoreDatabase } from './jobs/backup.ts'
+import { parseId } from './validation.ts'
 
 /**
  * Operator commands: `npm run cli -- <command> [args]`. Each command is a function of the parsed
@@ -135,8 +136,8 @@ async function feedUrlCommand(
   flags: Record<string, string | true>,
   config: Config,
 ): Promise<number> {
-  const id = Number(idText)
-  if (!kind || !(FEED_KINDS as readonly string[]).includes(kind) || !Number.isSafeInteger(id) || id <= 0) {
+  const id = parseId(idText)
+  if (!kind || !(FEED_KINDS as readonly string[]).includes(kind) || id === null) {
     console.error('Usage: feed-url <deputy|station|staff> <id>, e.g. feed-url deputy 3')
     return 2
   }

@@ -3,24 +3,28 @@ import { z } from 'zod'
 import { LOCALES, type Locale } from '../views/i18n/locales.ts'
 import { parseTrustProxy, TRUST_NOBODY, type TrustProxy } from './client-address.ts'
 import { isTimeZone } from './domain/time.ts'
+import { parseWhole } from './validation.ts'
+
+/** A whole-number setting, read by the app's one number parser: `0x10`, `1e3` or ` 80` are none. */
+const whole = (min: number, max: number) =>
+  z
+    .string()
+    .refine((v) => parseWhole(v) !== null, 'not a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max))
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: whole(0, 65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('data/liaison.db'),
   DEFAULT_LOCALE: z.enum(LOCALES).default('zh-Hans'),
   DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('Asia/Shanghai'),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
-  KIOSK_IDLE_SECONDS: z.coerce.number().int().min(15).max(3600).default(90),
-  KIOSK_IDLE_COUNTDOWN_SECONDS: z.coerce.number().int().min(20).max(300).default(20),
-  RATE_LIMIT_MULTIPLIER: z.coerce.number().min(1).max(1e9).default(1),
+  SESSION_HOURS: whole(1, 24 * 30).default(12),
+  KIOSK_IDLE_SECONDS: whole(15, 3600).default(90),
+  KIOSK_IDLE_COUNTDOWN_SECONDS: whole(20, 300).default(20),
+  RATE_LIMIT_MULTIPLIER: whole(1, 1e9).default(1),
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z
@@ -35,11 +39,11 @@ const schema = z.object({
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   NOTIFY_WEBHOOK_FORMAT: z.enum(['json', 'wecom', 'dingtalk']).default('json'),
   NOTIFY_WEBHOOK_SECRET: z.string().min(1).optional(),
-  NOTIFY_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
-  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-  NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  NOTIFY_WEBHOOK_TIMEOUT_SECONDS: whole(1, 120).default(10),
+  NOTIFY_MAX_ATTEMPTS: whole(1, 50).default(8),
+  NOTIFY_RETRY_SECONDS: whole(1, 86_400).default(60),
   BACKUP_DIR: z.string().min(1).optional(),
-  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  BACKUP_KEEP: whole(1, 1000).default(14),
 })
 
 export type Config = {

@@ -1,7 +1,8 @@
+import type { Context } from 'hono'
 import { z } from 'zod'
 import type { FieldErrors } from '../views/components/form.tsx'
 import { catalog, type MessageKey, type T } from '../views/i18n/index.ts'
-import { isRealDate } from './domain/time.ts'
+import { isMonth, isRealDate } from './domain/time.ts'
 
 export type Parsed<D> = { ok: true; data: D } | { ok: false; errors: FieldErrors }
 
@@ -41,6 +42,34 @@ function translateIssue(issue: z.core.$ZodIssue, t: T): string {
   }
 }
 
+/**
+ * A whole number as our pages write one: digits only, no sign, spaces, leading zeros, exponent or
+ * hexadecimal, at most 15 digits (exact in a double). The one parser of ids and numeric settings,
+ * in forms, route parameters and query strings alike.
+ */
+const WHOLE_NUMBER = /^(0|[1-9][0-9]{0,14})$/
+const ID = /^[1-9][0-9]{0,14}$/
+
+/** The whole number `s` writes, or null (`0x1f`, `1e1`, ` 12`, `012`, `+3`, `1.0` are none). */
+export const parseWhole = (s: unknown): number | null =>
+  typeof s === 'string' && WHOLE_NUMBER.test(s) ? Number(s) : null
+
+/** The row id `s` writes (a whole number above 0), or null. */
+export const parseId = (s: unknown): number | null => (typeof s === 'string' && ID.test(s) ? Number(s) : null)
+
+/** A route parameter that names a row (`:id` unless told), or null. */
+export const idParam = (c: Context, name = 'id') => parseId(c.req.param(name))
+
+/** A query parameter's date or month: undefined when not given, null when given but not valid. */
+export function queryDate(value: string | undefined): string | null | undefined {
+  return value === undefined || value === '' ? undefined : isRealDate(value) ? value : null
+}
+export function queryMonth(value: string | undefined): string | null | undefined {
+  return value === undefined || value === '' ? undefined : isMonth(value) ? value : null
+}
+
+type Message = MessageKey & string
+
 /** Form helpers: trimmed text, optional text ('' when absent), ids (a non-number reads "choose from the list"), dates, checkboxes. */
 export const f = {
   text: (max: number) => z.string().trim().min(1).max(max),
@@ -51,31 +80,43 @@ export const f = {
       .max(max)
       .optional()
       .transform((v) => v ?? ''),
-  id: () => z.coerce.number({ message: 'error.unknownChoice' }).int().positive('error.unknownChoice'),
+  id: (message: Message = 'error.unknownChoice') =>
+    z.string({ message }).regex(ID, message).transform(Number),
   ids: () =>
     z
       .union([z.string(), z.array(z.string())])
       .optional()
       .transform((v) =>
-        (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== '').map(Number),
+        (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== '').map(parseId),
       )
-      .pipe(z.array(z.number({ message: 'error.unknownChoice' }).int().positive('error.unknownChoice'))),
+      .pipe(z.array(z.number({ message: 'error.unknownChoice' }))),
   /** A select whose empty option means "none": '' → undefined, else an id. */
   optionalId: () =>
     z
       .string()
       .optional()
-      .transform((v) => (v ? Number(v) : undefined))
-      .pipe(z.number({ message: 'error.unknownChoice' }).int().positive('error.unknownChoice').optional()),
-  date: () =>
+      .transform((v) => (v ? parseId(v) : undefined))
+      .pipe(z.number({ message: 'error.unknownChoice' }).optional()),
+  /** A whole number from `min` to `max`; `message` for anything else (`range` for one out of range). */
+  whole: (min: number, max: number, message: Message = 'error.invalid', range: Message = message) =>
     z
-      .string()
-      .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.invalidDate')
-      .refine(isRealDate, 'error.invalidDate'),
-  checkbox: () =>
+      .string({ message })
+      .regex(WHOLE_NUMBER, message)
+      .transform(Number)
+      .pipe(z.number().min(min, range).max(max, range)),
+  /** A whole number that may be negative (-1: the last of a month), or null when left empty. */
+  optionalInteger: (message: Message) =>
+    z
+      .string({ message })
+      .optional()
+      .refine((v) => !v || parseWhole(v.startsWith('-') ? v.slice(1) : v) !== null, message)
+      .transform((v) => (v ? Number(v) : null)),
+  date: () => z.string().trim().refine(isRealDate, 'error.invalidDate'),
+  /** A checkbox sends its value (`on` unless the page names another) when ticked, nothing when not. */
+  checkbox: (value = 'on') =>
     z
       .string()
       .optional()
-      .transform((v) => v === 'on' || v === '1' || v === 'true'),
+      .refine((v) => v === undefined || v === value, 'error.invalid')
+      .transform((v) => v === value),
 }

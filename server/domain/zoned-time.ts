@@ -52,8 +52,10 @@ export const monthOf = (date: string) => date.slice(0, 7)
 export function monthRange(month: string): { first: string; last: string } {
   const first = `${month}-01`
   const [y, m] = month.split('-').map(Number) as [number, number]
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
-  return { first, last: addDays(next, -1) }
+  // Day 0 of the next month is this month's last, so no date past it is written (9999-12 has one).
+  const end = new Date(0)
+  end.setUTCFullYear(y, m, 0)
+  return { first, last: `${month}-${String(end.getUTCDate()).padStart(2, '0')}` }
 }
 
 /** Every local date from `from` to `to`, both included. */

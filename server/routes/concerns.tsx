@@ -60,7 +60,7 @@ import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { setHeader } from '../middleware/response-headers.ts'
 import { safeNext } from '../safe-redirect.ts'
-import { f, parseForm } from '../validation.ts'
+import { f, idParam, parseForm, queryMonth } from '../validation.ts'
 import { dueView, listItems, stationClock } from './followup-shared.ts'
 import { stationFromPath } from './station-scope.ts'
 
@@ -247,7 +247,7 @@ export function concernRoutes(deps: AppDeps) {
     )
   }
 
-  const concernId = (c: Context<AppEnv>) => Number(c.req.param('id')) || 0
+  const concernId = (c: Context<AppEnv>) => idParam(c) ?? 0
 
   app.get('/concerns/:id{[0-9]+}', (c) => {
     const done = c.req.query('done')
@@ -336,8 +336,9 @@ export function concernRoutes(deps: AppDeps) {
     const { station } = scope
     const now = clock.now()
     const view = c.req.query('view') === 'month' ? 'month' : 'open'
-    const asked = c.req.query('month') ?? ''
-    const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : localDate(now, station.timeZone).slice(0, 7)
+    const asked = queryMonth(c.req.query('month'))
+    if (asked === null) return rejectRequest(c, 400, 'error.invalidMonth')
+    const month = asked ?? localDate(now, station.timeZone).slice(0, 7)
     const rows = stationConcernList(db, station.id, view === 'open' ? { open: true } : { month })
     const items = listItems(rows, stationClock(db, now), c.get('i18n'))
     return renderPage(
@@ -385,12 +386,7 @@ export function concernRoutes(deps: AppDeps) {
     )
   })
 
-  const days = (min: number, max: number) =>
-    z.coerce
-      .number({ message: 'error.invalid' })
-      .int('error.invalid')
-      .min(min, 'followup.error.range')
-      .max(max, 'followup.error.range')
+  const days = (min: number, max: number) => f.whole(min, max, 'error.invalid', 'followup.error.range')
   const settingsForm = z.object({
     unitReplyWorkingDays: days(1, 250),
     suggestionReplyWorkingDays: days(1, 250),

@@ -39,7 +39,7 @@ import { streamStationFragment } from '../events/sse.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { setHeader } from '../middleware/response-headers.ts'
-import { f, parseForm } from '../validation.ts'
+import { f, idParam, parseForm } from '../validation.ts'
 
 const serveForm = z.object({
   outcome: z.enum(['answered', 'follow_up'], { message: 'queue.error.outcome' }),
@@ -89,8 +89,8 @@ export function consoleRoutes(deps: AppDeps) {
 
   /** Resolves station and deputy from the path and checks the viewer may run this console. */
   const scope = (c: Context<AppEnv>) => {
-    const station = findStation(db, Number(c.req.param('stationId')) || 0)
-    const deputyId = Number(c.req.param('deputyId')) || 0
+    const station = findStation(db, idParam(c, 'stationId') ?? 0)
+    const deputyId = idParam(c, 'deputyId') ?? 0
     const deputy = db
       .select()
       .from(deputies)
@@ -218,7 +218,7 @@ export function consoleRoutes(deps: AppDeps) {
   app.post('/console/:stationId/:deputyId/tickets/:ticketId/:action', async (c) => {
     const s = scope(c)
     if (!s.ok) return s.res
-    const ticketId = Number(c.req.param('ticketId')) || 0
+    const ticketId = idParam(c, 'ticketId') ?? 0
     const common = {
       stationId: s.station.id,
       date: s.today,

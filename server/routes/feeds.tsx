@@ -34,6 +34,7 @@ import { buildFeedDocument } from '../feeds/build.ts'
 import { calendarBytes, strongEtag } from '../feeds/ical.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { respond, respondNotModified, setHeader } from '../middleware/response-headers.ts'
+import { idParam } from '../validation.ts'
 
 const FEED_WINDOW_MS = 10 * 60_000
 /**
@@ -269,8 +270,8 @@ export function adminFeedRoutes(deps: AppDeps) {
 
   const subjectOf = (c: Context<AppEnv>) => {
     const kind = c.req.param('kind') ?? ''
-    const id = Number(c.req.param('id'))
-    if (!isFeedKind(kind) || !Number.isSafeInteger(id) || id <= 0) return undefined
+    const id = idParam(c)
+    if (!isFeedKind(kind) || id === null) return undefined
     const subject = findFeedSubject(db, kind, id)
     return subject?.active ? subject : undefined
   }

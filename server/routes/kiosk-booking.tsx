@@ -41,7 +41,7 @@ import { type BookFailure, bookSlot, cancelBookingBy, checkInBooking } from '../
 import type { KioskAction } from '../kiosk-actions.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { setHeader } from '../middleware/response-headers.ts'
-import { f, parseForm } from '../validation.ts'
+import { f, parseForm, parseId, parseWhole } from '../validation.ts'
 
 /** Bookings one kiosk may make per window: far above real use, low enough to stop a runaway. */
 export const KIOSK_BOOKINGS_PER_WINDOW = 30
@@ -63,9 +63,9 @@ const bookingForm = z.object({
   station: f.id(),
   who: z.string().regex(WHO, 'error.unknownChoice'),
   session: f.id(),
-  slot: z.coerce.number().int().min(0).max(500),
+  slot: f.whole(0, 500),
   key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'queue.error.expiredForm'),
-  topic: z.coerce.number({ message: 'booking.error.topic' }).int().positive('booking.error.topic'),
+  topic: f.id('booking.error.topic'),
   name: z.string().trim().min(1, 'booking.error.name').max(NAME_MAX),
   phone: z.string().trim().min(1, 'booking.error.phoneMissing').max(40),
 })
@@ -264,8 +264,8 @@ export function kioskBookingRoutes(deps: AppDeps) {
     return detailsPage(c, station, {
       stationId: station.id,
       who,
-      sessionId: Number(c.req.query('session')) || 0,
-      slotIndex: Number(c.req.query('slot')) || 0,
+      sessionId: parseId(c.req.query('session')) ?? 0,
+      slotIndex: parseWhole(c.req.query('slot')) ?? 0,
       key: randomToken(24),
       topic: '',
       name: '',
@@ -281,14 +281,14 @@ export function kioskBookingRoutes(deps: AppDeps) {
     const draft: BookingDraft = {
       stationId: station.id,
       who: raw('who').slice(0, 12),
-      sessionId: Number(raw('session')) || 0,
-      slotIndex: Number(raw('slot')) || 0,
+      sessionId: parseId(raw('session')) ?? 0,
+      slotIndex: parseWhole(raw('slot')) ?? 0,
       key: raw('key').slice(0, 64),
       topic: raw('topic').slice(0, 12),
       name: raw('name').slice(0, NAME_MAX * 2),
       phone: raw('phone').slice(0, 40),
     }
-    if (Number(raw('station')) !== station.id)
+    if (parseId(raw('station')) !== station.id)
       return message(c, 403, 'error.forbidden.title', t('queue.error.otherStation'), station)
     const parsed = parseForm(bookingForm, body, t)
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }

@@ -43,7 +43,7 @@ import { type NewWalkIn, submitConcern } from '../events/queue-commands.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { setHeader } from '../middleware/response-headers.ts'
-import { f, parseForm } from '../validation.ts'
+import { f, parseForm, parseId } from '../validation.ts'
 
 /** Tickets one kiosk may issue per window; far above any real use, low enough to stop a runaway. */
 export const KIOSK_SUBMISSIONS_PER_WINDOW = 30
@@ -144,7 +144,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
   app.get('/kiosk/concern/details', (c) => {
     const station = stationOf(c)
     if (!station) return c.notFound()
-    const topic = findActiveTopic(db, Number(c.req.query('topic')) || 0)
+    const topic = findActiveTopic(db, parseId(c.req.query('topic')) ?? 0)
     if (!topic) return message(c, 404, 'error.notFound.title', 'queue.error.unknownTopic', station)
     const today = localDate(clock.now(), station.timeZone)
     const draft: ConcernDraft = {
@@ -179,7 +179,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
     const station = stationOf(c)!
     const parsed = parseForm(draftSchema, body, t)
     const raw = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '')
-    const topic = findActiveTopic(db, Number(raw('topic')) || 0)
+    const topic = findActiveTopic(db, parseId(raw('topic')) ?? 0)
     const draft: ConcernDraft = {
       stationId: station.id,
       topicId: topic?.id ?? 0,
@@ -189,7 +189,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
       priority: raw('priority') === 'on',
       phone: raw('phone').slice(0, 40),
     }
-    if (Number(raw('station')) !== station.id) return { kind: 'other-station' as const, station, draft }
+    if (parseId(raw('station')) !== station.id) return { kind: 'other-station' as const, station, draft }
     if (!topic) return { kind: 'no-topic' as const, station, draft }
     const today = localDate(clock.now(), station.timeZone)
     const choice = deputyChoice(station, today)
@@ -313,10 +313,10 @@ export function kioskConcernRoutes(deps: AppDeps) {
 function deputyFor(choice: DeputyChoice, value: string): number | null | undefined {
   if (choice.mode === 'queue') {
     if (value === 'any' || value === '') return null
-    const id = Number(value)
+    const id = parseId(value)
     return choice.present.some((d) => d.deputyId === id) ? id : undefined
   }
-  const id = Number(value)
+  const id = parseId(value)
   return choice.districts.some((g) => g.deputies.some((d) => d.id === id)) ? id : undefined
 }
 

@@ -12,12 +12,11 @@ import { MonthlyReportPage } from '../../views/pages/followup/report-page.tsx'
 import { renderPage } from '../../views/render.tsx'
 import type { AppDeps } from '../deps.ts'
 import { computeRecord } from '../domain/deputy-record.ts'
-import { localDate } from '../domain/time.ts'
+import { isMonth, localDate } from '../domain/time.ts'
 import { addDays, monthRange } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+import { idParam } from '../validation.ts'
 
 /**
  * The public monthly report of a station (/reports/stations/:id/:month): open to anyone, as the
@@ -27,7 +26,7 @@ export function monthlyReportRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
   app.get('/reports/stations/:id{[0-9]+}', (c) => {
-    const station = findStation(db, Number(c.req.param('id')))
+    const station = findStation(db, idParam(c) ?? 0)
     if (!station) return rejectRequest(c, 404, 'error.notFound.body')
     const month = localDate(clock.now(), station.timeZone).slice(0, 7)
     return c.redirect(
@@ -37,11 +36,11 @@ export function monthlyReportRoutes(deps: AppDeps) {
   })
 
   app.get('/reports/stations/:id{[0-9]+}/:month', (c) => {
-    const station = findStation(db, Number(c.req.param('id')))
+    const station = findStation(db, idParam(c) ?? 0)
     if (!station) return rejectRequest(c, 404, 'error.notFound.body')
     const month = c.req.param('month')
     const today = localDate(clock.now(), station.timeZone)
-    if (!MONTH.test(month) || month > today.slice(0, 7)) return rejectRequest(c, 404, 'followup.error.month')
+    if (!isMonth(month) || month > today.slice(0, 7)) return rejectRequest(c, 404, 'followup.error.month')
     const { first, last } = monthRange(month)
     const period = { from: first, to: last }
     const rows = loadRecordRows(db, { kind: 'station', id: station.id }, period)

@@ -31,8 +31,8 @@ import type { PersonKey, RosterInput, RosterSlot } from '../domain/roster/types.
 import { localDate } from '../domain/time.ts'
 import { addDays } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
-import { f, parseForm } from '../validation.ts'
-import { dateRangeForm, formValues, numParam, readBody } from './roster-shared.ts'
+import { f, idParam, parseForm } from '../validation.ts'
+import { dateRangeForm, formValues, readBody } from './roster-shared.ts'
 
 const swapRequestForm = z.object({
   stationId: f.id(),
@@ -186,7 +186,7 @@ export function myDutyRoutes(deps: AppDeps) {
 
   app.post('/me/duty/swaps/:id/take', (c) => {
     const { t } = c.get('i18n')
-    const ctx = swapContext(c, findSwap(db, numParam(c, 'id') ?? 0))
+    const ctx = swapContext(c, findSwap(db, idParam(c, 'id') ?? 0))
     if (!ctx) return c.notFound()
     const { swap, d, slot } = ctx
     const now = clock.now()
@@ -211,7 +211,7 @@ export function myDutyRoutes(deps: AppDeps) {
   })
 
   app.post('/me/duty/swaps/:id/cancel', (c) => {
-    const swap = findSwap(db, numParam(c, 'id') ?? 0)
+    const swap = findSwap(db, idParam(c, 'id') ?? 0)
     if (!swap || !keysOfAccount(c.get('account')!).includes(swap.from)) return c.notFound()
     const now = clock.now()
     const moved =
@@ -235,7 +235,7 @@ export function myDutyRoutes(deps: AppDeps) {
   })
 
   app.post('/me/duty/absences/:id/cancel', (c) => {
-    const absence = findAbsence(db, numParam(c, 'id') ?? 0)
+    const absence = findAbsence(db, idParam(c, 'id') ?? 0)
     if (!absence || !keysOfAccount(c.get('account')!).includes(absence.person)) return c.notFound()
     cancelAbsence(db, absence.id, c.get('account')!.id, clock.now())
     return done(c)

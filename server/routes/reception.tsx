@@ -61,7 +61,7 @@ import {
 } from '../events/reception-commands.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
-import { f, parseForm } from '../validation.ts'
+import { f, idParam, parseForm, parseId, parseWhole } from '../validation.ts'
 import { NAME_MAX, refusalText } from './kiosk-booking.tsx'
 import { stationFromPath } from './station-scope.ts'
 
@@ -78,42 +78,28 @@ const planForm = z.object({
   deputy: f.id(),
   pattern: z.enum(['weekly', 'nth_weekday', 'month_day'], { message: 'error.unknownChoice' }),
   weekdays: f.ids(),
-  nthOfMonth: z
-    .string()
-    .optional()
-    .transform((v) => (v ? Number(v) : null)),
-  dayOfMonth: z
-    .string()
-    .optional()
-    .transform((v) => (v ? Number(v) : null)),
+  nthOfMonth: f.optionalInteger('booking.error.nthOfMonth'),
+  dayOfMonth: f.optionalInteger('booking.error.dayOfMonth'),
   months: f.ids(),
   startTime: time(),
   endTime: time(),
-  slotMinutes: z.coerce.number({ message: 'booking.error.slotMinutes' }).int('booking.error.slotMinutes'),
-  capacityPerSlot: z.coerce.number({ message: 'booking.error.capacity' }).int('booking.error.capacity'),
+  slotMinutes: f.whole(0, Number.MAX_SAFE_INTEGER, 'booking.error.slotMinutes'),
+  capacityPerSlot: f.whole(0, Number.MAX_SAFE_INTEGER, 'booking.error.capacity'),
   place: f.optionalText(40),
   validFrom: f.date(),
   validUntil: optionalDate(),
 })
 
 const settingsForm = z.object({
-  minNoticeMinutes: z.coerce
-    .number({ message: 'booking.error.minNotice' })
-    .int('booking.error.minNotice')
-    .min(0, 'booking.error.minNotice')
-    .max(7 * 24 * 60, 'booking.error.minNotice'),
-  horizonDays: z.coerce
-    .number({ message: 'booking.error.horizonDays' })
-    .int('booking.error.horizonDays')
-    .min(1, 'booking.error.horizonDays')
-    .max(180, 'booking.error.horizonDays'),
+  minNoticeMinutes: f.whole(0, 7 * 24 * 60, 'booking.error.minNotice'),
+  horizonDays: f.whole(1, 180, 'booking.error.horizonDays'),
   onePerPhonePerDeputy: f.checkbox(),
 })
 
 const bookForm = z.object({
   session: f.id(),
-  slot: z.coerce.number().int().min(0).max(500),
-  topic: z.coerce.number({ message: 'booking.error.topic' }).int().positive('booking.error.topic'),
+  slot: f.whole(0, 500),
+  topic: f.id('booking.error.topic'),
   name: z.string().trim().min(1, 'booking.error.name').max(NAME_MAX),
   phone: z.string().trim().min(1, 'booking.error.phoneMissing').max(40),
 })
@@ -290,8 +276,8 @@ export function receptionRoutes(deps: AppDeps) {
     errors: FieldErrors = {},
     status: 200 | 404 | 409 | 422 = 200,
   ) => {
-    const session = findSession(db, Number(values.session) || 0)
-    const slot = session && sessionSlots(session, station.timeZone)[Number(values.slot)]
+    const session = findSession(db, parseId(values.session) ?? 0)
+    const slot = session && sessionSlots(session, station.timeZone)[parseWhole(values.slot) ?? -1]
     if (!session || session.stationId !== station.id || !slot)
       return rejectRequest(c, 404, 'booking.error.gone')
     const deputy = db
@@ -402,7 +388,7 @@ export function receptionRoutes(deps: AppDeps) {
     const scope = stationFromPath(c, db)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const sessionId = Number(c.req.param('sid')) || 0
+    const sessionId = idParam(c, 'sid') ?? 0
     const session = findSession(db, sessionId)
     // Cancelling a whole session is not undone by a click: the form has a box to tick first.
     const confirmed = (await readForm(c)).confirm === 'on'
@@ -422,7 +408,7 @@ export function receptionRoutes(deps: AppDeps) {
     if (!scope.ok) return scope.res
     const { station } = scope
     const { t } = c.get('i18n')
-    const sessionId = Number(c.req.param('sid')) || 0
+    const sessionId = idParam(c, 'sid') ?? 0
     const session = findSession(db, sessionId)
     if (!session || session.stationId !== station.id) return rejectRequest(c, 404, 'booking.error.gone')
     const body = await readForm(c)
@@ -453,7 +439,7 @@ export function receptionRoutes(deps: AppDeps) {
     const scope = stationFromPath(c, db)
     if (!scope.ok) return scope.res
     const { station } = scope
-    const booking = findBookingView(db, Number(c.req.param('bid')) || 0)
+    const booking = findBookingView(db, idParam(c, 'bid') ?? 0)
     if (!booking || booking.stationId !== station.id) return rejectRequest(c, 404, 'booking.error.gone')
     const result = cancelBookingBy(deps, { bookingId: booking.id, by: 'clerk' }, clock.now())
     if (!result.ok)
@@ -508,13 +494,7 @@ export function receptionRoutes(deps: AppDeps) {
   app.post('/staff/stations/:id/reception/callbacks/:bid/done', (c) => {
     const scope = stationFromPath(c, db)
     if (!scope.ok) return scope.res
-    const ok = markCalledBack(
-      db,
-      Number(c.req.param('bid')) || 0,
-      scope.station.id,
-      c.get('account')!.id,
-      clock.now(),
-    )
+    const ok = markCalledBack(db, idParam(c, 'bid') ?? 0, scope.station.id, c.get('account')!.id, clock.now())
     if (!ok) return rejectRequest(c, 404, 'booking.error.gone')
     return c.redirect(`${base(scope.station)}/callbacks?saved=1`, 303)
   })
@@ -640,7 +620,7 @@ export function receptionRoutes(deps: AppDeps) {
   })
 
   const planOf = (c: Context<AppEnv>, station: StationRow) => {
-    const plan = findPlan(db, Number(c.req.param('pid')) || 0)
+    const plan = findPlan(db, idParam(c, 'pid') ?? 0)
     return plan && plan.stationId === station.id ? plan : null
   }
 
@@ -723,8 +703,8 @@ export function receptionRoutes(deps: AppDeps) {
     const parsed = parseForm(settingsForm, body, c.get('i18n').t)
     if (!parsed.ok) {
       const settings = {
-        minNoticeMinutes: Number(field(body, 'minNoticeMinutes')) || 0,
-        horizonDays: Number(field(body, 'horizonDays')) || 0,
+        minNoticeMinutes: parseWhole(field(body, 'minNoticeMinutes')) ?? 0,
+        horizonDays: parseWhole(field(body, 'horizonDays')) ?? 0,
         onePerPhonePerDeputy: field(body, 'onePerPhonePerDeputy') === 'on',
       }
       return plansPage(c, station, { settings, settingsErrors: parsed.errors }, 422)

@@ -19,14 +19,14 @@ import { renderPage } from '../../views/render.tsx'
 import type { AppDeps } from '../deps.ts'
 import type { Account } from '../domain/account.ts'
 import { computeRecord, type DeputyRecord, rankBySatisfaction } from '../domain/deputy-record.ts'
-import { isRealDate, localDate } from '../domain/time.ts'
+import { isRealDate, localDate, MAX_WINDOW_DAYS } from '../domain/time.ts'
 import { addDays, daysBetween, monthRange } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { respond, setHeader } from '../middleware/response-headers.ts'
+import { idParam, parseId } from '../validation.ts'
 
 /** A record covers at most a year and a day, so a page stays quick to compute. */
-const MAX_PERIOD_DAYS = 366
 
 type Period = { from: string; to: string }
 
@@ -39,7 +39,7 @@ export function parsePeriod(
   const fallback = { from: first, to: last }
   if (!query.from && !query.to) return { period: fallback }
   const { from = '', to = '' } = query
-  if (!isRealDate(from) || !isRealDate(to) || from > to || daysBetween(from, to) > MAX_PERIOD_DAYS)
+  if (!isRealDate(from) || !isRealDate(to) || from > to || daysBetween(from, to) > MAX_WINDOW_DAYS)
     return { period: fallback, error: 'followup.error.period' }
   return { period: { from, to } }
 }
@@ -221,18 +221,16 @@ export function recordRoutes(deps: AppDeps) {
   })
 
   app.get('/records/deputies/:id{[0-9]+}', (c) =>
-    page(c, { kind: 'deputy', id: Number(c.req.param('id')) }, c.req.path),
+    page(c, { kind: 'deputy', id: idParam(c) ?? 0 }, c.req.path),
   )
   app.get('/records/stations/:id{[0-9]+}', (c) =>
-    page(c, { kind: 'station', id: Number(c.req.param('id')) }, c.req.path),
+    page(c, { kind: 'station', id: idParam(c) ?? 0 }, c.req.path),
   )
-  app.get('/records/streets/:id{[0-9]+}', (c) =>
-    page(c, { kind: 'street', id: Number(c.req.param('id')) }, c.req.path),
-  )
+  app.get('/records/streets/:id{[0-9]+}', (c) => page(c, { kind: 'street', id: idParam(c) ?? 0 }, c.req.path))
 
   app.get('/records/export.csv', (c) => {
     const kind = c.req.query('scope')
-    const id = Number(c.req.query('id')) || 0
+    const id = parseId(c.req.query('id')) ?? 0
     if (kind !== 'deputy' && kind !== 'station' && kind !== 'street')
       return rejectRequest(c, 404, 'error.notFound.body')
     const scope = { kind, id } as RecordScope

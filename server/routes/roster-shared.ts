@@ -35,12 +35,6 @@ export function formValues(body: Record<string, unknown>): Record<string, string
   return out
 }
 
-/** A positive integer route parameter, or null. */
-export function numParam(c: Context, name: string): number | null {
-  const n = Number(c.req.param(name))
-  return Number.isSafeInteger(n) && n > 0 ? n : null
-}
-
 /** A repeated field as a list of non-empty strings. */
 export const listField = () =>
   z

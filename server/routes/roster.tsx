@@ -53,15 +53,14 @@ import {
 } from '../domain/roster/rules.ts'
 import { swapStatusAt } from '../domain/roster/swaps.ts'
 import { isPersonKey, type PersonKey, ROTATION_UNITS, type RotationRule } from '../domain/roster/types.ts'
-import { localDate } from '../domain/time.ts'
+import { localDate, parseQuarter } from '../domain/time.ts'
 import { addDays, monthRange, weekStart } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
-import { f, parseForm } from '../validation.ts'
+import { f, idParam, parseForm, parseWhole, queryDate, queryMonth } from '../validation.ts'
 import {
   formValues,
   listField,
-  numParam,
   personField,
   readBody,
   rememberStation,
@@ -87,18 +86,10 @@ const slotForm = z.object({
 })
 
 const ruleForm = z.object({
-  layer: z.coerce
-    .number({ message: 'error.unknownChoice' })
-    .int()
-    .min(1, 'error.unknownChoice')
-    .max(5, 'error.unknownChoice'),
+  layer: f.whole(1, 5, 'error.unknownChoice'),
   effectiveFrom: f.date(),
   unit: z.enum(ROTATION_UNITS),
-  interval: z.coerce
-    .number({ message: 'roster.error.interval' })
-    .int('roster.error.interval')
-    .min(1, 'roster.error.interval')
-    .max(52, 'roster.error.interval'),
+  interval: f.whole(1, 52, 'roster.error.interval'),
   participants: listField(),
   slotCodes: listField(),
   weekdays: weekdaysField(0),
@@ -107,11 +98,7 @@ const ruleForm = z.object({
 const overrideForm = z.object({ from: f.date(), to: f.date(), slotCodes: listField(), person: personField() })
 const absenceForm = z.object({ person: personField(), from: f.date(), to: f.date() })
 const weeksForm = z.object({
-  weeks: z.coerce
-    .number({ message: 'roster.error.weeks' })
-    .int('roster.error.weeks')
-    .min(1, 'roster.error.weeks')
-    .max(26, 'roster.error.weeks'),
+  weeks: f.whole(1, 26, 'roster.error.weeks'),
 })
 const retireForm = z.object({ until: f.date() })
 
@@ -145,7 +132,7 @@ export function rosterRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
 
   app.use('*', async (c, next) => {
-    const station = findStation(db, numParam(c, 'id') ?? 0)
+    const station = findStation(db, idParam(c, 'id') ?? 0)
     if (!station) return c.notFound()
     if (!canActForStation(c.get('account')!, station.id)) return rejectRequest(c, 403, 'error.forbidden.body')
     rememberStation(c, station)
@@ -178,8 +165,9 @@ export function rosterRoutes(deps: AppDeps) {
   app.get('/', (c) => {
     const station = stationOf(c)
     const now = today(c)
-    const asked = c.req.query('month') ?? ''
-    const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : now.slice(0, 7)
+    const asked = queryMonth(c.req.query('month'))
+    if (asked === null) return rejectRequest(c, 400, 'error.invalidMonth')
+    const month = asked ?? now.slice(0, 7)
     const { first, last } = monthRange(month)
     const slots = stationRoster(db, station, first, last)
     const weeks: (string | null)[][] = []
@@ -241,10 +229,12 @@ export function rosterRoutes(deps: AppDeps) {
   // ── fairness ──────────────────────────────────────────────────────────────────────────────
   app.get('/fairness', (c) => {
     const station = stationOf(c)
-    const asked = /^(\d{4})-Q([1-4])$/.exec(c.req.query('quarter') ?? '')
+    const askedQuarter = c.req.query('quarter')
+    const asked = askedQuarter ? parseQuarter(askedQuarter) : undefined
+    if (asked === null) return rejectRequest(c, 400, 'error.invalidQuarter')
     const now = today(c)
-    const year = asked ? Number(asked[1]) : Number(now.slice(0, 4))
-    const q = asked ? Number(asked[2]) : Math.floor((Number(now.slice(5, 7)) - 1) / 3) + 1
+    const year = asked ? asked.year : Number(now.slice(0, 4))
+    const q = asked ? asked.quarter : Math.floor((Number(now.slice(5, 7)) - 1) / 3) + 1
     const months = [0, 1, 2].map((i) => `${year}-${String((q - 1) * 3 + i + 1).padStart(2, '0')}`)
     const slots = stationRoster(db, station, monthRange(months[0]!).first, monthRange(months[2]!).last)
     const participants = [...new Set(listRules(db, station.id).flatMap((r) => r.participants))]
@@ -344,7 +334,7 @@ export function rosterRoutes(deps: AppDeps) {
 
   app.post('/slots/:slotId/retire', async (c) => {
     const { t } = c.get('i18n')
-    const def = listSlotDefs(db, stationOf(c).id).find((d) => d.id === numParam(c, 'slotId'))
+    const def = listSlotDefs(db, stationOf(c).id).find((d) => d.id === idParam(c, 'slotId'))
     if (!def) return c.notFound()
     const parsed = parseForm(retireForm, await readBody(c), t)
     if (!parsed.ok) return setupPage(c, { problem: parsed.errors.until }, 422)
@@ -384,7 +374,7 @@ export function rosterRoutes(deps: AppDeps) {
   }
 
   app.get('/rules/new', (c) => {
-    const layer = Math.min(5, Math.max(1, Number(c.req.query('layer')) || 1))
+    const layer = Math.min(5, Math.max(1, parseWhole(c.req.query('layer')) ?? 1))
     const current = listRules(db, stationOf(c).id)
       .filter((r) => r.layer === layer)
       .at(-1)
@@ -463,7 +453,7 @@ export function rosterRoutes(deps: AppDeps) {
   })
 
   app.post('/rules/:ruleId/delete', (c) => {
-    const rule = listRules(db, stationOf(c).id).find((r) => r.id === numParam(c, 'ruleId'))
+    const rule = listRules(db, stationOf(c).id).find((r) => r.id === idParam(c, 'ruleId'))
     if (!rule) return c.notFound()
     if (rule.effectiveFrom < firstChangeable(c))
       return setupPage(c, { problem: c.get('i18n').t('roster.error.ruleInEffect') }, 422)
@@ -507,8 +497,9 @@ export function rosterRoutes(deps: AppDeps) {
   }
 
   app.get('/overrides', (c) => {
-    const asked = c.req.query('from') ?? ''
-    const from = /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : today(c)
+    const asked = queryDate(c.req.query('from'))
+    if (asked === null) return rejectRequest(c, 400, 'error.invalidDate')
+    const from = asked ?? today(c)
     const code = c.req.query('code')
     return overridesPage(c, { from, to: from, slotCodes: code ? [code] : [] })
   })
@@ -539,7 +530,7 @@ export function rosterRoutes(deps: AppDeps) {
   })
 
   app.post('/overrides/:oid/remove', (c) => {
-    const ok = removeOverride(db, stationOf(c).id, numParam(c, 'oid') ?? 0, c.get('account')!.id, clock.now())
+    const ok = removeOverride(db, stationOf(c).id, idParam(c, 'oid') ?? 0, c.get('account')!.id, clock.now())
     return ok ? back(c, '/overrides', 'removed') : c.notFound()
   })
 
@@ -589,7 +580,7 @@ export function rosterRoutes(deps: AppDeps) {
   })
 
   app.post('/absences/:aid/cancel', (c) => {
-    const absence = findAbsence(db, numParam(c, 'aid') ?? 0)
+    const absence = findAbsence(db, idParam(c, 'aid') ?? 0)
     if (!absence || !candidates(stationOf(c).id).some((p) => p.key === absence.person)) return c.notFound()
     cancelAbsence(db, absence.id, c.get('account')!.id, clock.now())
     return back(c, '/absences', 'removed')
@@ -626,7 +617,7 @@ export function rosterRoutes(deps: AppDeps) {
   const decide = (to: 'approved' | 'declined') => (c: Context<AppEnv>) => {
     const { t } = c.get('i18n')
     const station = stationOf(c)
-    const swap = findSwap(db, numParam(c, 'sid') ?? 0)
+    const swap = findSwap(db, idParam(c, 'sid') ?? 0)
     if (!swap || swap.stationId !== station.id) return c.notFound()
     const starts = slotStartsAt(listSlotDefs(db, station.id), station.timeZone, swap.date, swap.slotCode)
     const now = clock.now()

@@ -11,6 +11,7 @@ import type { AppEnv } from '../env.ts'
 import { nextSlotAfter } from '../jobs/cron.ts'
 import { JOBS } from '../jobs/registry.ts'
 import type { Job } from '../jobs/runner.ts'
+import { parseId } from '../validation.ts'
 
 const FAILURE_DAYS = 7
 const LISTED_MESSAGES = 100
@@ -76,8 +77,8 @@ export function staffJobRoutes(deps: AppDeps, jobs: readonly Job[] = JOBS) {
     const fail = (status: ContentfulStatusCode, key: MessageKey) =>
       answer(c, outboxView({ error: t(key) }), status)
     const raw = c.req.param('id')
-    if (!/^\d{1,12}$/.test(raw)) return fail(400, 'jobs.outbox.badId')
-    const id = Number(raw)
+    const id = parseId(raw)
+    if (id === null) return fail(400, 'jobs.outbox.badId')
     const now = clock.now()
     const result = db.transaction((tx) => {
       const r = retryMessage(tx, id, now)

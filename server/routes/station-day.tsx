@@ -28,16 +28,8 @@ const presenceForm = z.object({
   place: f.optionalText(40),
 })
 const settingsForm = z.object({
-  priorityEvery: z.coerce
-    .number({ message: 'error.invalid' })
-    .int('error.invalid')
-    .min(0)
-    .max(20, 'queue.error.priorityRange'),
-  firstResponseWorkingDays: z.coerce
-    .number({ message: 'error.invalid' })
-    .int('error.invalid')
-    .min(1, 'queue.error.daysRange')
-    .max(60, 'queue.error.daysRange'),
+  priorityEvery: f.whole(0, 20, 'error.invalid', 'queue.error.priorityRange'),
+  firstResponseWorkingDays: f.whole(1, 60, 'error.invalid', 'queue.error.daysRange'),
 })
 
 /**

@@ -4,6 +4,7 @@ import { findStation, type StationRow } from '../../db/queries/stations.ts'
 import { canActForStation } from '../domain/account.ts'
 import type { AppEnv } from '../env.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
+import { idParam } from '../validation.ts'
 
 export type StationScope =
   | { ok: true; station: StationRow }
@@ -11,7 +12,7 @@ export type StationScope =
 
 /** The station named by `:id`, if the signed-in account may act for it (staff scope, admin). */
 export function stationFromPath(c: Context<AppEnv>, db: Db): StationScope {
-  const station = findStation(db, Number(c.req.param('id')) || 0)
+  const station = findStation(db, idParam(c) ?? 0)
   if (!station) return { ok: false, res: rejectRequest(c, 404, 'error.notFound.body') }
   if (!canActForStation(c.get('account')!, station.id))
     return { ok: false, res: rejectRequest(c, 403, 'queue.error.notYourStation') }

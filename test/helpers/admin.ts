@@ -75,7 +75,7 @@ export async function expectSaved(
   t: TestApp,
   client: TestClient,
   path: string,
-  form: Record<string, string | string[]>,
+  form: Record<string, string | string[] | undefined>,
   audits = 1,
 ) {
   const before = auditCount(t)

@@ -108,16 +108,19 @@ export class TestClient {
     return this.request(path, { ...init, method: 'GET' })
   }
 
-  /** Fetches a page first when needed so a CSRF cookie exists, then posts a form with its token. */
+  /**
+   * Fetches a page first when needed so a CSRF cookie exists, then posts a form with its token.
+   * A field given as undefined is left out, as a browser leaves out an unticked checkbox.
+   */
   async post(
     path: string,
-    form: Record<string, string | string[]> = {},
+    form: Record<string, string | string[] | undefined> = {},
     opts: { htmx?: boolean; csrf?: boolean } = {},
   ) {
     if (!this.csrf) await this.get('/login')
     const body = new URLSearchParams()
     for (const [k, v] of Object.entries(form))
-      for (const item of Array.isArray(v) ? v : [v]) body.append(k, item)
+      for (const item of v === undefined ? [] : Array.isArray(v) ? v : [v]) body.append(k, item)
     if (opts.csrf !== false && !('_csrf' in form)) body.set('_csrf', this.csrf ?? '')
     return this.request(path, {
       method: 'POST',

@@ -19,7 +19,7 @@ describe('admin: handling units', () => {
     const list = await (await admin.get('/admin/units?saved=created')).text()
     expect(list).toContain(`id="unit-${row.id}"`)
     expect(list).toContain('已添加。')
-    await expectSaved(t, admin, `/admin/units/${row.id}`, { ...unit, contact: '', active: '' })
+    await expectSaved(t, admin, `/admin/units/${row.id}`, { ...unit, contact: '', active: undefined })
     expect(t.db.select().from(handlingUnits).where(eq(handlingUnits.id, row.id)).get()).toMatchObject({
       contact: '',
       active: false,

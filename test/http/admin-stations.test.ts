@@ -42,7 +42,7 @@ describe('admin: stations', () => {
       ...station,
       code: 'CX',
       timeZone: 'Asia/Urumqi',
-      active: '',
+      active: undefined,
     })
     const after = t.db.select().from(stations).where(eq(stations.id, row.id)).get()!
     expect(after).toMatchObject({ code: 'CX', timeZone: 'Asia/Urumqi', active: false })

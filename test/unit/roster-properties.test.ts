@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { entriesToPublish, generateRoster } from '../../server/domain/roster/generate.ts'
 import type { PersonKey, RosterInput, RotationRule, SlotDef } from '../../server/domain/roster/types.ts'
-import { addDays, datesBetween, weekdayOf, weekStart } from '../../server/domain/zoned-time.ts'
+import { addDays, datesBetween, daysBetween, weekdayOf, weekStart } from '../../server/domain/zoned-time.ts'
 import {
   absencesArb,
   closuresArb,
@@ -128,6 +128,40 @@ describe('roster generation (properties)', () => {
       }),
       { numRuns: 300 },
     )
+  })
+
+  it('counts turns over quiet weeks at once with the same result as a walk through every day', () => {
+    // Slot definitions, versions and closures spread over 400 days; ranges up to three years on.
+    fc.assert(
+      fc.property(
+        rosterInputArb(BASE, 400),
+        fc.integer({ min: 0, max: 1100 }),
+        fc.integer({ min: 0, max: 40 }),
+        (inp, start, days) => {
+          const from = addDays(BASE, start)
+          const to = addDays(from, days)
+          expect(generateRoster(inp, from, to)).toEqual(
+            generateRoster(inp, from, to, { skipQuietWeeks: false }),
+          )
+        },
+      ),
+      { numRuns: 150 },
+    )
+  })
+
+  it('answers for a month centuries after the rotation began', () => {
+    const inp = input({
+      slotDefs: [slot('AM', '09:00', '12:00', [1, 2, 3, 4, 5])],
+      rules: [rule({ effectiveFrom: '2026-01-05', participants: ['account:1', 'account:2', 'account:3'] })],
+    })
+    const roster = generateRoster(inp, '9000-03-01', '9000-03-31')
+    expect(roster.map((s) => weekdayOf(s.date)).every((d) => d <= 5)).toBe(true)
+    // Every working day since Monday 2026-01-05 was one turn, and the count goes on from there.
+    const first = roster[0]!
+    const days = daysBetween('2026-01-05', first.date)
+    const turn = Math.floor(days / 7) * 5 + (days % 7)
+    expect(first.turn).toBe(turn)
+    expect(first.person).toBe(['account:1', 'account:2', 'account:3'][turn % 3])
   })
 
   it('is deterministic: the same input gives the same roster', () => {

@@ -1,4 +1,4 @@
-import { addDays, weekStart, zonedTimeToUtc } from '../zoned-time.ts'
+import { addDays, daysBetween, weekdayOf, weekStart, zonedTimeToUtc } from '../zoned-time.ts'
 import {
   type ClosureIndex,
   indexClosures,
@@ -75,6 +75,24 @@ class Rotations {
     this.cursors.set(rule.id, cursor)
     return Math.floor((cursor.units - 1) / Math.max(1, rule.interval))
   }
+
+  /** A copy of every version's count, to compare after a week's walk. */
+  snapshot(): Map<number, { units: number; lastUnit: string | null }> {
+    return new Map([...this.cursors].map(([id, c]) => [id, { ...c }]))
+  }
+
+  /**
+   * Moves every count on by `weeks` more weeks like the one walked since `before`: each version
+   * gains that week's units again per week, and its last unit moves on with them.
+   */
+  repeatWeek(before: ReadonlyMap<number, { units: number }>, weeks: number) {
+    for (const [id, cursor] of this.cursors) {
+      const gained = cursor.units - (before.get(id)?.units ?? 0)
+      if (gained === 0) continue
+      cursor.units += gained * weeks
+      if (cursor.lastUnit !== null) cursor.lastUnit = addDays(cursor.lastUnit, 7 * weeks)
+    }
+  }
 }
 
 /** The participant whose turn `turn` is. */
@@ -108,6 +126,63 @@ export const walkStart = (input: RosterInput, from: string) =>
   [from, ...input.rules.map((r) => r.effectiveFrom)].sort()[0]!
 
 /**
+ * The days on which which slots are open, or which version serves them, may change: closures and
+ * make-up days, a version taking effect, a slot definition starting or ending. Sorted.
+ */
+function changeDays(input: RosterInput): string[] {
+  const days = new Set<string>()
+  for (const c of input.closures) days.add(c.date)
+  for (const r of input.rules) days.add(r.effectiveFrom)
+  for (const d of input.slotDefs) {
+    days.add(d.validFrom)
+    if (d.validUntil !== null) days.add(d.validUntil).add(addDays(d.validUntil, 1))
+  }
+  return [...days].sort()
+}
+
+/**
+ * Counts the rotations' turns over the service slots from `start` up to the day before `from`.
+ * Between two change days every week serves the same slots with the same versions, so after one
+ * such week is walked the rest are counted at once: the walk costs the number of change days, not
+ * of days, and a roster in 2090 is as quick as next month's (with the same turns as a walk).
+ */
+function countTurnsBefore(
+  input: RosterInput,
+  rotations: Rotations,
+  closures: ClosureIndex,
+  start: string,
+  from: string,
+  skipQuietWeeks: boolean,
+) {
+  const changes = skipQuietWeeks ? changeDays(input) : []
+  let next = 0
+  const walkDay = (date: string) => {
+    for (const def of openSlotsOn(date, input.slotDefs, closures)) {
+      const rule = rotations.serving(def, date, closures)
+      if (rule) rotations.take(rule, date)
+    }
+  }
+  for (let date = start; date < from; ) {
+    if (skipQuietWeeks && weekdayOf(date) === 1) {
+      while (next < changes.length && changes[next]! < date) next++
+      const nextChange = changes[next]
+      // Whole weeks from `date` with no change day in them and ending before `from`.
+      const until = nextChange !== undefined && nextChange < from ? nextChange : from
+      const weeks = Math.floor(daysBetween(date, until) / 7)
+      if (weeks >= 2) {
+        const before = rotations.snapshot()
+        for (let d = 0; d < 7; d++) walkDay(addDays(date, d))
+        rotations.repeatWeek(before, weeks - 1)
+        date = addDays(date, 7 * weeks)
+        continue
+      }
+    }
+    walkDay(date)
+    date = addDays(date, 1)
+  }
+}
+
+/**
  * The roster of one station from `from` to `to` (local dates, both included): every open service
  * slot and who holds it. Pure and deterministic: the same inputs always give the same roster.
  *
@@ -116,7 +191,12 @@ export const walkStart = (input: RosterInput, from: string) =>
  * rotation version's first day over the slots it serves, so closed days consume no turn.
  * A slot is a gap when nobody holds it or the person holding it is absent that day.
  */
-export function generateRoster(input: RosterInput, from: string, to: string): RosterSlot[] {
+export function generateRoster(
+  input: RosterInput,
+  from: string,
+  to: string,
+  { skipQuietWeeks = true }: { skipQuietWeeks?: boolean } = {},
+): RosterSlot[] {
   const closures = indexClosures(input.closures)
   const absences = new AbsenceIndex(input.absences)
   const rotations = new Rotations(input.rules)
@@ -129,11 +209,11 @@ export function generateRoster(input: RosterInput, from: string, to: string): Ro
   const overrides = input.overrides.filter((o) => o.to >= from && o.from <= to)
   const out: RosterSlot[] = []
 
-  for (let date = walkStart(input, from); date <= to; date = addDays(date, 1)) {
+  countTurnsBefore(input, rotations, closures, walkStart(input, from), from, skipQuietWeeks)
+  for (let date = from; date <= to; date = addDays(date, 1)) {
     for (const def of openSlotsOn(date, input.slotDefs, closures)) {
       const rule = rotations.serving(def, date, closures)
       const turn = rule ? rotations.take(rule, date) : null
-      if (date < from) continue
 
       const key = slotKey(date, def.code)
       const isPublished =

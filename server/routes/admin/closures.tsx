@@ -20,7 +20,7 @@ import { renderPage } from '../../../views/render.tsx'
 import type { AppDeps } from '../../deps.ts'
 import { localDate } from '../../domain/time.ts'
 import type { AppEnv } from '../../env.ts'
-import { f, parseForm } from '../../validation.ts'
+import { f, parseForm, parseWhole } from '../../validation.ts'
 import { decodeUtf8, MAX_CLOSURE_NAME, MAX_CSV_BYTES, parseClosureCsv } from './closure-csv.ts'
 import { savedNotice } from './notices.ts'
 import { actorId, formValues, idParam, readForm, tryUnique } from './shared.ts'
@@ -40,14 +40,14 @@ export function closureRoutes(deps: AppDeps) {
 
   app.get('/', (c) => {
     const { t } = c.get('i18n')
-    const asked = Number(c.req.query('year'))
-    const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear()
+    const asked = parseWhole(c.req.query('year'))
+    const year = asked !== null && asked >= 2000 && asked <= 2100 ? asked : thisYear()
     const added = c.req.query('added')
     const notice =
       added !== undefined
         ? t('admin.closures.imported', {
-            added: Number(added) || 0,
-            updated: Number(c.req.query('updated')) || 0,
+            added: parseWhole(added) ?? 0,
+            updated: parseWhole(c.req.query('updated')) ?? 0,
           })
         : savedNotice(c)
     return renderPage(

@@ -21,11 +21,7 @@ export function formValues(body: Record<string, unknown>): FormValues {
   return out
 }
 
-/** The numeric `:id` of a route, or null when it is not a positive integer. */
-export function idParam(c: Context<AppEnv>): number | null {
-  const id = Number(c.req.param('id'))
-  return Number.isSafeInteger(id) && id > 0 ? id : null
-}
+export { idParam } from '../../validation.ts'
 
 /**
  * The columns of the unique index a failed write ran into, e.g. `stations.code`, or null when the

@@ -37,6 +37,16 @@ export const common = defineMessages({
     '請輸入有效日期（如 2026-10-01）。',
     'Enter a valid date such as 2026-10-01.',
   ],
+  'error.invalidMonth': [
+    '请输入有效月份（如 2026-10）。',
+    '請輸入有效月份（如 2026-10）。',
+    'Enter a valid month such as 2026-10.',
+  ],
+  'error.invalidQuarter': [
+    '请输入有效季度（如 2026-Q4）。',
+    '請輸入有效季度（如 2026-Q4）。',
+    'Enter a valid quarter such as 2026-Q4.',
+  ],
   'error.invalidTimeZone': [
     '不是有效的时区（如 Asia/Shanghai）。',
     '不是有效的時區（如 Asia/Shanghai）。',
@@ -69,5 +79,11 @@ export const common = defineMessages({
   ],
   'error.badRequest': ['请求无法处理。', '請求無法處理。', 'The request could not be processed.'],
   'error.tooLarge': ['提交的内容太大。', '提交的內容太大。', 'What was sent is too large.'],
+  'error.tooManyFields': ['提交的栏目太多。', '提交的欄位太多。', 'What was sent has too many fields.'],
+  'error.badForm': [
+    '提交的内容无法读取，请刷新页面后重试。',
+    '提交的內容無法讀取，請重新整理頁面後再試。',
+    'What was sent could not be read. Please reload the page and try again.',
+  ],
   'error.backHome': ['返回首页', '返回首頁', 'Back to the start'],
 })
