@@ -115,10 +115,6 @@ export function candidatePeople(db: Queryable, stationId: number): PersonChoice[
   ]
 }
 
-/** The person keys an account is on duty as: itself, and its deputy if it acts as one. */
-export const keysOfAccount = (a: { id: number; deputyId: number | null }): PersonKey[] =>
-  a.deputyId ? [personKey('account', a.id), personKey('deputy', a.deputyId)] : [personKey('account', a.id)]
-
 /** Where notices for a person go: a deputy's own account when there is one. */
 export function recipientOf(db: Queryable, key: PersonKey): string {
   const p = parsePersonKey(key)

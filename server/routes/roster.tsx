@@ -51,8 +51,14 @@ import {
   firstChangeableDay,
   type Problems,
 } from '../domain/roster/rules.ts'
-import { checkSwapApproval, personKeysOf, swapStatusAt } from '../domain/roster/swaps.ts'
-import { isPersonKey, type PersonKey, ROTATION_UNITS, type RotationRule } from '../domain/roster/types.ts'
+import { checkSwapApproval, swapStatusAt } from '../domain/roster/swaps.ts'
+import {
+  isPersonKey,
+  keysOfAccount,
+  type PersonKey,
+  ROTATION_UNITS,
+  type RotationRule,
+} from '../domain/roster/types.ts'
 import { localDate } from '../domain/time.ts'
 import { addDays, monthRange, weekStart } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
@@ -614,7 +620,7 @@ export function rosterRoutes(deps: AppDeps) {
           db,
           swaps.flatMap((s) => (s.to ? [s.from, s.to] : [s.from])),
         )}
-        viewer={personKeysOf(c.get('account')!)}
+        viewer={keysOfAccount(c.get('account')!)}
         notice={savedNotice(c)}
         problem={problem}
       />,

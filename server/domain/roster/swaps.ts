@@ -1,5 +1,5 @@
 import type { Problems } from './rules.ts'
-import { type PersonKey, personKey, type RosterSlot } from './types.ts'
+import { keysOfAccount, type PersonKey, type RosterSlot } from './types.ts'
 
 /** open → taken → approved; or declined / cancelled; open or taken ones expire when the slot starts. */
 export const SWAP_STATUSES = ['open', 'taken', 'approved', 'declined', 'cancelled', 'expired'] as const
@@ -42,13 +42,6 @@ export function checkSwapTake(args: {
   return {}
 }
 
-/** The roster people a signed-in account stands for: its own staff account and, for a deputy, its deputy. */
-export function personKeysOf(account: { id: number; deputyId: number | null }): PersonKey[] {
-  const keys: PersonKey[] = [personKey('account', account.id)]
-  if (account.deputyId !== null) keys.push(personKey('deputy', account.deputyId))
-  return keys
-}
-
 /**
  * Nobody approves a swap that benefits themselves: whoever gives the slot away or takes it is
  * refused; another staff member of the station or an administrator approves it.
@@ -57,7 +50,7 @@ export function checkSwapApproval(
   swap: { from: PersonKey; to: PersonKey | null },
   approver: { id: number; deputyId: number | null },
 ): Problems {
-  const own = personKeysOf(approver)
+  const own = keysOfAccount(approver)
   return own.includes(swap.from) || (swap.to !== null && own.includes(swap.to))
     ? { swap: 'roster.error.ownSwap' }
     : {}
