@@ -98,6 +98,8 @@ export const accounts = sqliteTable(
     /** Set for role 'deputy': the deputy this account acts as. */
     deputyId: integer('deputy_id').references(() => deputies.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Set by an administrator: every page leads to /me/password until the owner changes it. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

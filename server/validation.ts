@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { FieldErrors } from '../views/components/form.tsx'
 import { catalog, type MessageKey, type T } from '../views/i18n/index.ts'
+import { passwordProblem } from './domain/password-policy.ts'
 import { isRealDate } from './domain/time.ts'
 
 export type Parsed<D> = { ok: true; data: D } | { ok: false; errors: FieldErrors }
@@ -79,3 +80,10 @@ export const f = {
       .optional()
       .transform((v) => v === 'on' || v === '1' || v === 'true'),
 }
+
+/** A password someone is setting, held to passwordProblem's rules (the one check every form and the CLI use). */
+export const newPasswordField = () =>
+  z.string().superRefine((pw, ctx) => {
+    const problem = passwordProblem(pw)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })

@@ -57,3 +57,19 @@ export const enforceAccess = syncMiddleware((c, next) => {
   }
   return next()
 })
+
+/** Where an account that must change its password may still go. */
+const OPEN_WHILE_CHANGING = ['/me/password', '/logout', '/static', '/lang', '/healthz']
+
+/**
+ * An account an administrator marked "must change the password" reaches only the change page (and
+ * log-out, static files, language links) until it has changed it: pages redirect there, other
+ * requests are refused with the reason.
+ */
+export const requirePasswordChange = syncMiddleware((c, next) => {
+  if (!c.get('account')?.mustChangePassword) return next()
+  const path = c.req.path
+  if (OPEN_WHILE_CHANGING.some((p) => path === p || path.startsWith(`${p}/`))) return next()
+  if (c.req.method === 'GET' && !isHtmx(c)) return c.redirect('/me/password', 302)
+  return rejectRequest(c, 403, 'password.mustChange')
+})

@@ -24,6 +24,7 @@ import { workingCalendar } from '../../server/domain/working-days.ts'
 
 const account = (a: Partial<Account>): Account => ({
   id: 1,
+  mustChangePassword: false,
   username: 'x',
   displayName: 'x',
   role: 'staff',
