@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm'
 import {
   DEFAULT_FOLLOW_UP_SETTINGS,
   EMPTY_FOLLOW_UP,
   type FollowUpSettings,
 } from '../../server/domain/concern-follow-up.ts'
+import { OPEN_STATUSES } from '../../server/domain/concern-lifecycle.ts'
 import type { RecordConcern, RecordDay, RecordEvent } from '../../server/domain/deputy-record.ts'
 import { localDate } from '../../server/domain/time.ts'
 import { type WorkingCalendar, workingCalendar } from '../../server/domain/working-days.ts'
@@ -254,7 +255,7 @@ function listRows(
     }))
 }
 
-const OPEN: ConcernStatus[] = ['received', 'referred', 'suggestion', 'in_progress', 'replied', 'reopened']
+const OPEN = [...OPEN_STATUSES]
 
 /** A station's concerns: open ones, or every one received in a month. */
 export function stationConcernList(
@@ -393,12 +394,7 @@ export function endedWithPersonalData(db: Queryable) {
   return db
     .select({ id: concerns.id, status: concerns.status, endedAt })
     .from(concerns)
-    .where(
-      and(
-        isNull(concerns.personalDataErasedAt),
-        sql`${concerns.status} not in ('received','referred','suggestion','in_progress','replied','reopened')`,
-      ),
-    )
+    .where(and(isNull(concerns.personalDataErasedAt), notInArray(concerns.status, OPEN)))
     .all()
     .map((r) => ({ ...r, endedAt: r.endedAt === null ? null : new Date(Number(r.endedAt)) }))
 }
