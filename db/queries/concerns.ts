@@ -3,7 +3,6 @@ import { OPEN_STATUSES } from '../../server/domain/concern-lifecycle.ts'
 import { randomCode } from '../../server/domain/secrets.ts'
 import { addWorkingDays, type WorkingCalendar, workingCalendar } from '../../server/domain/working-days.ts'
 import type { Queryable } from '../client.ts'
-import { SCHEDULE_TABLES } from '../data-versions.ts'
 import { DerivedCache } from '../derived-cache.ts'
 import { preparedFor } from '../prepared.ts'
 import {
@@ -32,7 +31,8 @@ export function calendarFor(db: Queryable, stationId: number, from: string): Wor
   return workingCalendar(rows)
 }
 
-const dueDates = new DerivedCache<string>(SCHEDULE_TABLES, { max: 5000 })
+const DUE_DATE_TABLES = ['closures', 'station_queue_settings'] as const
+const dueDates = new DerivedCache<string>(DUE_DATE_TABLES, { name: 'first-response due dates', max: 5000 })
 
 /**
  * The first-response due date of a concern received at a station on `receivedOn`; it depends on

@@ -14,7 +14,7 @@ export const SESSION_COOKIE = 'sid'
 export const KIOSK_COOKIE = 'kiosk'
 
 /** Paired kiosks by device token, kept until a kiosk is paired, changed or revoked anywhere. */
-const pairedKiosks = new DerivedCache<KioskDevice | null>(KIOSK_TABLES, { max: 5000 })
+const pairedKiosks = new DerivedCache<KioskDevice | null>(KIOSK_TABLES, { name: 'paired kiosks', max: 5000 })
 
 /** Resolves the signed-in account and the paired kiosk, if any, from their cookies. */
 export const identify = syncMiddleware((c, next) => {

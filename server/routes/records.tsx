@@ -1,6 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
-import { VERSIONED_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
 import {
   allClosures,
@@ -61,7 +60,23 @@ function mayOpen(db: AppDeps['db'], account: Account, scope: RecordScope): boole
  * schedule row is written. Reading a record runs a dozen queries over a deputy's whole history;
  * managers and deputies open the same few records again and again.
  */
-const computed = new DerivedCache<ComputedRecord | null>(VERSIONED_TABLES, { max: 500 })
+/** What a record counts: concerns, their events and tickets, over stations, streets and the calendar. */
+const RECORD_TABLES = [
+  'streets',
+  'stations',
+  'deputies',
+  'closures',
+  'settings',
+  'station_presence',
+  'reception_sessions',
+  'concerns',
+  'concern_events',
+  'queue_tickets',
+] as const
+const computed = new DerivedCache<ComputedRecord | null>(RECORD_TABLES, {
+  name: 'computed records',
+  max: 500,
+})
 
 type ComputedRecord = {
   info: { name: string; deputies: ReturnType<typeof deputiesOfStations> | null }
