@@ -25,6 +25,7 @@ import {
   settings,
   stationPresence,
   stations,
+  streets,
   topics,
 } from '../schema.ts'
 import type { ConcernRow } from './concerns.ts'
@@ -118,6 +119,18 @@ export function timelineOf(db: Queryable, concernId: number): TimelineEvent[] {
 
 export const findConcernByCode = (db: Queryable, code: string): ConcernRow | undefined =>
   db.select().from(concerns).where(eq(concerns.trackingCode, code)).get()
+
+export const findConcernById = (db: Queryable, id: number): ConcernRow | undefined =>
+  db.select().from(concerns).where(eq(concerns.id, id)).get()
+
+/** What a clerk sees after recording a concern at a station: its code, due date and deputy. */
+export const recordedConcern = (db: Queryable, code: string, stationId: number) =>
+  db
+    .select({ code: concerns.trackingCode, dueOn: concerns.firstResponseDueOn, deputyName: deputies.name })
+    .from(concerns)
+    .innerJoin(deputies, eq(deputies.id, concerns.deputyId))
+    .where(and(eq(concerns.trackingCode, code), eq(concerns.stationId, stationId)))
+    .get()
 
 /** Concerns linked to a master as duplicates of it (ids and codes, oldest first). */
 export function duplicatesOf(db: Queryable, masterId: number) {
@@ -630,3 +643,31 @@ export function publicExamples(db: Queryable, stationId: number, ids: number[], 
     .all()
     .map((r) => ({ ...r, summary: r.summary ?? '' }))
 }
+
+// ── the scopes records are read for ─────────────────────────────────────────────────────────────
+
+export const deputyById = (db: Queryable, id: number) =>
+  db.select().from(deputies).where(eq(deputies.id, id)).get()
+
+export const stationById = (db: Queryable, id: number) =>
+  db.select().from(stations).where(eq(stations.id, id)).get()
+
+export const streetById = (db: Queryable, id: number) =>
+  db.select().from(streets).where(eq(streets.id, id)).get()
+
+/** Ids of the stations in a street. */
+export const stationIdsOfStreet = (db: Queryable, streetId: number): number[] =>
+  db
+    .select({ id: stations.id })
+    .from(stations)
+    .where(eq(stations.streetId, streetId))
+    .all()
+    .map((s) => s.id)
+
+/** Streets by id (none for no ids). */
+export const streetsByIds = (db: Queryable, ids: number[]) =>
+  ids.length ? db.select().from(streets).where(inArray(streets.id, ids)).all() : []
+
+/** Every deputy's id and name, by id. */
+export const deputyNames = (db: Queryable) =>
+  db.select({ id: deputies.id, name: deputies.name }).from(deputies).orderBy(asc(deputies.id)).all()

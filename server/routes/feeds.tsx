@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
 import { FEED_TOKEN_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
+import { FEED_KINDS, type FeedKind } from '../../db/enums.ts'
 import {
   feedByToken,
   findFeedSubject,
@@ -16,7 +17,6 @@ import {
 } from '../../db/queries/feeds.ts'
 import { ROSTER_INPUT_TABLES } from '../../db/queries/roster.ts'
 import { listStations } from '../../db/queries/stations.ts'
-import { FEED_KINDS, type FeedKind } from '../../db/schema.ts'
 import {
   AdminFeedPage,
   AdminFeedsPage,

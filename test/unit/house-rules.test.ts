@@ -74,4 +74,28 @@ describe('house rules', () => {
     }
     expect(copies).toEqual([])
   })
+
+  it('keeps queries in db/queries: routes import no drizzle-orm and no schema values (types are fine)', () => {
+    const files = sourceFiles('server/routes')
+    expect(files.length).toBeGreaterThan(20)
+    const imports = /^import\s+(type\s+)?([\s\S]*?)\s+from\s+'([^']+)'/gm
+    const offending: string[] = []
+    for (const file of files) {
+      for (const m of withoutComments(read(file)).matchAll(imports)) {
+        const [, typeOnly, names = '', from = ''] = m
+        const fromDrizzle = from === 'drizzle-orm' || from.startsWith('drizzle-orm/')
+        const fromSchema = /(^|\/)db\/schema(\.ts)?$/.test(from)
+        if (typeOnly || !(fromDrizzle || fromSchema)) continue
+        // import { type A, type B } takes only types; anything else brings a value in.
+        const specifiers = names
+          .replace(/^\{|\}$/g, '')
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean)
+        if (!names.startsWith('{') || specifiers.some((n) => !n.startsWith('type ')))
+          offending.push(`${file}: ${from}`)
+      }
+    }
+    expect(offending).toEqual([])
+  })
 })

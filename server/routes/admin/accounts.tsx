@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
+import { ROLES } from '../../../db/enums.ts'
 import {
   createAccount,
   deputyAccountTaken,
@@ -11,7 +12,6 @@ import {
 } from '../../../db/queries/admin-accounts.ts'
 import { findDeputy, listDeputies } from '../../../db/queries/admin-deputies.ts'
 import { listStations } from '../../../db/queries/stations.ts'
-import { ROLES } from '../../../db/schema.ts'
 import type { FieldErrors } from '../../../views/components/form.tsx'
 import type { T } from '../../../views/i18n/index.ts'
 import { AccountFormPage, AccountListPage } from '../../../views/pages/admin/account-pages.tsx'
