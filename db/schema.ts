@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  CLOSURE_KINDS,
+  CONCERN_STATUSES,
+  FEED_KINDS,
+  REPLY_GRADES,
+  type ReplyGrade,
+  ROLES,
+  type Verdict,
+} from './enums.ts'
+
+export * from './enums.ts'
 
 /** Instants are UTC milliseconds; local calendar dates are 'YYYY-MM-DD' text. */
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' })
@@ -84,9 +95,6 @@ export const deputyDistricts = sqliteTable(
   ],
 )
 
-export const ROLES = ['admin', 'staff', 'deputy'] as const
-export type Role = (typeof ROLES)[number]
-
 export const accounts = sqliteTable(
   'accounts',
   {
@@ -98,6 +106,8 @@ export const accounts = sqliteTable(
     /** Set for role 'deputy': the deputy this account acts as. */
     deputyId: integer('deputy_id').references(() => deputies.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Set by an administrator: every page leads to /me/password until the owner changes it. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -159,9 +169,6 @@ export const topics = sqliteTable(
   },
   (t) => [uniqueIndex('topics_name_unique').on(t.nameZhHans)],
 )
-
-export const CLOSURE_KINDS = ['holiday', 'workday', 'station_closed'] as const
-export type ClosureKind = (typeof CLOSURE_KINDS)[number]
 
 /**
  * The holiday calendar. 'holiday' closes every station that day, 'workday' is a make-up working
@@ -298,20 +305,6 @@ export const outbox = sqliteTable(
 // ── Walk-in queue and concerns (issue 4) ────────────────────────────────────────────────────────
 
 /** Every state of DESIGN §4.4; the transitions live in the concern lifecycle, not here. */
-export const CONCERN_STATUSES = [
-  'received',
-  'answered',
-  'referred',
-  'suggestion',
-  'in_progress',
-  'replied',
-  'closed',
-  'reopened',
-  'duplicate',
-  'out_of_scope',
-  'withdrawn',
-] as const
-export type ConcernStatus = (typeof CONCERN_STATUSES)[number]
 
 export const CONCERN_CHANNELS = ['kiosk', 'reception', 'phone', 'wechat', 'letter', 'visit'] as const
 export type ConcernChannel = (typeof CONCERN_CHANNELS)[number]
@@ -868,9 +861,6 @@ export const stationBookingSettings = sqliteTable('station_booking_settings', {
 
 // ── Calendar feeds (issue 7) ────────────────────────────────────────────────────────────────────
 
-export const FEED_KINDS = ['deputy', 'station', 'staff'] as const
-export type FeedKind = (typeof FEED_KINDS)[number]
-
 /**
  * A calendar subscription link (订阅链接). The token travels in the URL path and is the only
  * credential, so only its sha256 is stored; one live token per feed (kind × subject), enforced by
@@ -914,10 +904,6 @@ export const FOLLOW_UP_DUE_KINDS = [
 ] as const
 export type FollowUpDueKind = (typeof FOLLOW_UP_DUE_KINDS)[number]
 /** A handling unit's reply: A solved, B being solved, C planned for later, D for reference. */
-export const REPLY_GRADES = ['A', 'B', 'C', 'D'] as const
-export type ReplyGrade = (typeof REPLY_GRADES)[number]
-export const VERDICTS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
-export type Verdict = (typeof VERDICTS)[number]
 export const VERDICT_CHANNELS = ['kiosk', 'callback'] as const
 export type VerdictChannel = (typeof VERDICT_CHANNELS)[number]
 

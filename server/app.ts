@@ -5,7 +5,7 @@ import { SmartRouter } from 'hono/router/smart-router'
 import { TrieRouter } from 'hono/router/trie-router'
 import type { AppDeps } from './deps.ts'
 import type { AppEnv } from './env.ts'
-import { enforceAccess, identify } from './middleware/auth.ts'
+import { enforceAccess, identify, requirePasswordChange } from './middleware/auth.ts'
 import { limitBody } from './middleware/body-limit.ts'
 import { csrfProtection, csrfToken } from './middleware/csrf.ts'
 import { FormRefused } from './middleware/form-body.ts'
@@ -27,6 +27,7 @@ import { kioskConcernRoutes } from './routes/kiosk-concern.tsx'
 import { kioskProgressRoutes } from './routes/kiosk-progress.tsx'
 import { monthlyReportRoutes } from './routes/monthly-report.tsx'
 import { myDutyRoutes } from './routes/my-duty.tsx'
+import { myPasswordRoutes } from './routes/my-password.tsx'
 import { preferenceRoutes } from './routes/preferences.ts'
 import { receptionRoutes } from './routes/reception.tsx'
 import { recordRoutes } from './routes/records.tsx'
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', limitBody)
   app.use('*', csrfToken)
   app.use('*', enforceAccess)
+  app.use('*', requirePasswordChange)
   app.use('*', csrfProtection)
 
   app.route('/static', staticFiles())
@@ -74,6 +76,7 @@ export function createApp(deps: AppDeps) {
   app.route('/staff/jobs', staffJobRoutes(deps))
   app.route('/staff/stations/:id{[0-9]+}/roster', rosterRoutes(deps))
   app.route('/', myDutyRoutes(deps))
+  app.route('/', myPasswordRoutes(deps))
   app.route('/', homeRoutes(deps))
 
   app.notFound((c) => rejectRequest(c, 404, 'error.notFound.body'))

@@ -4,11 +4,13 @@ import { findAccountByUsername } from '../db/queries/accounts.ts'
 import { createAccount } from '../db/queries/admin-accounts.ts'
 import { findFeedSubject, issueFeedToken, liveFeed } from '../db/queries/feeds.ts'
 import { FEED_KINDS, type FeedKind } from '../db/schema.ts'
+import { makeI18n } from '../views/i18n/index.ts'
 import { isLocale } from '../views/i18n/locales.ts'
 import type { Config } from './config.ts'
 import { ConfigError, loadConfig } from './config.ts'
-import { MIN_PASSWORD, USERNAME_PATTERN } from './domain/account.ts'
+import { USERNAME_PATTERN } from './domain/account.ts'
 import { systemClock } from './domain/clock.ts'
+import { passwordProblem } from './domain/password-policy.ts'
 import { hashPassword, randomToken } from './domain/secrets.ts'
 import { makeBackup, pruneBackups, restoreDatabase } from './jobs/backup.ts'
 import { parseId } from './validation.ts'
@@ -39,8 +41,9 @@ export const COMMANDS: Record<string, Command> = {
           return 1
         }
         const password = flags['password-stdin'] ? (await readStdin()).trim() : randomToken(12)
-        if (password.length < MIN_PASSWORD) {
-          console.error(`The password must have at least ${MIN_PASSWORD} characters.`)
+        const problem = passwordProblem(password)
+        if (problem) {
+          console.error(makeI18n('en').t(problem))
           return 2
         }
         const now = systemClock.now()

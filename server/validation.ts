@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import type { FieldErrors } from '../views/components/form.tsx'
 import { catalog, type MessageKey, type T } from '../views/i18n/index.ts'
+import { passwordProblem } from './domain/password-policy.ts'
 import { isMonth, isRealDate } from './domain/time.ts'
 
 export type Parsed<D> = { ok: true; data: D } | { ok: false; errors: FieldErrors }
@@ -120,3 +121,10 @@ export const f = {
       .refine((v) => v === undefined || v === value, 'error.invalid')
       .transform((v) => v === value),
 }
+
+/** A password someone is setting, held to passwordProblem's rules (the one check every form and the CLI use). */
+export const newPasswordField = () =>
+  z.string().superRefine((pw, ctx) => {
+    const problem = passwordProblem(pw)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })

@@ -1,8 +1,9 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm'
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm'
 import type { Account } from '../../server/domain/account.ts'
 import type { Db, Queryable } from '../client.ts'
 import { preparedFor } from '../prepared.ts'
 import { accountStations, accounts, authSessions, type Role } from '../schema.ts'
+import { recordAudit } from './audit.ts'
 
 /** Usernames are matched ignoring case, as the admin screens check them. */
 export function findAccountByUsername(db: Queryable, username: string) {
@@ -33,6 +34,7 @@ export function loadAccount(db: Db, id: number): Account | null {
     displayName: row.displayName,
     role: row.role,
     deputyId: row.deputyId,
+    mustChangePassword: row.mustChangePassword,
     stationIds: stationsOfAccount(db)
       .all({ id })
       .map((r) => r.stationId),
@@ -79,6 +81,7 @@ export type NewAccount = {
   role: Role
   deputyId?: number | null
   stationIds?: number[]
+  mustChangePassword?: boolean
 }
 
 /** Creates an account and its station scope in one transaction; returns its id. */
@@ -92,6 +95,7 @@ export function insertAccount(db: Queryable, a: NewAccount, now: Date): number {
         passwordHash: a.passwordHash,
         role: a.role,
         deputyId: a.deputyId ?? null,
+        mustChangePassword: a.mustChangePassword ?? false,
         createdAt: now,
         updatedAt: now,
       })
@@ -100,5 +104,42 @@ export function insertAccount(db: Queryable, a: NewAccount, now: Date): number {
     for (const stationId of new Set(a.stationIds ?? []))
       tx.insert(accountStations).values({ accountId: row.id, stationId }).run()
     return row.id
+  })
+}
+
+/** The stored hash of an active account's password, to check the one its owner types. */
+export function findPasswordHash(db: Queryable, id: number): string | undefined {
+  return db
+    .select({ hash: accounts.passwordHash })
+    .from(accounts)
+    .where(and(eq(accounts.id, id), eq(accounts.active, true)))
+    .get()?.hash
+}
+
+/**
+ * The owner's own password change: the new hash, no forced change any more, and every other
+ * session of the account ended (the one in use, `keepSessionHash`, stays), in one transaction.
+ */
+export function changeOwnPassword(
+  db: Db,
+  id: number,
+  passwordHash: string,
+  keepSessionHash: string,
+  now: Date,
+) {
+  db.transaction((tx) => {
+    tx.update(accounts)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: now })
+      .where(eq(accounts.id, id))
+      .run()
+    tx.delete(authSessions)
+      .where(and(eq(authSessions.accountId, id), ne(authSessions.tokenHash, keepSessionHash)))
+      .run()
+    recordAudit(tx, now, {
+      actorAccountId: id,
+      action: 'account.password_changed',
+      entity: 'account',
+      entityId: id,
+    })
   })
 }

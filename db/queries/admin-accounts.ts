@@ -13,6 +13,7 @@ const publicColumns = {
   role: accounts.role,
   deputyId: accounts.deputyId,
   active: accounts.active,
+  mustChangePassword: accounts.mustChangePassword,
   createdAt: accounts.createdAt,
   updatedAt: accounts.updatedAt,
 }
@@ -69,6 +70,8 @@ export type AccountInput = {
   deputyId: number | null
   /** Only for role 'staff'. */
   stationIds: number[]
+  /** Whether every page leads to /me/password until the owner changes it (false when left out). */
+  mustChangePassword?: boolean
 }
 
 export function createAccount(

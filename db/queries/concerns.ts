@@ -1,8 +1,8 @@
 import { and, asc, count, eq, gte, inArray, or, sql } from 'drizzle-orm'
+import { OPEN_STATUSES } from '../../server/domain/concern-lifecycle.ts'
 import { randomCode } from '../../server/domain/secrets.ts'
 import { addWorkingDays, type WorkingCalendar, workingCalendar } from '../../server/domain/working-days.ts'
 import type { Queryable } from '../client.ts'
-import { SCHEDULE_TABLES } from '../data-versions.ts'
 import { DerivedCache } from '../derived-cache.ts'
 import { preparedFor } from '../prepared.ts'
 import {
@@ -21,16 +21,6 @@ import { queueSettings } from './queue-presence.ts'
 export type ConcernRow = typeof concerns.$inferSelect
 export type ConcernEventRow = typeof concernEvents.$inferSelect
 
-/** Statuses in which a concern still waits for someone to act (DESIGN §4.4 "open"). */
-export const OPEN_CONCERN_STATUSES: ConcernStatus[] = [
-  'received',
-  'referred',
-  'suggestion',
-  'in_progress',
-  'replied',
-  'reopened',
-]
-
 /** The holiday calendar that applies to a station from a date on. */
 export function calendarFor(db: Queryable, stationId: number, from: string): WorkingCalendar {
   const rows = db
@@ -41,7 +31,8 @@ export function calendarFor(db: Queryable, stationId: number, from: string): Wor
   return workingCalendar(rows)
 }
 
-const dueDates = new DerivedCache<string>(SCHEDULE_TABLES, { max: 5000 })
+const DUE_DATE_TABLES = ['closures', 'station_queue_settings'] as const
+const dueDates = new DerivedCache<string>(DUE_DATE_TABLES, { name: 'first-response due dates', max: 5000 })
 
 /**
  * The first-response due date of a concern received at a station on `receivedOn`; it depends on
@@ -260,7 +251,7 @@ export function openConcernCounts(db: Queryable, deputyIds: number[]): Map<numbe
   const rows = db
     .select({ deputyId: concerns.deputyId, n: count() })
     .from(concerns)
-    .where(and(inArray(concerns.deputyId, deputyIds), inArray(concerns.status, OPEN_CONCERN_STATUSES)))
+    .where(and(inArray(concerns.deputyId, deputyIds), inArray(concerns.status, [...OPEN_STATUSES])))
     .groupBy(concerns.deputyId)
     .all()
   for (const r of rows) if (r.deputyId !== null) out.set(r.deputyId, r.n)
@@ -281,7 +272,7 @@ export function deputyBacklog(db: Queryable, deputyId: number) {
     })
     .from(concerns)
     .innerJoin(topics, eq(topics.id, concerns.topicId))
-    .where(and(eq(concerns.deputyId, deputyId), inArray(concerns.status, OPEN_CONCERN_STATUSES)))
+    .where(and(eq(concerns.deputyId, deputyId), inArray(concerns.status, [...OPEN_STATUSES])))
     .orderBy(asc(concerns.firstResponseDueOn), asc(concerns.id))
     .all()
 }

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm'
 import {
   DEFAULT_FOLLOW_UP_SETTINGS,
   EMPTY_FOLLOW_UP,
   type FollowUpSettings,
 } from '../../server/domain/concern-follow-up.ts'
+import { OPEN_STATUSES } from '../../server/domain/concern-lifecycle.ts'
 import type { RecordConcern, RecordDay, RecordEvent } from '../../server/domain/deputy-record.ts'
 import { localDate } from '../../server/domain/time.ts'
 import { type WorkingCalendar, workingCalendar } from '../../server/domain/working-days.ts'
@@ -24,6 +25,7 @@ import {
   settings,
   stationPresence,
   stations,
+  streets,
   topics,
 } from '../schema.ts'
 import type { ConcernRow } from './concerns.ts'
@@ -117,6 +119,18 @@ export function timelineOf(db: Queryable, concernId: number): TimelineEvent[] {
 
 export const findConcernByCode = (db: Queryable, code: string): ConcernRow | undefined =>
   db.select().from(concerns).where(eq(concerns.trackingCode, code)).get()
+
+export const findConcernById = (db: Queryable, id: number): ConcernRow | undefined =>
+  db.select().from(concerns).where(eq(concerns.id, id)).get()
+
+/** What a clerk sees after recording a concern at a station: its code, due date and deputy. */
+export const recordedConcern = (db: Queryable, code: string, stationId: number) =>
+  db
+    .select({ code: concerns.trackingCode, dueOn: concerns.firstResponseDueOn, deputyName: deputies.name })
+    .from(concerns)
+    .innerJoin(deputies, eq(deputies.id, concerns.deputyId))
+    .where(and(eq(concerns.trackingCode, code), eq(concerns.stationId, stationId)))
+    .get()
 
 /** Concerns linked to a master as duplicates of it (ids and codes, oldest first). */
 export function duplicatesOf(db: Queryable, masterId: number) {
@@ -254,7 +268,7 @@ function listRows(
     }))
 }
 
-const OPEN: ConcernStatus[] = ['received', 'referred', 'suggestion', 'in_progress', 'replied', 'reopened']
+const OPEN = [...OPEN_STATUSES]
 
 /** A station's concerns: open ones, or every one received in a month. */
 export function stationConcernList(
@@ -393,12 +407,7 @@ export function endedWithPersonalData(db: Queryable) {
   return db
     .select({ id: concerns.id, status: concerns.status, endedAt })
     .from(concerns)
-    .where(
-      and(
-        isNull(concerns.personalDataErasedAt),
-        sql`${concerns.status} not in ('received','referred','suggestion','in_progress','replied','reopened')`,
-      ),
-    )
+    .where(and(isNull(concerns.personalDataErasedAt), notInArray(concerns.status, OPEN)))
     .all()
     .map((r) => ({ ...r, endedAt: r.endedAt === null ? null : new Date(Number(r.endedAt)) }))
 }
@@ -634,3 +643,31 @@ export function publicExamples(db: Queryable, stationId: number, ids: number[], 
     .all()
     .map((r) => ({ ...r, summary: r.summary ?? '' }))
 }
+
+// ── the scopes records are read for ─────────────────────────────────────────────────────────────
+
+export const deputyById = (db: Queryable, id: number) =>
+  db.select().from(deputies).where(eq(deputies.id, id)).get()
+
+export const stationById = (db: Queryable, id: number) =>
+  db.select().from(stations).where(eq(stations.id, id)).get()
+
+export const streetById = (db: Queryable, id: number) =>
+  db.select().from(streets).where(eq(streets.id, id)).get()
+
+/** Ids of the stations in a street. */
+export const stationIdsOfStreet = (db: Queryable, streetId: number): number[] =>
+  db
+    .select({ id: stations.id })
+    .from(stations)
+    .where(eq(stations.streetId, streetId))
+    .all()
+    .map((s) => s.id)
+
+/** Streets by id (none for no ids). */
+export const streetsByIds = (db: Queryable, ids: number[]) =>
+  ids.length ? db.select().from(streets).where(inArray(streets.id, ids)).all() : []
+
+/** Every deputy's id and name, by id. */
+export const deputyNames = (db: Queryable) =>
+  db.select({ id: deputies.id, name: deputies.name }).from(deputies).orderBy(asc(deputies.id)).all()

@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { parsePersonKey } from '../../server/domain/roster/types.ts'
 import type { Queryable } from '../client.ts'
-import { SCHEDULE_TABLES } from '../data-versions.ts'
 import { DerivedCache } from '../derived-cache.ts'
 import {
   deputies,
@@ -13,7 +12,7 @@ import {
   stations,
   topics,
 } from '../schema.ts'
-import { stationRoster } from './roster.ts'
+import { ROSTER_INPUT_TABLES, stationRoster } from './roster.ts'
 
 export type PresentDeputy = { deputyId: number; name: string; place: string }
 
@@ -30,7 +29,17 @@ export function presentDeputies(db: Queryable, stationId: number, date: string):
 }
 
 /** Every walk-in, console view and board asks; the answer moves only when schedule data does. */
-const present = new DerivedCache<readonly PresentDeputy[]>(SCHEDULE_TABLES, { max: 1000 })
+const PRESENT_TABLES = [
+  'stations',
+  'deputies',
+  'station_presence',
+  'reception_sessions',
+  ...ROSTER_INPUT_TABLES,
+] as const
+const present = new DerivedCache<readonly PresentDeputy[]>(PRESENT_TABLES, {
+  name: 'deputies present',
+  max: 1000,
+})
 
 function findPresent(db: Queryable, stationId: number, date: string): PresentDeputy[] {
   const marks = db
@@ -177,7 +186,11 @@ export function districtDeputies(db: Queryable, stationId: number): DistrictDepu
 export type QueueSettings = { priorityEvery: number; firstResponseWorkingDays: number }
 export const DEFAULT_QUEUE_SETTINGS: QueueSettings = { priorityEvery: 3, firstResponseWorkingDays: 5 }
 
-const settingsByStation = new DerivedCache<Readonly<QueueSettings>>(SCHEDULE_TABLES, { max: 5000 })
+const QUEUE_SETTINGS_TABLES = ['station_queue_settings'] as const
+const settingsByStation = new DerivedCache<Readonly<QueueSettings>>(QUEUE_SETTINGS_TABLES, {
+  name: 'queue settings by station',
+  max: 5000,
+})
 
 /** A station's queue settings, kept until a schedule table is written; shared, so frozen. */
 export function queueSettings(db: Queryable, stationId: number): Readonly<QueueSettings> {
@@ -213,7 +226,11 @@ export function activeTopics(db: Queryable): TopicRow[] {
     .all()
 }
 
-const activeTopicsById = new DerivedCache<Readonly<TopicRow> | undefined>(SCHEDULE_TABLES, { max: 5000 })
+const TOPIC_TABLES = ['topics'] as const
+const activeTopicsById = new DerivedCache<Readonly<TopicRow> | undefined>(TOPIC_TABLES, {
+  name: 'active topics by id',
+  max: 5000,
+})
 
 /** An active topic by id, kept in memory until a schedule table is written; shared, so frozen. */
 export const findActiveTopic = (db: Queryable, id: number): Readonly<TopicRow> | undefined =>

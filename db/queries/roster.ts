@@ -115,10 +115,6 @@ export function candidatePeople(db: Queryable, stationId: number): PersonChoice[
   ]
 }
 
-/** The person keys an account is on duty as: itself, and its deputy if it acts as one. */
-export const keysOfAccount = (a: { id: number; deputyId: number | null }): PersonKey[] =>
-  a.deputyId ? [personKey('account', a.id), personKey('deputy', a.deputyId)] : [personKey('account', a.id)]
-
 /** Where notices for a person go: a deputy's own account when there is one. */
 export function recipientOf(db: Queryable, key: PersonKey): string {
   const p = parsePersonKey(key)
@@ -352,7 +348,10 @@ export const ROSTER_INPUT_TABLES = [
  * are counted from a rule's first day, so a year-old rotation costs thousands of zoned-time
  * conversions per call, and the kiosk start screen, the queue and the display ask on every request.
  */
-const generated = new DerivedCache<readonly RosterSlot[]>(ROSTER_INPUT_TABLES, { max: 512 })
+const generated = new DerivedCache<readonly RosterSlot[]>(ROSTER_INPUT_TABLES, {
+  name: 'generated rosters',
+  max: 512,
+})
 
 /** The roster of a station between two local dates, both included. Do not mutate the result. */
 export function stationRoster(

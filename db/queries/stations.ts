@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm'
 import type { Db, Queryable } from '../client.ts'
-import { SCHEDULE_TABLES } from '../data-versions.ts'
 import { DerivedCache } from '../derived-cache.ts'
 import { closures, stations } from '../schema.ts'
 
@@ -11,7 +10,11 @@ export function listStations(db: Db, ids?: number[]): StationRow[] {
   return (ids ? q.where(inArray(stations.id, ids)) : q).orderBy(asc(stations.code)).all()
 }
 
-const stationsById = new DerivedCache<Readonly<StationRow> | undefined>(SCHEDULE_TABLES, { max: 5000 })
+const STATION_TABLES = ['stations'] as const
+const stationsById = new DerivedCache<Readonly<StationRow> | undefined>(STATION_TABLES, {
+  name: 'stations by id',
+  max: 5000,
+})
 
 /** A station by id, kept in memory until a schedule table is written; shared, so frozen. */
 export function findStation(db: Queryable, id: number): Readonly<StationRow> | undefined {

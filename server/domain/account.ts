@@ -7,13 +7,14 @@ export type Account = {
   displayName: string
   role: Role
   deputyId: number | null
+  /** An administrator asked for a new password: every page leads to /me/password until then. */
+  mustChangePassword: boolean
   /** Stations a staff account may act for; admins act for all. */
   stationIds: number[]
 }
 
 /** Usernames people type at log-in: ASCII letters, digits, dot, dash, underscore. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,64}$/
-export const MIN_PASSWORD = 10
 
 /** Whether an account may act for a station: admins everywhere, staff where scoped. */
 export const canActForStation = (a: Account, stationId: number) =>

@@ -114,13 +114,26 @@ export function maySeeConcern(account: Account, c: ConcernScope): boolean {
   return account.deputyId !== null && account.deputyId === c.deputyId
 }
 
-/** Whether an account may take a step on a concern it can see. Only administrators undo. */
-export function mayTakeStep(account: Account, c: ConcernScope, step: Step): boolean {
-  if (!maySeeConcern(account, c)) return false
-  if (step === 'undo') return account.role === 'admin'
-  if (account.role === 'deputy') return DEPUTY_STEPS.has(step)
-  return true
+/**
+ * Why an account may not take a step on a concern, or null when it may. A deputy never records the
+ * resident's verdict on their own concern (nobody grades their own work): the resident gives it at
+ * a kiosk, or staff of the station record it after a call-back.
+ */
+export function stepRefusal(
+  account: Account,
+  c: ConcernScope,
+  step: Step,
+): 'forbidden' | 'own_verdict' | null {
+  if (!maySeeConcern(account, c)) return 'forbidden'
+  if (step === 'undo') return account.role === 'admin' ? null : 'forbidden'
+  if (account.role === 'deputy' && !DEPUTY_STEPS.has(step))
+    return step === 'verdict' ? 'own_verdict' : 'forbidden'
+  return null
 }
+
+/** Whether an account may take a step on a concern it can see. Only administrators undo. */
+export const mayTakeStep = (account: Account, c: ConcernScope, step: Step): boolean =>
+  stepRefusal(account, c, step) === null
 
 /**
  * The steps offered on a concern in `status`, in the lifecycle's order: one per allowed

@@ -34,6 +34,14 @@ const TABLE: Record<ConcernStatus, readonly ConcernStatus[]> = {
 
 export const isOpen = (s: ConcernStatus) => STATUS_TYPE[s] === 'open'
 
+/**
+ * Every open status, in the lifecycle's order: the one list that queries and rules use (FixMyStreet's
+ * open_states()). test/unit/house-rules.test.ts fails when a literal copy appears elsewhere.
+ */
+export const OPEN_STATUSES: readonly ConcernStatus[] = Object.freeze(
+  (Object.keys(STATUS_TYPE) as ConcernStatus[]).filter(isOpen),
+)
+
 /** Every status a concern in `from` may move to. */
 export function allowedTransitions(from: ConcernStatus): ConcernStatus[] {
   const next = [...TABLE[from]]

@@ -1,5 +1,6 @@
 import type { ConcernEventAction, ConcernEventDetail, ConcernStatus, Verdict } from '../../db/schema.ts'
 import { effectiveEvents } from './concern-follow-up.ts'
+import { isOpen } from './concern-lifecycle.ts'
 import type { WorkingCalendar } from './working-days.ts'
 import { workingDaysBetween } from './working-days.ts'
 import { addDays, daysBetween, weekStart } from './zoned-time.ts'
@@ -87,14 +88,6 @@ const FIRST_RESPONSES: ReadonlySet<ConcernStatus> = new Set([
   'suggestion',
   'out_of_scope',
 ])
-const OPEN: ReadonlySet<ConcernStatus> = new Set([
-  'received',
-  'referred',
-  'suggestion',
-  'in_progress',
-  'replied',
-  'reopened',
-])
 /** System bookkeeping that is not an update by anyone handling the concern. */
 const NOT_AN_UPDATE: ReadonlySet<ConcernEventAction> = new Set(['escalated', 'erased'])
 
@@ -131,7 +124,7 @@ function replay(c: RecordConcern, events: readonly RecordEvent[], asOf: string) 
     status = e.toStatus
     if (!firstResponse && e.fromStatus === 'received' && FIRST_RESPONSES.has(e.toStatus)) firstResponse = e
     const next: { on: string } | null =
-      e.detail.due !== undefined ? e.detail.due : OPEN.has(e.toStatus) ? due : null
+      e.detail.due !== undefined ? e.detail.due : isOpen(e.toStatus) ? due : null
     if (next !== due) {
       if (due && e.date > due.on) missed = true
       due = next
@@ -192,7 +185,7 @@ export function computeRecord(input: RecordInput): DeputyRecord {
       week(r.finish.date).finished++
       if (!r.missed) finishedInTime++
     }
-    if (c.receivedOn <= asOf && OPEN.has(r.status)) {
+    if (c.receivedOn <= asOf && isOpen(r.status)) {
       open++
       if (daysBetween(r.lastUpdate, asOf) >= STALE_DAYS) stale++
     }

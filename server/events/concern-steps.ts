@@ -36,8 +36,8 @@ import {
   type Due,
   dueAfterStep,
   maySeeConcern,
-  mayTakeStep,
   type Step,
+  stepRefusal,
   undoCandidate,
   unitReplyTarget,
   verdictTarget,
@@ -92,6 +92,7 @@ export type StepFailure =
   | 'due_past'
   | 'due_off'
   | 'nothing_to_undo'
+  | 'own_verdict'
 
 export type StepResult =
   | { ok: true; concern: ConcernRow; eventId: number; due: Due | null }
@@ -130,7 +131,8 @@ export function takeStep(deps: StepDeps, req: StepRequest, now: Date): StepResul
       'account' in req.by ? { kind: 'account', accountId: req.by.account.id } : { kind: 'kiosk' }
     if ('account' in req.by) {
       if (!maySeeConcern(req.by.account, concern)) return fail('not_found')
-      if (!mayTakeStep(req.by.account, concern, input.step)) return fail('forbidden')
+      const refusal = stepRefusal(req.by.account, concern, input.step)
+      if (refusal) return fail(refusal)
     } else if (input.step !== 'verdict' || input.via !== 'kiosk') {
       return fail('forbidden')
     }

@@ -18,6 +18,7 @@ import { dueKindLabel } from '../../views/pages/followup/labels.ts'
 import { formatTrackingCode } from '../../views/pages/track/concern-labels.ts'
 import type { AppDeps } from '../deps.ts'
 import { currentDue, escalationLevel, workingDaysOverdue } from '../domain/concern-follow-up.ts'
+import { isOpen } from '../domain/concern-lifecycle.ts'
 import { localDate } from '../domain/time.ts'
 import { defineJob } from './runner.ts'
 
@@ -125,11 +126,7 @@ export function runConcernErasure(deps: Pick<AppDeps, 'db'>, now: Date) {
     if (c.status === 'duplicate') {
       const masterId = findFollowUp(db, c.id)?.masterConcernId
       const master = masterId ? db.select().from(concerns).where(eq(concerns.id, masterId)).get() : undefined
-      if (
-        master &&
-        ['received', 'referred', 'suggestion', 'in_progress', 'replied', 'reopened'].includes(master.status)
-      )
-        continue
+      if (master && isOpen(master.status)) continue
     }
     db.transaction((tx) => {
       const row = tx.select().from(concerns).where(eq(concerns.id, c.id)).get()

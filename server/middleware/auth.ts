@@ -11,7 +11,7 @@ import { rejectRequest } from './reject.tsx'
 import { syncMiddleware } from './sync-chain.ts'
 
 /** Paired kiosks by device token, kept until a kiosk is paired, changed or revoked anywhere. */
-const pairedKiosks = new DerivedCache<KioskDevice | null>(KIOSK_TABLES, { max: 5000 })
+const pairedKiosks = new DerivedCache<KioskDevice | null>(KIOSK_TABLES, { name: 'paired kiosks', max: 5000 })
 
 /** Resolves the signed-in account and the paired kiosk, if any, from their cookies. */
 export const identify = syncMiddleware((c, next) => {
@@ -53,4 +53,20 @@ export const enforceAccess = syncMiddleware((c, next) => {
     return rejectRequest(c, 403, 'error.forbidden.body')
   }
   return next()
+})
+
+/** Where an account that must change its password may still go. */
+const OPEN_WHILE_CHANGING = ['/me/password', '/logout', '/static', '/lang', '/healthz']
+
+/**
+ * An account an administrator marked "must change the password" reaches only the change page (and
+ * log-out, static files, language links) until it has changed it: pages redirect there, other
+ * requests are refused with the reason.
+ */
+export const requirePasswordChange = syncMiddleware((c, next) => {
+  if (!c.get('account')?.mustChangePassword) return next()
+  const path = c.req.path
+  if (OPEN_WHILE_CHANGING.some((p) => path === p || path.startsWith(`${p}/`))) return next()
+  if (c.req.method === 'GET' && !isHtmx(c)) return c.redirect('/me/password', 302)
+  return rejectRequest(c, 403, 'password.mustChange')
 })

@@ -8,6 +8,7 @@ import type { AppDeps } from '../deps.ts'
 import { randomToken, sha256, verifyPassword } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
 import { clearAppCookie, readCookie, SESSION_COOKIE, setAppCookie } from '../middleware/cookies.ts'
+import { dropCsrf, issueSessionCsrf } from '../middleware/csrf.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { safeNext } from '../safe-redirect.ts'
 import { parseForm } from '../validation.ts'
@@ -70,6 +71,7 @@ export function authRoutes(deps: AppDeps) {
       })
     })
     setAppCookie(c, SESSION_COOKIE, token, { expires: expiresAt })
+    issueSessionCsrf(c, token)
     return c.redirect(next, 303)
   })
 
@@ -77,6 +79,7 @@ export function authRoutes(deps: AppDeps) {
     const token = readCookie(c, SESSION_COOKIE)
     if (token) deleteAuthSession(deps.db, sha256(token))
     clearAppCookie(c, SESSION_COOKIE)
+    dropCsrf(c)
     return c.redirect('/login?bye=1', 303)
   })
 

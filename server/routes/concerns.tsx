@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
+import { CONCERN_STATUSES, REPLY_GRADES, VERDICTS } from '../../db/enums.ts'
 import { calendarFor } from '../../db/queries/concerns.ts'
 import {
   activeUnits,
@@ -12,7 +13,6 @@ import {
   stationConcernList,
 } from '../../db/queries/followup.ts'
 import { listStations } from '../../db/queries/stations.ts'
-import { CONCERN_STATUSES, REPLY_GRADES, VERDICTS } from '../../db/schema.ts'
 import {
   COMMENT_MAX,
   ConcernPage,

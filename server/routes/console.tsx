@@ -1,11 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { deputyBacklog } from '../../db/queries/concerns.ts'
+import { deputyNamesById, findActiveDeputy } from '../../db/queries/deputies.ts'
 import { dayTickets, orderedWaiting, type QueueTicket } from '../../db/queries/queue.ts'
 import { presentDeputies } from '../../db/queries/queue-presence.ts'
 import { findStation, listStations, type StationRow } from '../../db/queries/stations.ts'
-import { deputies } from '../../db/schema.ts'
 import type { Account } from '../../server/domain/account.ts'
 import type { I18n } from '../../views/i18n/index.ts'
 import {
@@ -91,11 +90,7 @@ export function consoleRoutes(deps: AppDeps) {
   const scope = (c: Context<AppEnv>) => {
     const station = findStation(db, idParam(c, 'stationId') ?? 0)
     const deputyId = idParam(c, 'deputyId') ?? 0
-    const deputy = db
-      .select()
-      .from(deputies)
-      .where(and(eq(deputies.id, deputyId), eq(deputies.active, true)))
-      .get()
+    const deputy = findActiveDeputy(db, deputyId)
     if (!station || !deputy) return { ok: false as const, res: rejectRequest(c, 404, 'error.notFound.body') }
     if (!canRunConsole(c.get('account')!, station.id, deputy.id))
       return { ok: false as const, res: rejectRequest(c, 403, 'queue.error.notYourConsole') }
@@ -140,16 +135,7 @@ export function consoleRoutes(deps: AppDeps) {
     const waiting = orderedWaiting(db, s.station.id, s.today, clock.now())
     // Only the deputies these tickets ask for: a city has thousands.
     const asked = [...new Set(waiting.flatMap((t) => (t.deputyId === null ? [] : [t.deputyId])))]
-    const names = new Map(
-      asked.length === 0
-        ? []
-        : db
-            .select({ id: deputies.id, name: deputies.name })
-            .from(deputies)
-            .where(inArray(deputies.id, asked))
-            .all()
-            .map((d) => [d.id, d.name]),
-    )
+    const names = deputyNamesById(db, asked)
     return waiting.map((t) => ({
       id: t.id,
       label: ticketLabel(s.station.code, t.number),

@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
-import { FEED_TOKEN_TABLES, SCHEDULE_TABLES } from '../../db/data-versions.ts'
+import { FEED_TOKEN_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
+import { FEED_KINDS, type FeedKind } from '../../db/enums.ts'
 import {
   feedByToken,
   feedTokenIssued,
@@ -15,8 +16,8 @@ import {
   revokeFeedToken,
   type ServedFeed,
 } from '../../db/queries/feeds.ts'
+import { ROSTER_INPUT_TABLES } from '../../db/queries/roster.ts'
 import { listStations } from '../../db/queries/stations.ts'
-import { FEED_KINDS, type FeedKind } from '../../db/schema.ts'
 import {
   AdminFeedPage,
   AdminFeedsPage,
@@ -80,16 +81,32 @@ function notModified(c: Context, etag: string, lastModified: Date): boolean {
  * (a feed also moves with the date: its window, cancelled items leaving once over). Phones poll
  * every feed of a city, and one render of a busy deputy's year takes tens of milliseconds.
  */
+/** What a feed shows: duties, reception sessions and bookings, with names, topics and closures. */
+const RENDERED_FEED_TABLES = [
+  'stations',
+  'deputies',
+  'accounts',
+  'topics',
+  'settings',
+  'station_booking_settings',
+  'reception_sessions',
+  'reception_bookings',
+  ...ROSTER_INPUT_TABLES,
+] as const
 const rendered = new DerivedCache<{ bytes: ReturnType<typeof calendarBytes>; etag: string } | undefined>(
-  SCHEDULE_TABLES,
+  RENDERED_FEED_TABLES,
   {
+    name: 'rendered feeds',
     ttlMs: 5 * 60_000,
     max: 4000,
   },
 )
 
 /** Live tokens as presented, kept until a token is issued, rotated or revoked anywhere. */
-const liveTokens = new DerivedCache<ServedFeed | undefined>(FEED_TOKEN_TABLES, { max: 20_000 })
+const liveTokens = new DerivedCache<ServedFeed | undefined>(FEED_TOKEN_TABLES, {
+  name: 'live feed tokens',
+  max: 20_000,
+})
 
 /**
  * GET /feeds/<token>.ics: the calendar itself. The token in the path is the only credential (the

@@ -1,9 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { activeTopics, districtDeputies, findActiveTopic } from '../../db/queries/queue-presence.ts'
+import { deputyOptions, findActiveDeputy } from '../../db/queries/deputies.ts'
+import { recordedConcern } from '../../db/queries/followup.ts'
+import { activeTopics, findActiveTopic } from '../../db/queries/queue-presence.ts'
 import type { StationRow } from '../../db/queries/stations.ts'
-import { concerns, deputies } from '../../db/schema.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
 import {
   INTAKE_CHANNELS,
@@ -39,19 +39,6 @@ export function intakeRoutes(deps: AppDeps) {
 
   const stationFor = (c: Context<AppEnv>) => stationFromPath(c, db)
 
-  /** Deputies of the station's districts first, then everyone else. */
-  const deputyOptions = (station: StationRow) => {
-    const own = new Set(districtDeputies(db, station.id).flatMap((g) => g.deputies.map((d) => d.id)))
-    return db
-      .select({ id: deputies.id, name: deputies.name })
-      .from(deputies)
-      .where(eq(deputies.active, true))
-      .orderBy(asc(deputies.id))
-      .all()
-      .map((d) => ({ ...d, ownDistrict: own.has(d.id) }))
-      .sort((a, b) => Number(b.ownDistrict) - Number(a.ownDistrict) || a.id - b.id)
-  }
-
   const page = (
     c: Context<AppEnv>,
     station: StationRow,
@@ -68,7 +55,7 @@ export function intakeRoutes(deps: AppDeps) {
         stationId={station.id}
         stationName={c.get('i18n').name(station)}
         topics={activeTopics(db)}
-        deputies={deputyOptions(station)}
+        deputies={deputyOptions(db, station.id)}
         {...opts}
       />,
       status,
@@ -80,18 +67,7 @@ export function intakeRoutes(deps: AppDeps) {
     const { station } = scope
     const i18n = c.get('i18n')
     const code = normalizeCode(c.req.query('done') ?? '')
-    const concern = code
-      ? db
-          .select({
-            code: concerns.trackingCode,
-            dueOn: concerns.firstResponseDueOn,
-            deputyName: deputies.name,
-          })
-          .from(concerns)
-          .innerJoin(deputies, eq(deputies.id, concerns.deputyId))
-          .where(and(eq(concerns.trackingCode, code), eq(concerns.stationId, station.id)))
-          .get()
-      : undefined
+    const concern = code ? recordedConcern(db, code, station.id) : undefined
     const done = concern && {
       code: formatTrackingCode(concern.code),
       deputyName: concern.deputyName,
@@ -116,11 +92,7 @@ export function intakeRoutes(deps: AppDeps) {
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }
     if (parsed.ok) {
       if (!findActiveTopic(db, parsed.data.topic)) errors.topic = t('queue.error.unknownTopic')
-      const deputy = db
-        .select()
-        .from(deputies)
-        .where(and(eq(deputies.id, parsed.data.deputy), eq(deputies.active, true)))
-        .get()
+      const deputy = findActiveDeputy(db, parsed.data.deputy)
       if (!deputy) errors.deputy = t('error.unknownChoice')
     }
     let phone: string | null = null

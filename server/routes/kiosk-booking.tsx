@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { findBookingByCode, findBookingView } from '../../db/queries/bookings.ts'
+import { deputyName } from '../../db/queries/deputies.ts'
 import { activeTopics, districtDeputies, findActiveTopic } from '../../db/queries/queue-presence.ts'
 import { findSession, listSessions, type OpenSession, openSessions } from '../../db/queries/reception.ts'
 import { findStation, type StationRow } from '../../db/queries/stations.ts'
-import { deputies } from '../../db/schema.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
 import type { MessageKey } from '../../views/i18n/index.ts'
 import {
@@ -220,12 +219,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
     if (!session || session.stationId !== station.id) return null
     const slot = sessionSlots(session, station.timeZone)[slotIndex]
     if (!slot) return null
-    const deputy = db
-      .select({ name: deputies.name })
-      .from(deputies)
-      .where(eq(deputies.id, session.deputyId))
-      .get()
-    return { session, slot, deputyName: deputy?.name ?? '' }
+    return { session, slot, deputyName: deputyName(db, session.deputyId) }
   }
 
   const detailsPage = (

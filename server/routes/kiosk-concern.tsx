@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
 import { z } from 'zod'
@@ -8,6 +7,8 @@ import {
   findPublicConcern,
   firstResponseDueOn,
 } from '../../db/queries/concerns.ts'
+import { deputyName, homeStationDeputies } from '../../db/queries/deputies.ts'
+import { findConcernByCode } from '../../db/queries/followup.ts'
 import { findTicketByConcern, orderedWaiting } from '../../db/queries/queue.ts'
 import {
   activeTopics,
@@ -17,7 +18,6 @@ import {
   presentDeputies,
 } from '../../db/queries/queue-presence.ts'
 import { findStation, type StationRow } from '../../db/queries/stations.ts'
-import { concerns, deputies } from '../../db/schema.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
 import type { MessageKey } from '../../views/i18n/index.ts'
 import {
@@ -110,11 +110,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
     if (present.length > 0) return { mode: 'queue', present }
     let districts: DistrictDeputies[] = districtDeputies(db, station.id)
     if (districts.length === 0) {
-      const own = db
-        .select({ id: deputies.id, name: deputies.name })
-        .from(deputies)
-        .where(and(eq(deputies.homeStationId, station.id), eq(deputies.active, true)))
-        .all()
+      const own = homeStationDeputies(db, station.id)
       districts = own.length
         ? [
             {
@@ -267,7 +263,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
     const i18n = c.get('i18n')
     const station = stationOf(c)
     const code = normalizeCode(c.req.param('code'))
-    const concern = db.select().from(concerns).where(eq(concerns.trackingCode, code)).get()
+    const concern = findConcernByCode(db, code)
     const pub = concern ? findPublicConcern(db, code) : null
     if (!station || !concern || !pub || concern.stationId !== station.id)
       return message(c, 404, 'error.notFound.title', 'queue.error.noSlip', station)
@@ -277,9 +273,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
       ticket?.status === 'waiting'
         ? orderedWaiting(db, station.id, ticket.localDate, now).findIndex((t) => t.id === ticket.id)
         : null
-    const deputy = concern.deputyId
-      ? db.select({ name: deputies.name }).from(deputies).where(eq(deputies.id, concern.deputyId)).get()
-      : undefined
+    const deputy = concern.deputyId ? { name: deputyName(db, concern.deputyId) } : undefined
     const base = publicOrigin(c)
     const statusUrl = `${base}/track/${concern.trackingCode}`
     const qrSvg = await QRCode.toString(statusUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })

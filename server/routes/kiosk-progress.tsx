@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { findConcernByCode, findFollowUp, latestReply } from '../../db/queries/followup.ts'
+import { type ConcernStatus, VERDICTS } from '../../db/enums.ts'
+import { findTopic } from '../../db/queries/admin-catalogue.ts'
+import { findConcernByCode, findConcernById, findFollowUp, latestReply } from '../../db/queries/followup.ts'
 import { findStation } from '../../db/queries/stations.ts'
-import { type ConcernStatus, concerns, stations, topics, VERDICTS } from '../../db/schema.ts'
 import type { I18n } from '../../views/i18n/index.ts'
 import {
   KIOSK_COMMENT_MAX,
@@ -79,11 +79,11 @@ export function kioskProgressRoutes(deps: AppDeps) {
   const progressOf = (code: string, i18n: I18n): Omit<KioskProgress, 'rated' | 'newDueOn'> | null => {
     const concern = CODE.test(code) ? findConcernByCode(db, code) : undefined
     if (!concern) return null
-    const station = db.select().from(stations).where(eq(stations.id, concern.stationId)).get()!
-    const topic = db.select().from(topics).where(eq(topics.id, concern.topicId)).get()!
+    const station = findStation(db, concern.stationId)!
+    const topic = findTopic(db, concern.topicId)!
     const followUp = findFollowUp(db, concern.id) ?? null
     const masterId = concern.status === 'duplicate' ? followUp?.masterConcernId : null
-    const master = masterId ? db.select().from(concerns).where(eq(concerns.id, masterId)).get() : undefined
+    const master = masterId ? findConcernById(db, masterId) : undefined
     const shown = master ?? concern
     const shownFollowUp = master ? (findFollowUp(db, master.id) ?? null) : followUp
     const reply = latestReply(db, shown.id)

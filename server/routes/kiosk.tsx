@@ -1,9 +1,8 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { SCHEDULE_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
 import { redeemPairingCode, touchKiosk } from '../../db/queries/kiosks.ts'
-import { type Duty, onDutyAt } from '../../db/queries/roster.ts'
+import { type Duty, onDutyAt, ROSTER_INPUT_TABLES } from '../../db/queries/roster.ts'
 import { closureOn, findStation } from '../../db/queries/stations.ts'
 import { isDemoDatabase } from '../../db/seed-demo.ts'
 import { KioskPairPage } from '../../views/pages/kiosk/kiosk-pair-page.tsx'
@@ -55,7 +54,19 @@ function withToken(parts: Buffer[], token: string) {
  * table), the clock passes its validUntil, or a minute has passed: booking availability moves
  * with the clock too, and a minute's delay there is harmless.
  */
-const startScreens = new DerivedCache<StartScreen | undefined>(SCHEDULE_TABLES, {
+/** What a start screen shows: the station, who is on duty, today's reception and the topics. */
+const START_SCREEN_TABLES = [
+  'stations',
+  'deputies',
+  'accounts',
+  'topics',
+  'station_booking_settings',
+  'reception_sessions',
+  'reception_bookings',
+  ...ROSTER_INPUT_TABLES,
+] as const
+const startScreens = new DerivedCache<StartScreen | undefined>(START_SCREEN_TABLES, {
+  name: 'kiosk start screens',
   ttlMs: 60_000,
   validUntil: (s) => s?.validUntil,
 })

@@ -6,7 +6,6 @@ import {
   findSwap,
   insertAbsence,
   insertSwapRequest,
-  keysOfAccount,
   listAbsences,
   listSlotDefs,
   listSwaps,
@@ -27,7 +26,7 @@ import type { AppDeps } from '../deps.ts'
 import { AbsenceIndex, generateRoster } from '../domain/roster/generate.ts'
 import type { Problems } from '../domain/roster/rules.ts'
 import { checkSwapRequest, checkSwapTake, swapStatusAt } from '../domain/roster/swaps.ts'
-import type { PersonKey, RosterInput, RosterSlot } from '../domain/roster/types.ts'
+import { keysOfAccount, type PersonKey, type RosterInput, type RosterSlot } from '../domain/roster/types.ts'
 import { localDate } from '../domain/time.ts'
 import { addDays } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'

@@ -1,4 +1,3 @@
-import { and, asc, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import {
@@ -7,7 +6,8 @@ import {
   findBookingView,
   markCalledBack,
 } from '../../db/queries/bookings.ts'
-import { activeTopics, districtDeputies, findActiveTopic } from '../../db/queries/queue-presence.ts'
+import { deputyName, deputyOptions, findActiveDeputy } from '../../db/queries/deputies.ts'
+import { activeTopics, findActiveTopic } from '../../db/queries/queue-presence.ts'
 import {
   bookingSettings,
   endPlan,
@@ -21,7 +21,6 @@ import {
   updatePlan,
 } from '../../db/queries/reception.ts'
 import { findStation, type StationRow } from '../../db/queries/stations.ts'
-import { deputies } from '../../db/schema.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
 import type { MessageKey, T } from '../../views/i18n/index.ts'
 import {
@@ -137,19 +136,6 @@ export function receptionRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
   const base = (s: StationRow) => `/staff/stations/${s.id}/reception`
-
-  /** Deputies to plan for: this station's districts' deputies first, then the rest. */
-  const deputyOptions = (station: StationRow) => {
-    const own = new Set(districtDeputies(db, station.id).flatMap((g) => g.deputies.map((d) => d.id)))
-    return db
-      .select({ id: deputies.id, name: deputies.name })
-      .from(deputies)
-      .where(eq(deputies.active, true))
-      .orderBy(asc(deputies.id))
-      .all()
-      .map((d) => ({ ...d, ownDistrict: own.has(d.id) }))
-      .sort((a, b) => Number(b.ownDistrict) - Number(a.ownDistrict) || a.id - b.id)
-  }
 
   /** Sessions of one day with every seat of every slot, names shown as the viewer may see them. */
   const sessionDays = (
@@ -280,11 +266,7 @@ export function receptionRoutes(deps: AppDeps) {
     const slot = session && sessionSlots(session, station.timeZone)[parseWhole(values.slot) ?? -1]
     if (!session || session.stationId !== station.id || !slot)
       return rejectRequest(c, 404, 'booking.error.gone')
-    const deputy = db
-      .select({ name: deputies.name })
-      .from(deputies)
-      .where(eq(deputies.id, session.deputyId))
-      .get()
+    const deputy = { name: deputyName(db, session.deputyId) }
     return renderPage(
       c,
       <ClerkBookPage
@@ -518,7 +500,7 @@ export function receptionRoutes(deps: AppDeps) {
       <PlansPage
         station={{ id: station.id, name: c.get('i18n').name(station), timeZone: station.timeZone }}
         plans={listPlans(db, station.id)}
-        deputies={deputyOptions(station)}
+        deputies={deputyOptions(db, station.id)}
         values={
           opts.values ?? {
             pattern: 'weekly',
@@ -588,14 +570,7 @@ export function receptionRoutes(deps: AppDeps) {
       const [name, key] = PROBLEM_FIELDS[problem]!
       errors[name] = t(key)
     }
-    if (
-      !db
-        .select({ id: deputies.id })
-        .from(deputies)
-        .where(and(eq(deputies.id, d.deputy), eq(deputies.active, true)))
-        .get()
-    )
-      errors.deputy = t('error.unknownChoice')
+    if (!findActiveDeputy(db, d.deputy)) errors.deputy = t('error.unknownChoice')
     return Object.keys(errors).length > 0 ? { values, errors, plan: null } : { values, errors, plan }
   }
 
@@ -662,7 +637,7 @@ export function receptionRoutes(deps: AppDeps) {
         station={{ id: station.id, name: c.get('i18n').name(station), timeZone: station.timeZone }}
         planId={planId}
         ended={ended}
-        deputies={deputyOptions(station)}
+        deputies={deputyOptions(db, station.id)}
         values={values}
         errors={errors}
       />,

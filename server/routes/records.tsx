@@ -1,18 +1,22 @@
-import { asc, eq, inArray } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
-import { VERSIONED_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
 import {
   allClosures,
   calendarsByStation,
   deputiesOfStations,
+  deputyById,
+  deputyNames,
   followUpSettings,
   loadRecordRows,
   type RecordRows,
   type RecordScope,
   rowsOfDeputy,
+  stationById,
+  stationIdsOfStreet,
+  streetById,
+  streetsByIds,
 } from '../../db/queries/followup.ts'
-import { deputies, stations, streets } from '../../db/schema.ts'
+import { listStations } from '../../db/queries/stations.ts'
 import type { I18n } from '../../views/i18n/index.ts'
 import { RecordPage, type RecordRow, RecordsIndexPage } from '../../views/pages/followup/record-page.tsx'
 import { renderPage } from '../../views/render.tsx'
@@ -50,18 +54,34 @@ function mayOpen(db: AppDeps['db'], account: Account, scope: RecordScope): boole
   if (account.role === 'deputy') return scope.kind === 'deputy' && scope.id === account.deputyId
   if (scope.kind === 'station') return account.stationIds.includes(scope.id)
   if (scope.kind === 'street') {
-    const ids = db.select({ id: stations.id }).from(stations).where(eq(stations.streetId, scope.id)).all()
-    return ids.some((s) => account.stationIds.includes(s.id))
+    return stationIdsOfStreet(db, scope.id).some((id) => account.stationIds.includes(id))
   }
   return deputiesOfStations(db, account.stationIds).some((d) => d.id === scope.id)
 }
 
+/** What a record counts: concerns, their events and tickets, over stations, streets and the calendar. */
+const RECORD_TABLES = [
+  'streets',
+  'stations',
+  'deputies',
+  'closures',
+  'settings',
+  'station_presence',
+  'reception_sessions',
+  'concerns',
+  'concern_events',
+  'queue_tickets',
+] as const
+
 /**
  * Computed records by scope, period, date and language, kept until a concern, event, ticket or
- * schedule row is written. Reading a record runs a dozen queries over a deputy's whole history;
- * managers and deputies open the same few records again and again.
+ * schedule row one of them reads is written. Reading a record runs a dozen queries over a
+ * deputy's whole history; managers and deputies open the same few records again and again.
  */
-const computed = new DerivedCache<ComputedRecord | null>(VERSIONED_TABLES, { max: 500 })
+const computed = new DerivedCache<ComputedRecord | null>(RECORD_TABLES, {
+  name: 'computed records',
+  max: 500,
+})
 
 type ComputedRecord = {
   info: { name: string; deputies: ReturnType<typeof deputiesOfStations> | null }
@@ -92,23 +112,12 @@ export function recordRoutes(deps: AppDeps) {
   /** The scope's name and, for a station or street, its deputies' rows. */
   const describe = (i18n: I18n, scope: RecordScope) => {
     if (scope.kind === 'deputy') {
-      const d = db.select().from(deputies).where(eq(deputies.id, scope.id)).get()
+      const d = deputyById(db, scope.id)
       return d ? { name: d.name, deputies: null } : null
     }
-    const row =
-      scope.kind === 'station'
-        ? db.select().from(stations).where(eq(stations.id, scope.id)).get()
-        : db.select().from(streets).where(eq(streets.id, scope.id)).get()
+    const row = scope.kind === 'station' ? stationById(db, scope.id) : streetById(db, scope.id)
     if (!row) return null
-    const stationIds =
-      scope.kind === 'station'
-        ? [scope.id]
-        : db
-            .select({ id: stations.id })
-            .from(stations)
-            .where(eq(stations.streetId, scope.id))
-            .all()
-            .map((s) => s.id)
+    const stationIds = scope.kind === 'station' ? [scope.id] : stationIdsOfStreet(db, scope.id)
     return { name: i18n.name(row), deputies: deputiesOfStations(db, stationIds) }
   }
 
@@ -187,23 +196,13 @@ export function recordRoutes(deps: AppDeps) {
     const { name } = c.get('i18n')
     const stationRows =
       account.role === 'admin'
-        ? db.select().from(stations).orderBy(asc(stations.code)).all()
+        ? listStations(db)
         : account.stationIds.length
-          ? db
-              .select()
-              .from(stations)
-              .where(inArray(stations.id, account.stationIds))
-              .orderBy(asc(stations.code))
-              .all()
+          ? listStations(db, account.stationIds)
           : []
     const streetIds = [...new Set(stationRows.map((s) => s.streetId))]
-    const streetRows = streetIds.length
-      ? db.select().from(streets).where(inArray(streets.id, streetIds)).all()
-      : []
-    const deputyRows =
-      account.role === 'admin'
-        ? db.select({ id: deputies.id, name: deputies.name }).from(deputies).orderBy(asc(deputies.id)).all()
-        : deputiesOfStations(db, account.stationIds)
+    const streetRows = streetsByIds(db, streetIds)
+    const deputyRows = account.role === 'admin' ? deputyNames(db) : deputiesOfStations(db, account.stationIds)
     return renderPage(
       c,
       <RecordsIndexPage

@@ -51,8 +51,14 @@ import {
   firstChangeableDay,
   type Problems,
 } from '../domain/roster/rules.ts'
-import { swapStatusAt } from '../domain/roster/swaps.ts'
-import { isPersonKey, type PersonKey, ROTATION_UNITS, type RotationRule } from '../domain/roster/types.ts'
+import { checkSwapApproval, swapStatusAt } from '../domain/roster/swaps.ts'
+import {
+  isPersonKey,
+  keysOfAccount,
+  type PersonKey,
+  ROTATION_UNITS,
+  type RotationRule,
+} from '../domain/roster/types.ts'
 import { localDate, parseQuarter } from '../domain/time.ts'
 import { addDays, monthRange, weekStart } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
@@ -587,7 +593,7 @@ export function rosterRoutes(deps: AppDeps) {
   })
 
   // ── swaps ─────────────────────────────────────────────────────────────────────────────────
-  const swapsPage = (c: Context<AppEnv>, problem?: string, status: 200 | 409 | 422 = 200) => {
+  const swapsPage = (c: Context<AppEnv>, problem?: string, status: 200 | 403 | 409 | 422 = 200) => {
     const station = stationOf(c)
     const defs = listSlotDefs(db, station.id)
     const now = clock.now()
@@ -605,6 +611,7 @@ export function rosterRoutes(deps: AppDeps) {
           db,
           swaps.flatMap((s) => (s.to ? [s.from, s.to] : [s.from])),
         )}
+        viewer={keysOfAccount(c.get('account')!)}
         notice={savedNotice(c)}
         problem={problem}
       />,
@@ -623,6 +630,10 @@ export function rosterRoutes(deps: AppDeps) {
     const now = clock.now()
     if (!starts || swapStatusAt(swap.status, starts, now) !== 'taken')
       return swapsPage(c, t('roster.error.swapNotWaiting'), 409)
+    if (to === 'approved') {
+      const own = checkSwapApproval(swap, c.get('account')!).swap
+      if (own) return swapsPage(c, t(own), 403)
+    }
     if (to === 'approved' && swap.to) {
       const absences = new AbsenceIndex(
         listAbsences(db, [swap.to]).map((a) => ({ person: a.person, from: a.fromDate, to: a.toDate })),

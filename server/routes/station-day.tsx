@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
+import { findActiveDeputy } from '../../db/queries/deputies.ts'
 import { dayTickets } from '../../db/queries/queue.ts'
 import {
   deputiesForDay,
@@ -9,7 +9,6 @@ import {
   setPresence,
 } from '../../db/queries/queue-presence.ts'
 import type { StationRow } from '../../db/queries/stations.ts'
-import { deputies } from '../../db/schema.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
 import { type DaySummary, StationDayPage } from '../../views/pages/staff/station-day-page.tsx'
 import { renderPage } from '../../views/render.tsx'
@@ -94,13 +93,7 @@ export function stationDayRoutes(deps: AppDeps) {
     if (!scope.ok) return scope.res
     const { station } = scope
     const parsed = parseForm(presenceForm, await readForm(c), c.get('i18n').t)
-    const deputy =
-      parsed.ok &&
-      db
-        .select()
-        .from(deputies)
-        .where(and(eq(deputies.id, parsed.data.deputy), eq(deputies.active, true)))
-        .get()
+    const deputy = parsed.ok && findActiveDeputy(db, parsed.data.deputy)
     if (!parsed.ok || !deputy)
       return page(
         c,

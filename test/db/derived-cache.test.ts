@@ -112,7 +112,7 @@ describe('data versions across connections', () => {
 describe('derived cache', () => {
   it('builds once while its tables are unchanged, again after a write', () => {
     const { db, addStreet } = fresh()
-    const cache = new DerivedCache<number>(['streets'])
+    const cache = new DerivedCache<number>(['streets'], { name: 'test' })
     let builds = 0
     const count = () =>
       cache.get(db, 'k', () => {
@@ -130,7 +130,7 @@ describe('derived cache', () => {
     const a = fresh()
     const b = fresh()
     b.addStreet('一街')
-    const cache = new DerivedCache<number>(['streets'])
+    const cache = new DerivedCache<number>(['streets'], { name: 'test' })
     const count = (db: typeof a.db) =>
       cache.get(
         db,
@@ -144,7 +144,7 @@ describe('derived cache', () => {
     const { db } = fresh()
     const t0 = Date.UTC(2026, 10, 25, 2)
     let builds = 0
-    const cache = new DerivedCache<number>(['streets'], { ttlMs: 60_000, validUntil: (v) => v })
+    const cache = new DerivedCache<number>(['streets'], { name: 'test', ttlMs: 60_000, validUntil: (v) => v })
     const get = (at: number, until: number) =>
       cache.get(
         db,

@@ -12,12 +12,18 @@ import { createLogger } from '../../server/logger.ts'
 /** Wednesday 2026-11-25 10:00 in Shanghai. */
 export const TEST_NOW = '2026-11-25T02:00:00.000Z'
 
-export type TestAppOptions = { now?: string; demo?: boolean; env?: Record<string, string> }
+export type TestAppOptions = {
+  now?: string
+  demo?: boolean
+  env?: Record<string, string>
+  /** Sees every SQL statement the database runs (better-sqlite3's verbose hook). */
+  onSql?: (sql: string) => void
+}
 
 /** The real app on a private in-memory database with a clock that moves only when told. */
 export async function makeTestApp(opts: TestAppOptions = {}) {
   const clock = fixedClock(opts.now ?? TEST_NOW)
-  const db = openDb(':memory:')
+  const db = openDb(':memory:', opts.onSql ? { onSql: opts.onSql } : {})
   const config = loadConfig({ LOG_LEVEL: 'silent', ...opts.env })
   const deps: AppDeps = { db, clock, config, logger: createLogger('silent') }
   if (opts.demo !== false) await seedDemo(db, clock.now())

@@ -67,7 +67,13 @@ describe('admin: accounts', () => {
       { ...staff, displayName: '名'.repeat(41) },
       '最多 40 个字。',
     )
-    await expectRefused(t, admin, '/admin/accounts', { ...staff, password: 'short' }, '至少 10 个字。')
+    await expectRefused(
+      t,
+      admin,
+      '/admin/accounts',
+      { ...staff, password: 'short' },
+      '密码至少需要 12 个字符。',
+    )
     await expectRefused(t, admin, '/admin/accounts', { ...staff, role: 'root' }, '请从列表中选择。')
     await expectRefused(t, admin, '/admin/accounts', { ...staff, stationIds: '999' }, '请从列表中选择。')
     await expectRefused(

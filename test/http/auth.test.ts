@@ -153,3 +153,35 @@ describe('CSRF', () => {
     expect(res.status).toBe(303)
   })
 })
+
+describe('the CSRF token is bound to the session', () => {
+  it('is rotated at log-in, so the token from before no longer counts', async () => {
+    const t = await makeTestApp()
+    const c = t.client()
+    await c.get('/login')
+    const anonymous = c.cookies.get('csrf')!
+    await c.login(...DEMO.staff)
+    const signedIn = c.cookies.get('csrf')!
+    expect(signedIn).not.toBe(anonymous)
+    const stale = await c.post('/logout', { _csrf: anonymous })
+    expect(stale.status).toBe(403)
+    expect((await c.get('/')).status).toBe(200)
+    // The page carries the session's token, and it works.
+    expect(await (await c.get('/')).text()).toContain(signedIn)
+    expect((await c.post('/logout')).status).toBe(303)
+    expect(c.cookies.has('csrf')).toBe(false)
+  })
+
+  it('refuses another session’s token, even of the same account, and a cookie set to match it', async () => {
+    const t = await makeTestApp()
+    const a = await t.client().login(...DEMO.staff)
+    const b = await t.client().login(...DEMO.staff)
+    const tokenOfB = b.cookies.get('csrf')!
+    expect(tokenOfB).not.toBe(a.cookies.get('csrf'))
+    // Planting B's token as A's cookie (a double-submit pair) does not help.
+    a.cookies.set('csrf', tokenOfB)
+    const res = await a.post('/logout', { _csrf: tokenOfB })
+    expect(res.status).toBe(403)
+    expect((await a.get('/')).status).toBe(200)
+  })
+})

@@ -364,6 +364,24 @@ describe('who sees and does what', () => {
     )
   })
 
+  it("refuses the deputy's verdict on their own concern, naming who records it, and writes nothing", async () => {
+    const app = await followUpApp()
+    const { t, deputy } = app
+    const c = await repliedConcern(app)
+    const page = await (await deputy.get(`/concerns/${c.id}`)).text()
+    expect(page).not.toContain('id="form-verdict"')
+    const before = writes(t.db)
+    const res = await step(deputy, t, c.id, 'verdict', { verdict: 'satisfied' })
+    expect(res.status).toBe(403)
+    expect(await res.text()).toContain('群众在自助终端凭查询码评价，或由本站工作人员回访后录入')
+    deputy.cookies.set('lang', 'en')
+    const en = await step(deputy, t, c.id, 'verdict', { verdict: 'unsatisfied' })
+    expect(en.status).toBe(403)
+    expect(await en.text()).toContain('staff of the station record it after a call-back')
+    expect(writes(t.db)).toEqual(before)
+    expect(concernOf(t.db, c.id).status).toBe('replied')
+  })
+
   it('keeps the settings to administrators and checks them', async () => {
     const { clerk, admin } = await followUpApp()
     expect((await clerk.get('/staff/followup-settings')).status).toBe(403)

@@ -223,6 +223,40 @@ describe('duty roster screens', () => {
     expect(grid).toMatch(/data-slot="2026-11-26\|pm">.*zhao.*换班/s)
   })
 
+  it('refuses a swap approval by either party, naming who can, and lets another clerk or an admin approve', async () => {
+    const { t, fx, clerk } = await setUp()
+    await clerk.post(`${BASE}/publish`)
+    const li = await t.client().login(...fx.logins.li)
+    const zhao = await t.client().login(...fx.logins.zhao)
+    expect((await li.post('/me/duty/swaps', { stationId: '1', date: '2026-11-26', code: 'pm' })).status).toBe(
+      303,
+    )
+    expect((await zhao.post('/me/duty/swaps/1/take')).status).toBe(303)
+
+    // Both are staff of the station: neither sees an approve button on their own swap.
+    for (const party of [li, zhao]) {
+      const page = await (await party.get(`${BASE}/swaps`)).text()
+      expect(page).toContain('id="swap-1-own"')
+      expect(page).not.toContain(`${BASE}/swaps/1/approve`)
+    }
+    const before = rosterCounts(t.db)
+    const refused = await li.post(`${BASE}/swaps/1/approve`)
+    expect(refused.status).toBe(403)
+    expect(await refused.text()).toContain('请本站其他工作人员或管理员批准')
+    const en = await english(zhao).post(`${BASE}/swaps/1/approve`)
+    expect(en.status).toBe(403)
+    expect(await en.text()).toContain('Another staff member of this station or an administrator can.')
+    expect(rosterCounts(t.db)).toEqual(before)
+    expect(findSwap(t.db, 1)).toMatchObject({ status: 'taken', decidedBy: null })
+
+    const page = await (await clerk.get(`${BASE}/swaps`)).text()
+    expect(page).toContain(`${BASE}/swaps/1/approve`)
+    expect(page).not.toContain('id="swap-1-own"')
+    const admin = await t.client().login(...DEMO.admin)
+    expect((await admin.post(`${BASE}/swaps/1/approve`)).status).toBe(303)
+    expect(findSwap(t.db, 1)).toMatchObject({ status: 'approved' })
+  })
+
   it('substitutes for an absence before publishing and reports a gap after it', async () => {
     const { t, fx, clerk } = await setUp()
     // Zhao is due on Wednesday 2 December's morning; the clerk comes next in the rotation.

@@ -79,6 +79,7 @@ describe('booking rules', () => {
   it('shows names in full only to the station’s staff and the booked deputy (DESIGN §4.8)', () => {
     const acc = (over: Partial<Account>): Account => ({
       id: 1,
+      mustChangePassword: false,
       username: 'x',
       displayName: 'x',
       role: 'staff',

@@ -12,6 +12,7 @@ import {
   looksLikePhone,
   mayTakeStep,
   type STEPS,
+  stepRefusal,
   stepsFrom,
   stepTo,
   undoCandidate,
@@ -23,6 +24,7 @@ import { workingCalendar } from '../../server/domain/working-days.ts'
 
 const account = (a: Partial<Account>): Account => ({
   id: 1,
+  mustChangePassword: false,
   username: 'x',
   displayName: 'x',
   role: 'staff',
@@ -80,6 +82,15 @@ describe('steps come from the lifecycle table', () => {
     )
     expect(mayTakeStep(admin, { stationId: 5, deputyId: null }, 'undo')).toBe(true)
     expect(mayTakeStep(clerk, { stationId: 1, deputyId: null }, 'undo')).toBe(false)
+  })
+
+  it('never lets a deputy record the verdict on their own concern, with a reason that says who can', () => {
+    const own = { stationId: 1, deputyId: 7 }
+    expect(stepRefusal(deputy, own, 'verdict')).toBe('own_verdict')
+    expect(stepRefusal(deputy, own, 'duplicate')).toBe('forbidden')
+    expect(stepRefusal(deputy, { ...own, deputyId: 8 }, 'verdict')).toBe('forbidden')
+    expect(stepRefusal(clerk, own, 'verdict')).toBeNull()
+    expect(stepRefusal(admin, own, 'verdict')).toBeNull()
   })
 })
 

@@ -5,6 +5,7 @@ import { canRunConsole, maySeePersonalData } from '../../server/domain/queue-acc
 
 const account = (a: Partial<Account>): Account => ({
   id: 1,
+  mustChangePassword: false,
   username: 'x',
   displayName: 'x',
   role: 'staff',

@@ -9,7 +9,12 @@ import {
   diffRosters,
   firstChangeableDay,
 } from '../../server/domain/roster/rules.ts'
-import { checkSwapRequest, checkSwapTake, swapStatusAt } from '../../server/domain/roster/swaps.ts'
+import {
+  checkSwapApproval,
+  checkSwapRequest,
+  checkSwapTake,
+  swapStatusAt,
+} from '../../server/domain/roster/swaps.ts'
 import { input, rule, slot } from '../helpers/roster.ts'
 
 const ABC = ['account:1', 'account:2', 'account:3'] as const
@@ -176,6 +181,16 @@ describe('swaps', () => {
     expect(swapStatusAt('open', thursday.startsAt, now)).toBe('open')
     expect(swapStatusAt('taken', thursday.startsAt, thursday.startsAt)).toBe('expired')
     expect(swapStatusAt('approved', thursday.startsAt, thursday.startsAt)).toBe('approved')
+  })
+
+  it('refuses an approval by whoever gives the slot away or takes it, staff account or deputy', () => {
+    const swap = { from: 'account:2', to: 'deputy:4' } as const
+    const own = { swap: 'roster.error.ownSwap' }
+    expect(checkSwapApproval(swap, { id: 2, deputyId: null })).toEqual(own)
+    expect(checkSwapApproval(swap, { id: 9, deputyId: 4 })).toEqual(own)
+    expect(checkSwapApproval({ from: 'account:2', to: null }, { id: 2, deputyId: null })).toEqual(own)
+    expect(checkSwapApproval(swap, { id: 3, deputyId: null })).toEqual({})
+    expect(checkSwapApproval(swap, { id: 4, deputyId: 2 })).toEqual({})
   })
 })
 

@@ -27,6 +27,7 @@ export type RosterProblem =
   | 'roster.error.slotStarted'
   | 'roster.error.notParticipant'
   | 'roster.error.takerAbsent'
+  | 'roster.error.ownSwap'
 
 export type Problems = Partial<Record<string, RosterProblem>>
 

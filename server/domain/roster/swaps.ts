@@ -1,5 +1,5 @@
 import type { Problems } from './rules.ts'
-import type { PersonKey, RosterSlot } from './types.ts'
+import { keysOfAccount, type PersonKey, type RosterSlot } from './types.ts'
 
 /** open → taken → approved; or declined / cancelled; open or taken ones expire when the slot starts. */
 export const SWAP_STATUSES = ['open', 'taken', 'approved', 'declined', 'cancelled', 'expired'] as const
@@ -40,4 +40,18 @@ export function checkSwapTake(args: {
   if (!eligible.includes(taker)) return { taker: 'roster.error.notParticipant' }
   if (takerAbsent) return { taker: 'roster.error.takerAbsent' }
   return {}
+}
+
+/**
+ * Nobody approves a swap that benefits themselves: whoever gives the slot away or takes it is
+ * refused; another staff member of the station or an administrator approves it.
+ */
+export function checkSwapApproval(
+  swap: { from: PersonKey; to: PersonKey | null },
+  approver: { id: number; deputyId: number | null },
+): Problems {
+  const own = keysOfAccount(approver)
+  return own.includes(swap.from) || (swap.to !== null && own.includes(swap.to))
+    ? { swap: 'roster.error.ownSwap' }
+    : {}
 }

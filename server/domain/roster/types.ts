@@ -5,6 +5,10 @@ export type PersonKey = `account:${number}` | `deputy:${number}`
 
 export const personKey = (kind: 'account' | 'deputy', id: number): PersonKey => `${kind}:${id}` as PersonKey
 
+/** The person keys an account is on duty as: itself, and its deputy if it acts as one. */
+export const keysOfAccount = (a: { id: number; deputyId: number | null }): PersonKey[] =>
+  a.deputyId ? [personKey('account', a.id), personKey('deputy', a.deputyId)] : [personKey('account', a.id)]
+
 export function parsePersonKey(s: string): { kind: 'account' | 'deputy'; id: number } | null {
   const m = /^(account|deputy):([1-9]\d{0,15})$/.exec(s)
   return m ? { kind: m[1] as 'account' | 'deputy', id: Number(m[2]) } : null

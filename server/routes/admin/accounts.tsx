@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
+import { ROLES } from '../../../db/enums.ts'
 import {
   createAccount,
   deputyAccountTaken,
@@ -11,22 +12,21 @@ import {
 } from '../../../db/queries/admin-accounts.ts'
 import { findDeputy, listDeputies } from '../../../db/queries/admin-deputies.ts'
 import { listStations } from '../../../db/queries/stations.ts'
-import { ROLES } from '../../../db/schema.ts'
 import type { FieldErrors } from '../../../views/components/form.tsx'
 import type { T } from '../../../views/i18n/index.ts'
 import { AccountFormPage, AccountListPage } from '../../../views/pages/admin/account-pages.tsx'
 import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
 import { renderPage } from '../../../views/render.tsx'
 import type { AppDeps } from '../../deps.ts'
-import { MIN_PASSWORD, USERNAME_PATTERN } from '../../domain/account.ts'
+import { USERNAME_PATTERN } from '../../domain/account.ts'
 import { hashPassword, sha256 } from '../../domain/secrets.ts'
 import type { AppEnv } from '../../env.ts'
 import { readCookie, SESSION_COOKIE } from '../../middleware/cookies.ts'
-import { f, parseForm } from '../../validation.ts'
+import { f, newPasswordField, parseForm } from '../../validation.ts'
 import { savedNotice } from './notices.ts'
 import { actorId, formValues, idParam, noStore, readForm, tryUnique } from './shared.ts'
 
-const password = z.string().min(MIN_PASSWORD).max(256)
+const password = newPasswordField()
 const accountFields = {
   username: z.string().trim().min(1).max(64).regex(USERNAME_PATTERN, 'admin.accounts.usernameFormat'),
   displayName: f.text(40),
@@ -34,7 +34,7 @@ const accountFields = {
   stationIds: f.ids(),
   deputyId: f.optionalId(),
 }
-const createForm = z.object({ ...accountFields, password })
+const createForm = z.object({ ...accountFields, password, mustChangePassword: f.checkbox() })
 const editForm = z.object({
   ...accountFields,
   password: z
@@ -43,6 +43,7 @@ const editForm = z.object({
     .transform((v) => (v ? v : undefined))
     .pipe(password.optional()),
   active: f.checkbox(),
+  mustChangePassword: f.checkbox(),
 })
 
 export function accountRoutes(deps: AppDeps) {
@@ -119,12 +120,12 @@ export function accountRoutes(deps: AppDeps) {
     const errors = parsed.ok ? checkReferences(t, parsed.data) : parsed.errors
     if (!parsed.ok || Object.keys(errors).length > 0)
       return renderPage(c, form(formValues(body), errors), 422)
-    const { username, displayName } = parsed.data
+    const { username, displayName, mustChangePassword } = parsed.data
     const passwordHash = await hashPassword(parsed.data.password)
     const written = tryUnique(() =>
       createAccount(
         db,
-        { username, displayName, passwordHash, ...roleFields(parsed.data) },
+        { username, displayName, passwordHash, mustChangePassword, ...roleFields(parsed.data) },
         actorId(c),
         clock.now(),
       ),
@@ -144,6 +145,7 @@ export function accountRoutes(deps: AppDeps) {
       stationIds: a.stationIds.map(String),
       deputyId: a.deputyId ? String(a.deputyId) : '',
       active: a.active ? 'on' : '',
+      mustChangePassword: a.mustChangePassword ? 'on' : '',
     }
     return renderPage(c, form(values, {}, a.id))
   })
@@ -160,7 +162,7 @@ export function accountRoutes(deps: AppDeps) {
     const self = a.id === actorId(c)
     if (self && !parsed.data.active) errors.active = t('admin.accounts.cannotDeactivateSelf')
     if (Object.keys(errors).length > 0) return again(errors)
-    const { username, displayName, active } = parsed.data
+    const { username, displayName, active, mustChangePassword } = parsed.data
     const passwordHash = parsed.data.password ? await hashPassword(parsed.data.password) : undefined
     const sid = readCookie(c, SESSION_COOKIE)
     try {
@@ -168,7 +170,7 @@ export function accountRoutes(deps: AppDeps) {
         updateAccount(
           db,
           a.id,
-          { username, displayName, active, passwordHash, ...roleFields(parsed.data) },
+          { username, displayName, active, passwordHash, mustChangePassword, ...roleFields(parsed.data) },
           actorId(c),
           clock.now(),
           self && sid ? sha256(sid) : undefined,

@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync'
-import { CLOSURE_KINDS, type ClosureKind } from '../../../db/schema.ts'
+import { CLOSURE_KINDS, type ClosureKind } from '../../../db/enums.ts'
 import type { T } from '../../../views/i18n/index.ts'
 import { isRealDate } from '../../domain/time.ts'
 

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
+import { CLOSURE_KINDS } from '../../../db/enums.ts'
 import {
   deleteClosure,
   findClosure,
@@ -8,7 +9,6 @@ import {
   saveClosure,
 } from '../../../db/queries/admin-closures.ts'
 import { findStation, listStations } from '../../../db/queries/stations.ts'
-import { CLOSURE_KINDS } from '../../../db/schema.ts'
 import type { FieldErrors } from '../../../views/components/form.tsx'
 import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
 import {

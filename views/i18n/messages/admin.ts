@@ -1,3 +1,4 @@
+import { MIN_PASSWORD } from '../../../server/domain/password-policy.ts'
 import { defineMessages } from '../define.ts'
 
 export const admin = defineMessages({
@@ -145,9 +146,19 @@ export const admin = defineMessages({
     'This username is already taken.',
   ],
   'admin.accounts.passwordHint': [
-    '至少 10 个字符。请当面或通过安全渠道告知本人。',
-    '至少 10 個字元。請當面或透過安全管道告知本人。',
-    'At least 10 characters. Hand it over in person or another safe way.',
+    `至少 ${MIN_PASSWORD} 个字符，不能是常见密码、重复字符或简单序列。请当面或通过安全渠道告知本人。`,
+    `至少 ${MIN_PASSWORD} 個字元，不能是常見密碼、重複字元或簡單序列。請當面或透過安全管道告知本人。`,
+    `At least ${MIN_PASSWORD} characters, not a common password, a repeated character or a simple sequence. Hand it over in person or another safe way.`,
+  ],
+  'admin.accounts.mustChangePassword': [
+    '下次登录时必须修改密码',
+    '下次登入時必須修改密碼',
+    'Must change the password at next log-in',
+  ],
+  'admin.accounts.mustChangePasswordHint': [
+    '本人登录后只能先修改密码，改好后才能使用其他页面。',
+    '本人登入後只能先修改密碼，改好後才能使用其他頁面。',
+    'After logging in they see only the change-password page until they have changed it.',
   ],
   'admin.accounts.newPassword': ['重设密码', '重設密碼', 'New password'],
   'admin.accounts.newPasswordHint': [

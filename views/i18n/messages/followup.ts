@@ -290,6 +290,11 @@ export const followup = defineMessages({
     '您無權查看或辦理這件訴求。',
     'You may not see or act on this concern.',
   ],
+  'followup.error.ownVerdict': [
+    '代表不能为自己的诉求录入群众评价：群众在自助终端凭查询码评价，或由本站工作人员回访后录入。',
+    '代表不能為自己的訴求錄入群眾評價：群眾在自助終端憑查詢碼評價，或由本站工作人員回訪後錄入。',
+    'A deputy cannot record the resident’s verdict on their own concern: the resident gives it at a kiosk with the tracking code, or staff of the station record it after a call-back.',
+  ],
   'followup.error.notAllowed': [
     '这件诉求当前的状态不能进行这一步。',
     '這件訴求目前的狀態不能進行這一步。',

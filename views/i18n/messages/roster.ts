@@ -417,6 +417,16 @@ export const roster = defineMessages({
     '這個換班申請不在待批准狀態。',
     'This request is not waiting for approval.',
   ],
+  'roster.error.ownSwap': [
+    '您是这次换班的一方，不能自己批准。请本站其他工作人员或管理员批准。',
+    '您是這次換班的一方，不能自己批准。請本站其他工作人員或管理員批准。',
+    'You are part of this swap, so you cannot approve it. Another staff member of this station or an administrator can.',
+  ],
+  'roster.swaps.ownSwap': [
+    '您是这次换班的一方：请本站其他工作人员或管理员批准。',
+    '您是這次換班的一方：請本站其他工作人員或管理員批准。',
+    'You are part of this swap: another staff member of this station or an administrator approves it.',
+  ],
   'roster.job.reminders': ['值班提醒（前一天）', '值班提醒（前一天）', 'Duty reminders (day before)'],
   'roster.job.handoffs': ['交接班通知', '交接班通知', 'Duty hand-off notices'],
   'roster.job.gapReport': ['值班缺人周报', '值班缺人週報', 'Weekly duty gap report'],

@@ -156,6 +156,13 @@ export function AccountFormPage({ id, values, errors = {}, stations, deputies }:
             errors={errors}
           />
         ) : null}
+        <CheckboxField
+          name="mustChangePassword"
+          label="admin.accounts.mustChangePassword"
+          hint={t('admin.accounts.mustChangePasswordHint')}
+          checked={ticked(values, 'mustChangePassword')}
+          errors={errors}
+        />
       </EntryForm>
     </AdminShell>
   )

@@ -124,6 +124,8 @@ export function failureOf(reason: StepFailure): [404 | 403 | 409 | 422, MessageK
       return [404, 'followup.error.notFound']
     case 'forbidden':
       return [403, 'followup.error.forbidden']
+    case 'own_verdict':
+      return [403, 'followup.error.ownVerdict']
     case 'not_allowed':
       return [409, 'followup.error.notAllowed']
     case 'changed':

@@ -255,6 +255,8 @@ export type SwapsView = {
   }[]
   defs: readonly SlotNames[]
   people: PeopleMap
+  /** The viewer's own roster keys: a swap they are part of is approved by someone else. */
+  viewer: readonly PersonKey[]
   notice?: string
   problem?: string
 }
@@ -265,6 +267,8 @@ export function SwapsPage(v: SwapsView) {
   const dateLabel = useDateLabel()
   const slotName = useSlotName(v.defs)
   const base = `/staff/stations/${v.station.id}/roster`
+  const isParty = (s: { from: PersonKey; to: PersonKey | null }) =>
+    v.viewer.includes(s.from) || (s.to !== null && v.viewer.includes(s.to))
   return (
     <RosterShell station={v.station} tab="swaps" title={t('roster.swaps.title')}>
       <SavedNotice text={v.notice} />
@@ -299,13 +303,17 @@ export function SwapsPage(v: SwapsView) {
                 <td>
                   {s.status === 'taken' ? (
                     <div class="actions">
-                      <form method="post" action={`${base}/swaps/${s.id}/approve`}>
-                        <CsrfField />
-                        <button type="submit">
-                          {t('roster.swaps.approve')}
-                          <span class="visually-hidden"> {dateLabel(s.date)}</span>
-                        </button>
-                      </form>
+                      {isParty(s) ? (
+                        <p id={`swap-${s.id}-own`}>{t('roster.swaps.ownSwap')}</p>
+                      ) : (
+                        <form method="post" action={`${base}/swaps/${s.id}/approve`}>
+                          <CsrfField />
+                          <button type="submit">
+                            {t('roster.swaps.approve')}
+                            <span class="visually-hidden"> {dateLabel(s.date)}</span>
+                          </button>
+                        </form>
+                      )}
                       <PostButton
                         action={`${base}/swaps/${s.id}/decline`}
                         label={t('roster.swaps.decline')}
