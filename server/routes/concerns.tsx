@@ -36,13 +36,12 @@ import {
   availableSteps,
   effectiveEvents,
   type FollowUpSettings,
-  looksLikePhone,
   maySeeConcern,
   STEPS,
   type Step,
   undoCandidate,
 } from '../domain/concern-follow-up.ts'
-import { maskName, maskPhone } from '../domain/masking.ts'
+import { looksLikePhone, maskName, maskPhone } from '../domain/masking.ts'
 import { maySeePersonalData } from '../domain/queue-access.ts'
 import { normalizeCode } from '../domain/secrets.ts'
 import { localDate } from '../domain/time.ts'
