@@ -3,13 +3,13 @@
  * `13812345678` → `138****5678`.
  */
 
-/** Keeps the first character of a name and hides the rest, one star per hidden character. */
+/**
+ * Keeps the first character of a name and one star for the rest, whatever its length: `欧阳娜娜`
+ * → `欧*`, `John Smith` → `J*`. A star per character would tell a two- from a four-character name.
+ */
 export function maskName(name: string): string {
-  const chars = [...name.trim()]
-  if (chars.length === 0) return ''
-  const first = chars[0]!
-  const hidden = chars.slice(1).filter((ch) => ch.trim() !== '').length
-  return first + '*'.repeat(Math.max(1, hidden))
+  const first = [...name.trim()][0]
+  return first === undefined ? '' : `${first}*`
 }
 
 /** Keeps the first three and last four digits of a phone number (fewer for short numbers). */
