@@ -7,6 +7,7 @@ import { TrieRouter } from 'hono/router/trie-router'
 import type { AppDeps } from './deps.ts'
 import type { AppEnv } from './env.ts'
 import { enforceAccess, identify } from './middleware/auth.ts'
+import { noStoreUnlessPublic } from './middleware/cache-control.ts'
 import { csrfProtection } from './middleware/csrf.ts'
 import { rejectRequest } from './middleware/reject.tsx'
 import { requestContext, withRequestContext } from './middleware/request-context.ts'
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
       return Number(length) > MAX_BODY_BYTES ? rejectRequest(c, 413, 'error.tooLarge') : next()
     }),
   )
+  app.use('*', noStoreUnlessPublic)
   app.use('*', csrfProtection)
   app.use('*', enforceAccess)
 

@@ -18,9 +18,8 @@ export function streamStationFragment(
   stationId: number,
   render: () => Promise<string> | string,
 ) {
-  setHeader(c, 'Cache-Control', 'no-store')
   setHeader(c, 'X-Accel-Buffering', 'no')
-  return streamSSE(c, async (stream) => {
+  const res = streamSSE(c, async (stream) => {
     let dirty = true
     let closed = false
     let wake: (() => void) | null = null
@@ -58,4 +57,7 @@ export function streamStationFragment(
       unsubscribe()
     }
   })
+  // streamSSE sets its own `no-cache`; without it the app's one cache rule is what is sent.
+  res.headers.delete('cache-control')
+  return res
 }

@@ -57,7 +57,6 @@ import {
 } from '../events/concern-steps.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
-import { setHeader } from '../middleware/response-headers.ts'
 import { safeNext } from '../safe-redirect.ts'
 import { f, parseForm } from '../validation.ts'
 import { dueView, listItems, stationClock } from './followup-shared.ts'
@@ -152,17 +151,6 @@ function stepInput(step: Step, d: Record<string, unknown>): StepInput {
 export function concernRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
-  for (const path of [
-    '/concerns',
-    '/concerns/*',
-    '/staff/stations/:id/concerns',
-    '/staff/stations/:id/callbacks',
-  ])
-    app.use(path, async (c, next) => {
-      setHeader(c, 'Cache-Control', 'no-store')
-      await next()
-    })
-
   app.get('/concerns', (c) => {
     const account = c.get('account')!
     if (account.role === 'deputy') return c.redirect('/concerns/mine', 302)

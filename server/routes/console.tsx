@@ -38,7 +38,6 @@ import {
 import { streamStationFragment } from '../events/sse.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
-import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 
 const serveForm = z.object({
@@ -63,11 +62,6 @@ type Notice = (typeof NOTICES)[number]
 export function consoleRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
-  app.use('/console/*', async (c, next) => {
-    setHeader(c, 'Cache-Control', 'no-store')
-    await next()
-  })
-
   app.get('/console', (c) => {
     const account = c.get('account')!
     const { t, name } = c.get('i18n')

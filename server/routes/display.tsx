@@ -11,7 +11,6 @@ import { ticketLabel } from '../domain/queue-order.ts'
 import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { streamStationFragment } from '../events/sse.ts'
-import { setHeader } from '../middleware/response-headers.ts'
 
 /** How many upcoming numbers the board shows. */
 const NEXT_SHOWN = 5
@@ -20,10 +19,6 @@ const NEXT_SHOWN = 5
 export function displayRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
-  app.use('/display', async (c, next) => {
-    setHeader(c, 'Cache-Control', 'no-store')
-    await next()
-  })
 
   const board = (i18n: I18n, station: StationRow): BoardView => {
     const now = clock.now()

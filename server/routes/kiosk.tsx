@@ -20,8 +20,6 @@ import { KIOSK_ACTIONS } from '../kiosk-actions.ts'
 import { KIOSK_COOKIE } from '../middleware/auth.ts'
 import { clearAppCookie, readCookie, setAppCookie } from '../middleware/cookies.ts'
 import { readForm } from '../middleware/form-body.ts'
-import { setHeader } from '../middleware/response-headers.ts'
-import { syncMiddleware } from '../middleware/sync-chain.ts'
 import { parseForm } from '../validation.ts'
 
 // Browsers cap cookies at 400 days; the start screen renews it whenever it records the kiosk as
@@ -56,15 +54,6 @@ const startScreens = new DerivedCache<StartScreen | undefined>(SCHEDULE_TABLES, 
 export function kioskRoutes(deps: AppDeps) {
   const limiter = new RateLimiter(10, 10 * 60_000, deps.clock, deps.config.rateLimitMultiplier)
   const app = new Hono<AppEnv>()
-
-  // Kiosk screens may show what a resident typed: never keep them in any cache.
-  // This sub-app is mounted at '/', so the header is scoped to kiosk paths, not the whole app.
-  const noStore = syncMiddleware((c, next) => {
-    setHeader(c, 'Cache-Control', 'no-store')
-    return next()
-  })
-  app.use('/kiosk', noStore)
-  app.use('/kiosk/*', noStore)
 
   const pair = (c: Context<AppEnv>, code: string) => {
     const { t } = c.get('i18n')

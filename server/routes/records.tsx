@@ -23,7 +23,7 @@ import { isRealDate, localDate } from '../domain/time.ts'
 import { addDays, daysBetween, monthRange } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
-import { respond, setHeader } from '../middleware/response-headers.ts'
+import { respond } from '../middleware/response-headers.ts'
 
 /** A record covers at most a year and a day, so a page stays quick to compute. */
 const MAX_PERIOD_DAYS = 366
@@ -77,11 +77,6 @@ type ComputedRecord = {
 export function recordRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
-  app.use('/records/*', async (c, next) => {
-    setHeader(c, 'Cache-Control', 'no-store')
-    await next()
-  })
-
   const today = () => localDate(clock.now(), deps.config.defaultTimeZone)
 
   const compute = (rows: RecordRows, period: Period, minSample: number): DeputyRecord => {

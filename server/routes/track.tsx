@@ -16,7 +16,6 @@ export function trackRoutes(deps: AppDeps) {
   const limiter = new RateLimiter(30, 10 * 60_000, deps.clock, deps.config.rateLimitMultiplier)
   const app = new Hono<AppEnv>()
   app.use('/track/*', async (c, next) => {
-    setHeader(c, 'Cache-Control', 'no-store')
     setHeader(c, 'X-Robots-Tag', 'noindex')
     await next()
   })

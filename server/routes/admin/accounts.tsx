@@ -25,7 +25,7 @@ import { SESSION_COOKIE } from '../../middleware/auth.ts'
 import { readCookie } from '../../middleware/cookies.ts'
 import { f, parseForm } from '../../validation.ts'
 import { savedNotice } from './notices.ts'
-import { actorId, formValues, idParam, noStore, readForm, tryUnique } from './shared.ts'
+import { actorId, formValues, idParam, readForm, tryUnique } from './shared.ts'
 
 const password = z.string().min(MIN_PASSWORD).max(256)
 const accountFields = {
@@ -49,10 +49,6 @@ const editForm = z.object({
 export function accountRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
-  app.use('*', async (c, next) => {
-    noStore(c)
-    await next()
-  })
 
   app.get('/', (c) =>
     renderPage(

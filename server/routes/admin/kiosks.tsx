@@ -20,7 +20,7 @@ import type { AppDeps } from '../../deps.ts'
 import type { AppEnv } from '../../env.ts'
 import { f, parseForm } from '../../validation.ts'
 import { savedNotice } from './notices.ts'
-import { actorId, formValues, idParam, noStore, readForm } from './shared.ts'
+import { actorId, formValues, idParam, readForm } from './shared.ts'
 
 const kioskForm = z.object({ stationId: f.id(), label: f.text(60) })
 
@@ -77,7 +77,6 @@ export function kioskAdminRoutes(deps: AppDeps) {
     const station = findStation(db, k.stationId)
     const { code, expiresAt } = issueKioskPairingCode(db, k.id, actorId(c), clock.now())
     const origin = config.publicUrl ?? new URL(c.req.url).origin
-    noStore(c)
     return renderPage(
       c,
       <KioskPairingCodePage
