@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.ts'
 import { RateLimiter } from '../domain/rate-limiter.ts'
 import { randomToken, sha256, verifyPassword } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
+import { wakeStreams } from '../events/sse.ts'
 import { SESSION_COOKIE } from '../middleware/auth.ts'
 import { clearAppCookie, readCookie, setAppCookie } from '../middleware/cookies.ts'
 import { readForm } from '../middleware/form-body.ts'
@@ -82,7 +83,10 @@ export function authRoutes(deps: AppDeps) {
 
   app.post('/logout', (c) => {
     const token = readCookie(c, SESSION_COOKIE)
-    if (token) deleteAuthSession(deps.db, sha256(token))
+    if (token) {
+      deleteAuthSession(deps.db, sha256(token))
+      wakeStreams(deps.db)
+    }
     clearAppCookie(c, SESSION_COOKIE)
     return c.redirect('/login?bye=1', 303)
   })

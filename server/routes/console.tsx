@@ -36,6 +36,7 @@ import {
   transferTicket,
 } from '../events/queue-commands.ts'
 import { streamStationFragment } from '../events/sse.ts'
+import { currentAccount } from '../middleware/auth.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { f, parseForm } from '../validation.ts'
@@ -177,8 +178,16 @@ export function consoleRoutes(deps: AppDeps) {
     const s = scope(c)
     if (!s.ok) return s.res
     const i18n = c.get('i18n')
-    return streamStationFragment(c, db, s.station.id, () =>
-      fragmentToString(i18n, <ConsoleQueue waiting={waitingList(i18n, { ...s, now: clock.now() })} />),
+    const account = currentAccount(c)
+    return streamStationFragment(
+      c,
+      db,
+      s.station.id,
+      () => fragmentToString(i18n, <ConsoleQueue waiting={waitingList(i18n, { ...s, now: clock.now() })} />),
+      () => {
+        const now = account()
+        return now !== null && canRunConsole(now, s.station.id, s.deputy.id)
+      },
     )
   })
 

@@ -11,6 +11,7 @@ import { ticketLabel } from '../domain/queue-order.ts'
 import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { streamStationFragment } from '../events/sse.ts'
+import { currentKiosk } from '../middleware/auth.ts'
 
 /** How many upcoming numbers the board shows. */
 const NEXT_SHOWN = 5
@@ -53,8 +54,13 @@ export function displayRoutes(deps: AppDeps) {
     const station = findStation(db, c.get('kiosk')!.stationId)
     if (!station) return c.notFound()
     const i18n = c.get('i18n')
-    return streamStationFragment(c, db, station.id, () =>
-      fragmentToString(i18n, <DisplayBoard board={board(i18n, station)} />),
+    const kiosk = currentKiosk(c)
+    return streamStationFragment(
+      c,
+      db,
+      station.id,
+      () => fragmentToString(i18n, <DisplayBoard board={board(i18n, station)} />),
+      () => kiosk()?.stationId === station.id,
     )
   })
 

@@ -21,6 +21,7 @@ import type { AppDeps } from '../../deps.ts'
 import { MIN_PASSWORD, USERNAME_PATTERN } from '../../domain/account.ts'
 import { hashPassword, sha256 } from '../../domain/secrets.ts'
 import type { AppEnv } from '../../env.ts'
+import { wakeStreams } from '../../events/sse.ts'
 import { SESSION_COOKIE } from '../../middleware/auth.ts'
 import { readCookie } from '../../middleware/cookies.ts'
 import { f, parseForm } from '../../validation.ts'
@@ -172,6 +173,8 @@ export function accountRoutes(deps: AppDeps) {
         ),
       )
       if (!written.ok) return again({ username: t('admin.accounts.usernameTaken') })
+      // Disabled, re-roled or moved to other stations: open consoles ask again.
+      wakeStreams(db)
     } catch (err) {
       if (err instanceof LastAdminError) return again({ role: t('admin.accounts.lastAdmin') })
       throw err

@@ -18,6 +18,7 @@ import {
 import { renderPage } from '../../../views/render.tsx'
 import type { AppDeps } from '../../deps.ts'
 import type { AppEnv } from '../../env.ts'
+import { wakeStreams } from '../../events/sse.ts'
 import { f, parseForm } from '../../validation.ts'
 import { savedNotice } from './notices.ts'
 import { actorId, formValues, idParam, readForm } from './shared.ts'
@@ -93,6 +94,7 @@ export function kioskAdminRoutes(deps: AppDeps) {
     const k = findKiosk(db, idParam(c) ?? 0)
     if (!k) return c.notFound()
     revokeKiosk(db, k.id, actorId(c), clock.now())
+    wakeStreams(db)
     return c.redirect('/admin/kiosks?saved=revoked', 303)
   })
 
