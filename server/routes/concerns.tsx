@@ -60,6 +60,7 @@ import { rejectRequest } from '../middleware/reject.tsx'
 import { safeNext } from '../safe-redirect.ts'
 import { f, parseForm } from '../validation.ts'
 import { dueView, listItems, stationClock } from './followup-shared.ts'
+import { auditFullView } from './personal-data-audit.ts'
 import { stationFromPath } from './station-scope.ts'
 
 /** Words that reach the public (tracking page, kiosk, report) must not carry a phone number. */
@@ -199,6 +200,7 @@ export function concernRoutes(deps: AppDeps) {
     const cal = calendarFor(db, data.station.id, today)
     const full = maySeePersonalData(account, data.concern)
     const { residentName, callbackPhone, description } = data.concern
+    if (full && (residentName || callbackPhone || description)) auditFullView(c, 'concern', [data.concern.id])
     const undoTarget = account.role === 'admin' ? undoCandidate(data.events, data.concern.status) : null
     const lastUnitReply =
       effectiveEvents(data.events).findLast((e) => e.action === 'unit_replied')?.detail.unitReply ?? ''
@@ -346,8 +348,10 @@ export function concernRoutes(deps: AppDeps) {
     const account = c.get('account')!
     const i18n = c.get('i18n')
     const today = localDate(clock.now(), station.timeZone)
+    const seen: number[] = []
     const rows = callbackList(db, station.id).map((r) => {
       const full = maySeePersonalData(account, r)
+      if (full && (r.residentName || r.callbackPhone)) seen.push(r.id)
       const repliedOn = localDate(r.repliedAt, station.timeZone)
       return {
         id: r.id,
@@ -360,6 +364,7 @@ export function concernRoutes(deps: AppDeps) {
         waitingDays: daysBetween(repliedOn, today),
       }
     })
+    auditFullView(c, 'concern', seen)
     const done = c.req.query('done')
     return renderPage(
       c,
