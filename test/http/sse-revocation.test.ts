@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { queueBus } from '../../server/events/queue-bus.ts'
+import { KEEPALIVE_MS } from '../../server/events/sse.ts'
 import { kioskClient, markPresent, STATION_A, sseMessages, submitDropIn } from '../helpers/queue.ts'
 import { DEMO, makeTestApp } from '../helpers/test-app.ts'
 
@@ -19,6 +20,10 @@ async function station() {
 }
 
 describe('live streams end with their credential', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   it('a console stream ends when its session logs out; another person’s stream goes on', async () => {
     const { t, kiosk, deputy, clerk } = await station()
     const mine = sseMessages(await deputy.get('/console/1/1/events'))
@@ -69,6 +74,21 @@ describe('live streams end with their credential', () => {
       )
       .run()
     await submitDropIn(kiosk)
+    await expectEnded(stream)
+  })
+
+  it('a quiet stream whose session was ended elsewhere ends at its next keep-alive', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const { t, deputy } = await station()
+    const stream = sseMessages(await deputy.get('/console/1/1/events'))
+    await stream.next()
+    t.db.$client
+      .prepare(
+        "delete from auth_sessions where account_id = (select id from accounts where username = 'deputy')",
+      )
+      .run()
+    // Nothing is pushed: only the keep-alive's check can notice.
+    await vi.advanceTimersByTimeAsync(KEEPALIVE_MS)
     await expectEnded(stream)
   })
 
