@@ -85,18 +85,26 @@ describe('admin: audit log', () => {
 
   it('refuses a window that is reversed, too wide or not a date with a 422 and a message', async () => {
     const { admin } = await withLog()
-    for (const q of ['from=2026-11-25&to=2026-11-01', 'from=2025-01-01&to=2026-11-25', 'from=2026-13-01']) {
+    for (const q of [
+      'from=2026-11-25&to=2026-11-01',
+      'from=2025-01-01&to=2026-11-25',
+      'from=2026-13-01',
+      'from=9999-12-31&to=9999-12-31',
+    ]) {
       const res = await admin.get(`/admin/audit?${q}`)
       expect(res.status, q).toBe(422)
       expect(await res.text(), q).toContain('范围不超过 92 天')
     }
   })
 
-  it('refuses an actor that is not an id', async () => {
+  it('refuses an actor that is not an id and an action longer than any', async () => {
     const { admin } = await withLog()
     const res = await admin.get('/admin/audit?actor=abc')
     expect(res.status).toBe(422)
     expect(await res.text()).toContain('id="e-actor"')
+    const long = await admin.get(`/admin/audit?action=${'x'.repeat(101)}`)
+    expect(long.status).toBe(422)
+    expect(await long.text()).toContain('id="e-action"')
   })
 
   it('speaks Traditional Chinese and English too', async () => {

@@ -13,6 +13,8 @@ import { f } from '../../validation.ts'
 export const AUDIT_PAGE_SIZE = 50
 /** The widest date window one page reads, so a query stays on the index's range. */
 export const AUDIT_MAX_DAYS = 92
+/** The end of the window is the start of the next day, which must still be a date. */
+const LAST_DAY = '9999-12-31'
 /** The window shown when none is asked for: the last seven days. */
 const DEFAULT_DAYS = 7
 
@@ -41,11 +43,16 @@ export function auditRoutes(deps: AppDeps) {
     const windowOk =
       parsed.success &&
       parsed.data.from <= parsed.data.to &&
-      daysBetween(parsed.data.from, parsed.data.to) < AUDIT_MAX_DAYS
+      daysBetween(parsed.data.from, parsed.data.to) < AUDIT_MAX_DAYS &&
+      parsed.data.to < LAST_DAY
     const errors: FieldErrors = {}
-    const badChoice = parsed.error?.issues.find((i) => i.path[0] === 'actor' || i.path[0] === 'before')
-    if (badChoice) errors.actor = t('error.unknownChoice')
-    else if (!windowOk) errors.from = t('admin.audit.error.window', { days: AUDIT_MAX_DAYS })
+    for (const issue of parsed.error?.issues ?? []) {
+      const field = issue.path[0] === 'before' ? 'actor' : String(issue.path[0])
+      if (field === 'actor' || field === 'action' || field === 'entity')
+        errors[field] = t('error.unknownChoice')
+    }
+    if (!windowOk && Object.keys(errors).length === 0)
+      errors.from = t('admin.audit.error.window', { days: AUDIT_MAX_DAYS })
     const q = windowOk
       ? parsed.data
       : { ...fallback, action: undefined, actor: undefined, entity: undefined, before: undefined }
