@@ -36,7 +36,21 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/me', 'signed-in'],
 ]
 
+/**
+ * Public paths whose answers still must not be kept by a browser or proxy: the log-in form, the
+ * pairing form and a resident's tracking page (a concern's progress, found by its code).
+ */
+export const PUBLIC_NOT_STORED = ['/login', '/kiosk/pair', '/track'] as const
+
 const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
+
+/**
+ * Whether a response may be kept in a cache: only on public paths that carry no personal data.
+ * Everything behind a log-in or a kiosk's pairing is a staff page or personal data (DESIGN §4.8).
+ */
+export function mayBeStored(path: string): boolean {
+  return accessFor(path) === 'public' && !PUBLIC_NOT_STORED.some((prefix) => matches(path, prefix))
+}
 
 export function accessFor(path: string): Access {
   let best: readonly [string, Access] | undefined

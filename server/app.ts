@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.ts'
 import type { AppEnv } from './env.ts'
 import { enforceAccess, identify, requirePasswordChange } from './middleware/auth.ts'
 import { limitBody } from './middleware/body-limit.ts'
+import { noStoreUnlessPublic } from './middleware/cache-control.ts'
 import { csrfProtection, csrfToken } from './middleware/csrf.ts'
 import { FormRefused } from './middleware/form-body.ts'
 import { rejectRequest } from './middleware/reject.tsx'
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   // The cheapest checks first: the body's size, then access; the form is read only by CSRF
   // protection and the handler of a request that passed both.
   app.use('*', limitBody)
+  app.use('*', noStoreUnlessPublic)
   app.use('*', csrfToken)
   app.use('*', enforceAccess)
   app.use('*', requirePasswordChange)

@@ -2,11 +2,18 @@ import pino, { type Logger } from 'pino'
 
 export type { Logger }
 
-/** JSON logs; feed tokens and kiosk pairing codes in URLs are redacted before they are written. */
+/** JSON logs; secrets and codes in URLs are redacted before they are written (see redactUrl). */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination)
 }
 
-/** Drops secrets that may travel in a path or query string. */
+/**
+ * Paths whose next segment is a secret or a code that opens a resident's concern or booking: feed
+ * tokens, tracking codes (/track, the kiosk's slip and progress pages) and booking codes (the
+ * booking slip). A test walks the route table for `:code`, `:token` and `:file` parameters.
+ */
+const CODE_IN_PATH = /^(\/feeds|\/track|\/kiosk\/slip|\/kiosk\/booking\/slip|\/kiosk\/progress)\/[^/?#]+/
+
+/** Drops secrets and codes that may travel in a path or query string. */
 export const redactUrl = (path: string) =>
-  path.replace(/(\/feeds\/)[^/?#]+/g, '$1[redacted]').replace(/([?&](?:code|token)=)[^&#]*/g, '$1[redacted]')
+  path.replace(CODE_IN_PATH, '$1/[redacted]').replace(/([?&](?:code|token)=)[^&#]*/gi, '$1[redacted]')

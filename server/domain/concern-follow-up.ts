@@ -281,8 +281,5 @@ export function undoCandidate<
   return last && last.toStatus === status ? last : null
 }
 
-/** Words that look like a phone number (7 or more digits in a row, spaces and dashes allowed). */
-export const looksLikePhone = (text: string) => /\d(?:[\s-]?\d){6,}/.test(text)
-
 /** Whether a status still waits for someone (re-exported for the screens). */
 export { isOpen }

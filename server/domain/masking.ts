@@ -3,13 +3,13 @@
  * `13812345678` → `138****5678`.
  */
 
-/** Keeps the first character of a name and hides the rest, one star per hidden character. */
+/**
+ * Keeps the first character of a name and one star for the rest, whatever its length: `欧阳娜娜`
+ * → `欧*`, `John Smith` → `J*`. A star per character would tell a two- from a four-character name.
+ */
 export function maskName(name: string): string {
-  const chars = [...name.trim()]
-  if (chars.length === 0) return ''
-  const first = chars[0]!
-  const hidden = chars.slice(1).filter((ch) => ch.trim() !== '').length
-  return first + '*'.repeat(Math.max(1, hidden))
+  const first = [...name.trim()][0]
+  return first === undefined ? '' : `${first}*`
 }
 
 /** Keeps the first three and last four digits of a phone number (fewer for short numbers). */
@@ -34,4 +34,85 @@ export function normalizePhone(input: string): PhoneCheck {
   if (/^1[3-9]\d{9}$/.test(s)) return { ok: true, phone: s }
   if (/^0\d{2,3}\d{7,8}$/.test(s)) return { ok: true, phone: s }
   return { ok: false }
+}
+
+/** Chinese numerals as digits, the everyday ones, 幺 (one, read out in numbers) and the banking forms. */
+const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  幺: '1',
+  壹: '1',
+  二: '2',
+  两: '2',
+  兩: '2',
+  贰: '2',
+  貳: '2',
+  三: '3',
+  叁: '3',
+  參: '3',
+  四: '4',
+  肆: '4',
+  五: '5',
+  伍: '5',
+  六: '6',
+  陆: '6',
+  陸: '6',
+  七: '7',
+  柒: '7',
+  八: '8',
+  捌: '8',
+  九: '9',
+  玖: '9',
+}
+const CHINESE_DIGIT = new RegExp(`[${Object.keys(CHINESE_DIGITS).join('')}]`, 'g')
+
+/**
+ * Digit groups and what may stand between two groups of one number: spaces, brackets around an
+ * area code, or one dash, dot, slash or middle dot (with spaces around it). NFKC has already
+ * turned full-width digits and punctuation into ASCII.
+ */
+const NUMBER_RUN = /\d+(?:(?:\s*[-‐‑–—./·・]\s*|[\s()]+)\d+)*/g
+
+const MOBILE = /^1[3-9]\d{9}$/
+const YEAR = /^(?:19|20)\d\d$/
+
+/** A local number, 7–8 digits written together or as 3+4 / 4+4; not a span of years (2025-2026). */
+function isLocalNumber(groups: readonly string[]): boolean {
+  if (!/^[2-9]\d{6,7}$/.test(groups.join(''))) return false
+  const sizes = groups.map((g) => g.length).join('+')
+  if (sizes === '4+4') return !(YEAR.test(groups[0]!) && YEAR.test(groups[1]!))
+  return sizes === '7' || sizes === '8' || sizes === '3+4'
+}
+
+/**
+ * Consecutive digit groups that make one phone number: a mobile however it is grouped, with or
+ * without +86; a landline written in one piece or as area code (0 + 2–3 digits) and local number;
+ * a local number alone. Loose groupings of a landline are not matched, as a date span would be.
+ */
+function isPhone(groups: readonly string[]): boolean {
+  const digits = groups.join('')
+  if (MOBILE.test(digits)) return true
+  const national = digits.replace(/^(?:00)?86/, '')
+  if (national !== digits && (MOBILE.test(national) || /^[2-9]\d{8,10}$/.test(national))) return true
+  if (groups.length === 1) return /^0\d{9,11}$/.test(digits) || isLocalNumber(groups)
+  if (/^0\d{2,3}$/.test(groups[0]!)) return isLocalNumber(groups.slice(1))
+  return isLocalNumber(groups)
+}
+
+/**
+ * Whether text meant for the public holds something written like a phone number (DESIGN §4.8):
+ * ASCII or full-width digits, Chinese numerals, separated by spaces, dashes, dots or slashes, a
+ * mainland mobile (with or without +86) or a landline. Dates (2026-12-05), times, amounts
+ * (12,000元) and ticket numbers (A-007) are not phone-shaped and pass.
+ */
+export function looksLikePhone(text: string): boolean {
+  const plain = text.normalize('NFKC').replace(CHINESE_DIGIT, (ch) => CHINESE_DIGITS[ch]!)
+  for (const run of plain.matchAll(NUMBER_RUN)) {
+    const groups = run[0].match(/\d+/g)!
+    // Any stretch of consecutive groups: a phone may sit next to a house number in one run.
+    for (let from = 0; from < groups.length; from++)
+      for (let to = from + 1; to <= groups.length; to++) if (isPhone(groups.slice(from, to))) return true
+  }
+  return false
 }

@@ -8,19 +8,32 @@ export const KEEPALIVE_MS = 15_000
 /** Tells the browser's SSE client how soon to reconnect after a drop (hx-sse honours `retry`). */
 export const RECONNECT_MS = 1_000
 
+const openStreams = new WeakMap<object, Set<() => void>>()
+
+/**
+ * Wakes every open stream on this database so each checks its credential now: call after a
+ * log-out or a revocation. Streams also check at each push and keep-alive, which catches
+ * revocations made elsewhere (the CLI, another process) within KEEPALIVE_MS.
+ */
+export function wakeStreams(db: object) {
+  for (const wake of [...(openStreams.get(db) ?? [])]) wake()
+}
+
 /**
  * Streams a station's freshly rendered fragment: once on connect (so a reconnect catches up) and
- * again after every queue change on the bus. Bursts of changes collapse into one render.
+ * again after every queue change on the bus. Bursts of changes collapse into one render. Before
+ * each write it asks `stillAllowed` (the session, account or kiosk the stream was opened with) and
+ * ends the stream when that no longer holds.
  */
 export function streamStationFragment(
   c: Context,
   db: object,
   stationId: number,
   render: () => Promise<string> | string,
+  stillAllowed: () => boolean,
 ) {
-  setHeader(c, 'Cache-Control', 'no-store')
   setHeader(c, 'X-Accel-Buffering', 'no')
-  return streamSSE(c, async (stream) => {
+  const res = streamSSE(c, async (stream) => {
     let dirty = true
     let closed = false
     let wake: (() => void) | null = null
@@ -32,9 +45,14 @@ export function streamStationFragment(
       closed = true
       wake?.()
     })
+    const recheck = () => wake?.()
+    const streams = openStreams.get(db) ?? new Set()
+    openStreams.set(db, streams)
+    streams.add(recheck)
     let first = true
     try {
       while (!closed && !stream.aborted) {
+        if (!stillAllowed()) break
         if (dirty) {
           dirty = false
           const data = await render()
@@ -56,6 +74,10 @@ export function streamStationFragment(
       }
     } finally {
       unsubscribe()
+      streams.delete(recheck)
     }
   })
+  // streamSSE sets its own `no-cache`; without it the app's one cache rule is what is sent.
+  res.headers.delete('cache-control')
+  return res
 }

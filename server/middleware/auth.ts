@@ -1,11 +1,14 @@
+import type { Context } from 'hono'
 import { KIOSK_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
 import { findAuthSession, loadAccount } from '../../db/queries/accounts.ts'
 import { findKioskByDeviceToken } from '../../db/queries/kiosks.ts'
 import { isHtmx } from '../../views/render.tsx'
 import { accessFor } from '../access-policy.ts'
+import type { Account } from '../domain/account.ts'
 import type { KioskDevice } from '../domain/kiosk-device.ts'
 import { sha256 } from '../domain/secrets.ts'
+import type { AppEnv } from '../env.ts'
 import { KIOSK_COOKIE, readCookie, SESSION_COOKIE } from './cookies.ts'
 import { rejectRequest } from './reject.tsx'
 import { syncMiddleware } from './sync-chain.ts'
@@ -29,6 +32,28 @@ export const identify = syncMiddleware((c, next) => {
     )
   return next()
 })
+
+/**
+ * The request's account as it stands now, for a long answer (an SSE stream) to ask again later:
+ * null once its session has ended (log-out, expiry, password change) or the account was disabled.
+ */
+export function currentAccount(c: Context<AppEnv>): () => Account | null {
+  const { db, clock } = c.get('deps')
+  const sid = readCookie(c, SESSION_COOKIE)
+  const hash = sid && c.get('account') ? sha256(sid) : null
+  return () => {
+    const session = hash ? findAuthSession(db, hash, clock.now()) : undefined
+    return session ? loadAccount(db, session.accountId) : null
+  }
+}
+
+/** Likewise the request's paired kiosk: null once it is revoked or paired again. */
+export function currentKiosk(c: Context<AppEnv>): () => KioskDevice | null {
+  const { db } = c.get('deps')
+  const device = c.get('kiosk') ? readCookie(c, KIOSK_COOKIE) : undefined
+  return () =>
+    device ? pairedKiosks.get(db, device, () => findKioskByDeviceToken(db, sha256(device))) : null
+}
 
 /** Enforces ACCESS_RULES for every route; the only gate, so no handler has to remember one. */
 export const enforceAccess = syncMiddleware((c, next) => {

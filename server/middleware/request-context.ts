@@ -56,7 +56,8 @@ function closeRequest(c: Context<AppEnv>, res: Response, started: number): Respo
     log.info(
       {
         method: c.req.method,
-        path: redactUrl(new URL(c.req.url).pathname),
+        // Decoded, as the router matches it: /%74rack/<code> is /track/<code>.
+        path: redactUrl(c.req.path),
         status: res.status,
         ms: Math.round(performance.now() - started),
       },

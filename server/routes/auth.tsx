@@ -7,6 +7,7 @@ import { renderPage } from '../../views/render.tsx'
 import type { AppDeps } from '../deps.ts'
 import { randomToken, sha256, verifyPassword } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
+import { wakeStreams } from '../events/sse.ts'
 import { clearAppCookie, readCookie, SESSION_COOKIE, setAppCookie } from '../middleware/cookies.ts'
 import { dropCsrf, issueSessionCsrf } from '../middleware/csrf.ts'
 import { readForm } from '../middleware/form-body.ts'
@@ -77,7 +78,10 @@ export function authRoutes(deps: AppDeps) {
 
   app.post('/logout', (c) => {
     const token = readCookie(c, SESSION_COOKIE)
-    if (token) deleteAuthSession(deps.db, sha256(token))
+    if (token) {
+      deleteAuthSession(deps.db, sha256(token))
+      wakeStreams(deps.db)
+    }
     clearAppCookie(c, SESSION_COOKIE)
     dropCsrf(c)
     return c.redirect('/login?bye=1', 303)

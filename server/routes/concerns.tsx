@@ -36,13 +36,12 @@ import {
   availableSteps,
   effectiveEvents,
   type FollowUpSettings,
-  looksLikePhone,
   maySeeConcern,
   STEPS,
   type Step,
   undoCandidate,
 } from '../domain/concern-follow-up.ts'
-import { maskName, maskPhone } from '../domain/masking.ts'
+import { looksLikePhone, maskName, maskPhone } from '../domain/masking.ts'
 import { maySeePersonalData } from '../domain/queue-access.ts'
 import { normalizeCode } from '../domain/secrets.ts'
 import { localDate } from '../domain/time.ts'
@@ -58,10 +57,10 @@ import {
 } from '../events/concern-steps.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
-import { setHeader } from '../middleware/response-headers.ts'
 import { safeNext } from '../safe-redirect.ts'
 import { f, idParam, parseForm, queryMonth } from '../validation.ts'
 import { dueView, listItems, stationClock } from './followup-shared.ts'
+import { auditFullView } from './personal-data-audit.ts'
 import { stationFromPath } from './station-scope.ts'
 
 /** Words that reach the public (tracking page, kiosk, report) must not carry a phone number. */
@@ -153,17 +152,6 @@ function stepInput(step: Step, d: Record<string, unknown>): StepInput {
 export function concernRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
-  for (const path of [
-    '/concerns',
-    '/concerns/*',
-    '/staff/stations/:id/concerns',
-    '/staff/stations/:id/callbacks',
-  ])
-    app.use(path, async (c, next) => {
-      setHeader(c, 'Cache-Control', 'no-store')
-      await next()
-    })
-
   app.get('/concerns', (c) => {
     const account = c.get('account')!
     if (account.role === 'deputy') return c.redirect('/concerns/mine', 302)
@@ -212,6 +200,7 @@ export function concernRoutes(deps: AppDeps) {
     const cal = calendarFor(db, data.station.id, today)
     const full = maySeePersonalData(account, data.concern)
     const { residentName, callbackPhone, description } = data.concern
+    if (full && (residentName || callbackPhone || description)) auditFullView(c, 'concern', [data.concern.id])
     const undoTarget = account.role === 'admin' ? undoCandidate(data.events, data.concern.status) : null
     const lastUnitReply =
       effectiveEvents(data.events).findLast((e) => e.action === 'unit_replied')?.detail.unitReply ?? ''
@@ -360,8 +349,10 @@ export function concernRoutes(deps: AppDeps) {
     const account = c.get('account')!
     const i18n = c.get('i18n')
     const today = localDate(clock.now(), station.timeZone)
+    const seen: number[] = []
     const rows = callbackList(db, station.id).map((r) => {
       const full = maySeePersonalData(account, r)
+      if (full && (r.residentName || r.callbackPhone)) seen.push(r.id)
       const repliedOn = localDate(r.repliedAt, station.timeZone)
       return {
         id: r.id,
@@ -374,6 +365,7 @@ export function concernRoutes(deps: AppDeps) {
         waitingDays: daysBetween(repliedOn, today),
       }
     })
+    auditFullView(c, 'concern', seen)
     const done = c.req.query('done')
     return renderPage(
       c,

@@ -35,10 +35,11 @@ import {
   transferTicket,
 } from '../events/queue-commands.ts'
 import { streamStationFragment } from '../events/sse.ts'
+import { currentAccount } from '../middleware/auth.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
-import { setHeader } from '../middleware/response-headers.ts'
 import { f, idParam, parseForm } from '../validation.ts'
+import { auditFullView } from './personal-data-audit.ts'
 
 const serveForm = z.object({
   outcome: z.enum(['answered', 'follow_up'], { message: 'queue.error.outcome' }),
@@ -62,11 +63,6 @@ type Notice = (typeof NOTICES)[number]
 export function consoleRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
-  app.use('/console/*', async (c, next) => {
-    setHeader(c, 'Cache-Control', 'no-store')
-    await next()
-  })
-
   app.get('/console', (c) => {
     const account = c.get('account')!
     const { t, name } = c.get('i18n')
@@ -114,21 +110,24 @@ export function consoleRoutes(deps: AppDeps) {
     const tickets = dayTickets(db, s.station.id, s.today, ['called', 'parked'])
     const mine = tickets.filter((t) => t.calledDeputyId === s.deputy.id)
     const current = mine.find((t) => t.status === 'called')
-    return {
+    const seen: number[] = []
+    const view: ConsoleView = {
       base: s.base,
       stationName: i18n.name(s.station),
       deputyName: s.deputy.name,
       present: Boolean(me),
       place: me?.place ?? '',
-      current: current ? consoleTicket(i18n, s.station, current, account) : null,
+      current: current ? consoleTicket(i18n, s.station, current, account, seen) : null,
       parked: mine
         .filter((t) => t.status === 'parked')
-        .map((t) => consoleTicket(i18n, s.station, t, account)),
+        .map((t) => consoleTicket(i18n, s.station, t, account, seen)),
       waiting: waitingList(i18n, s),
       colleagues: present.filter((d) => d.deputyId !== s.deputy.id),
       backlogCount: deputyBacklog(db, s.deputy.id).length,
       message,
     }
+    auditFullView(c, 'concern', seen)
+    return view
   }
 
   const waitingList = (i18n: I18n, s: Scope): WaitingTicket[] => {
@@ -169,8 +168,16 @@ export function consoleRoutes(deps: AppDeps) {
     const s = scope(c)
     if (!s.ok) return s.res
     const i18n = c.get('i18n')
-    return streamStationFragment(c, db, s.station.id, () =>
-      fragmentToString(i18n, <ConsoleQueue waiting={waitingList(i18n, { ...s, now: clock.now() })} />),
+    const account = currentAccount(c)
+    return streamStationFragment(
+      c,
+      db,
+      s.station.id,
+      () => fragmentToString(i18n, <ConsoleQueue waiting={waitingList(i18n, { ...s, now: clock.now() })} />),
+      () => {
+        const now = account()
+        return now !== null && canRunConsole(now, s.station.id, s.deputy.id)
+      },
     )
   })
 
@@ -259,10 +266,18 @@ export function consoleRoutes(deps: AppDeps) {
   return app
 }
 
-function consoleTicket(i18n: I18n, station: StationRow, t: QueueTicket, account: Account): ConsoleTicket {
+/** A ticket as the console shows it; the concern's id goes to `seen` when it is shown unmasked. */
+function consoleTicket(
+  i18n: I18n,
+  station: StationRow,
+  t: QueueTicket,
+  account: Account,
+  seen: number[],
+): ConsoleTicket {
   const full = maySeePersonalData(account, { stationId: t.stationId, deputyId: t.concern.deputyId })
   const name = t.concern.residentName
   const phone = t.concern.callbackPhone
+  if (full && (name || phone)) seen.push(t.concernId)
   return {
     id: t.id,
     label: ticketLabel(station.code, t.number),

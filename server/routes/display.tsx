@@ -11,7 +11,7 @@ import { ticketLabel } from '../domain/queue-order.ts'
 import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { streamStationFragment } from '../events/sse.ts'
-import { setHeader } from '../middleware/response-headers.ts'
+import { currentKiosk } from '../middleware/auth.ts'
 
 /** How many upcoming numbers the board shows. */
 const NEXT_SHOWN = 5
@@ -20,10 +20,6 @@ const NEXT_SHOWN = 5
 export function displayRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
-  app.use('/display', async (c, next) => {
-    setHeader(c, 'Cache-Control', 'no-store')
-    await next()
-  })
 
   const board = (i18n: I18n, station: StationRow): BoardView => {
     const now = clock.now()
@@ -58,8 +54,13 @@ export function displayRoutes(deps: AppDeps) {
     const station = findStation(db, c.get('kiosk')!.stationId)
     if (!station) return c.notFound()
     const i18n = c.get('i18n')
-    return streamStationFragment(c, db, station.id, () =>
-      fragmentToString(i18n, <DisplayBoard board={board(i18n, station)} />),
+    const kiosk = currentKiosk(c)
+    return streamStationFragment(
+      c,
+      db,
+      station.id,
+      () => fragmentToString(i18n, <DisplayBoard board={board(i18n, station)} />),
+      () => kiosk()?.stationId === station.id,
     )
   })
 

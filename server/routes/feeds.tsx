@@ -192,7 +192,6 @@ export function ownFeeds(account: Account): { kind: FeedKind; subjectId: number 
 }
 
 const isFeedKind = (s: string): s is FeedKind => (FEED_KINDS as readonly string[]).includes(s)
-const noStore = (c: Context) => setHeader(c, 'Cache-Control', 'no-store')
 
 /** /me/calendar: a person subscribes to their own calendar, makes a new link or turns it off. */
 export function myCalendarRoutes(deps: AppDeps) {
@@ -208,7 +207,6 @@ export function myCalendarRoutes(deps: AppDeps) {
       timeZone: config.defaultTimeZone,
       issued: issued?.kind === f.kind ? issued.link : undefined,
     }))
-    noStore(c)
     return renderPage(
       c,
       <MyCalendarPage panels={panels} isAdmin={account.role === 'admin'} notice={notice} />,
@@ -262,7 +260,6 @@ export function adminFeedRoutes(deps: AppDeps) {
       FeedKind,
       ReturnType<typeof liveFeeds>
     >
-    noStore(c)
     return renderPage(
       c,
       <AdminFeedsPage
@@ -295,7 +292,6 @@ export function adminFeedRoutes(deps: AppDeps) {
 
   const page = (c: Context<AppEnv>, issued?: IssuedLink, notice?: string) => {
     const subject = subjectOf(c)!
-    noStore(c)
     return renderPage(
       c,
       <AdminFeedPage

@@ -39,7 +39,6 @@ import type { AppEnv } from '../env.ts'
 import { type BookFailure, bookSlot, cancelBookingBy, checkInBooking } from '../events/reception-commands.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
 import { readForm } from '../middleware/form-body.ts'
-import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm, parseId, parseWhole } from '../validation.ts'
 
 /** Bookings one kiosk may make per window: far above real use, low enough to stop a runaway. */
@@ -94,13 +93,6 @@ export function kioskBookingRoutes(deps: AppDeps) {
     deps.config.rateLimitMultiplier,
   )
   const app = new Hono<AppEnv>()
-
-  for (const path of ['/kiosk/booking', '/kiosk/booking/*']) {
-    app.use(path, async (c, next) => {
-      setHeader(c, 'Cache-Control', 'no-store')
-      await next()
-    })
-  }
 
   const stationOf = (c: Context<AppEnv>) => findStation(db, c.get('kiosk')!.stationId)
   const message = (

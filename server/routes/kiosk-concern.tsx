@@ -42,7 +42,6 @@ import type { AppEnv } from '../env.ts'
 import { type NewWalkIn, submitConcern } from '../events/queue-commands.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
 import { readForm } from '../middleware/form-body.ts'
-import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm, parseId } from '../validation.ts'
 
 /** Tickets one kiosk may issue per window; far above any real use, low enough to stop a runaway. */
@@ -80,13 +79,6 @@ export function kioskConcernRoutes(deps: AppDeps) {
     deps.config.rateLimitMultiplier,
   )
   const app = new Hono<AppEnv>()
-
-  for (const path of ['/kiosk/concern', '/kiosk/concern/*', '/kiosk/slip/*']) {
-    app.use(path, async (c, next) => {
-      setHeader(c, 'Cache-Control', 'no-store')
-      await next()
-    })
-  }
 
   const stationOf = (c: Context<AppEnv>) => findStation(db, c.get('kiosk')!.stationId)
   const message = (

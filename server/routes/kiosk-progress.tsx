@@ -23,7 +23,6 @@ import type { AppEnv } from '../env.ts'
 import { takeStep } from '../events/concern-steps.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
 import { readForm } from '../middleware/form-body.ts'
-import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 
 /** Code look-ups one kiosk may make per window: a queue of residents, not a guessing machine. */
@@ -51,11 +50,6 @@ export function kioskProgressRoutes(deps: AppDeps) {
     deps.config.rateLimitMultiplier,
   )
   const app = new Hono<AppEnv>()
-  for (const path of ['/kiosk/progress', '/kiosk/progress/*'])
-    app.use(path, async (c, next) => {
-      setHeader(c, 'Cache-Control', 'no-store')
-      await next()
-    })
 
   const stationName = (c: Context<AppEnv>) => {
     const s = findStation(db, c.get('kiosk')!.stationId)

@@ -26,8 +26,6 @@ import {
   TEXT_SIZE_COOKIE,
 } from '../middleware/cookies.ts'
 import { readForm } from '../middleware/form-body.ts'
-import { setHeader } from '../middleware/response-headers.ts'
-import { syncMiddleware } from '../middleware/sync-chain.ts'
 import { parseForm } from '../validation.ts'
 
 // Browsers cap cookies at 400 days; the start screen renews it whenever it records the kiosk as
@@ -81,15 +79,6 @@ export function kioskRoutes(deps: AppDeps) {
     deps.config.rateLimitMultiplier,
   )
   const app = new Hono<AppEnv>()
-
-  // Kiosk screens may show what a resident typed: never keep them in any cache.
-  // This sub-app is mounted at '/', so the header is scoped to kiosk paths, not the whole app.
-  const noStore = syncMiddleware((c, next) => {
-    setHeader(c, 'Cache-Control', 'no-store')
-    return next()
-  })
-  app.use('/kiosk', noStore)
-  app.use('/kiosk/*', noStore)
 
   const pair = (c: Context<AppEnv>, code: string) => {
     const { t } = c.get('i18n')

@@ -36,7 +36,6 @@ import {
 } from '../../views/pages/staff/reception-pages.tsx'
 import { renderPage } from '../../views/render.tsx'
 import type { AppDeps } from '../deps.ts'
-import type { Account } from '../domain/account.ts'
 import {
   type BookingSettings,
   bookingRefusal,
@@ -62,6 +61,7 @@ import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { f, idParam, parseForm, parseId, parseWhole } from '../validation.ts'
 import { NAME_MAX, refusalText } from './kiosk-booking.tsx'
+import { auditFullView } from './personal-data-audit.ts'
 import { stationFromPath } from './station-scope.ts'
 
 const time = () => z.string().trim().refine(isLocalTime, 'booking.error.time')
@@ -137,19 +137,24 @@ export function receptionRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   const base = (s: StationRow) => `/staff/stations/${s.id}/reception`
 
-  /** Sessions of one day with every seat of every slot, names shown as the viewer may see them. */
+  /**
+   * Sessions of one day with every seat of every slot, names shown as the viewer may see them
+   * (and an audit entry when any is shown in full).
+   */
   const sessionDays = (
-    account: Account,
+    c: Context<AppEnv>,
     where: { stationId?: number; deputyIds?: number[]; date: string },
     withActions: boolean,
   ): SessionDay[] => {
+    const account = c.get('account')!
+    const seen: number[] = []
     const now = clock.now()
     const sessions = listSessions(db, { ...where, from: where.date, to: where.date })
     const bookings = bookingsOfSessions(
       db,
       sessions.map((s) => s.id),
     )
-    return sessions.map((s) => {
+    const days = sessions.map((s) => {
       const station = findStation(db, s.stationId)!
       const settings = bookingSettings(db, station.id)
       const today = localDate(now, station.timeZone)
@@ -158,6 +163,7 @@ export function receptionRoutes(deps: AppDeps) {
         const full = seesPersonalData(account, b)
         const name = b.residentName ?? ''
         const phone = b.residentPhone ?? ''
+        if (full && (name || phone)) seen.push(b.id)
         return {
           name: full ? name : maskName(name),
           phone: full ? phone : maskPhone(phone),
@@ -210,6 +216,8 @@ export function receptionRoutes(deps: AppDeps) {
         canChange: withActions && s.status === 'scheduled' && s.startsAt.getTime() > now.getTime(),
       }
     })
+    auditFullView(c, 'reception_booking', [...new Set(seen)])
+    return days
   }
 
   const dayPage = (
@@ -228,7 +236,7 @@ export function receptionRoutes(deps: AppDeps) {
         today={today}
         prev={addDays(date, -1)}
         next={addDays(date, 1)}
-        days={sessionDays(c.get('account')!, { stationId: station.id, date }, true)}
+        days={sessionDays(c, { stationId: station.id, date }, true)}
         {...opts}
       />,
       status,
@@ -439,8 +447,10 @@ export function receptionRoutes(deps: AppDeps) {
 
   const callbacksPage = (c: Context<AppEnv>, station: StationRow, notice?: string) => {
     const account = c.get('account')!
+    const seen: number[] = []
     const rows = callbackList(db, station.id).map((b) => {
       const full = seesPersonalData(account, b)
+      if (full && (b.residentName || b.residentPhone)) seen.push(b.id)
       return {
         id: b.id,
         code: formatBookingCode(b.code),
@@ -453,6 +463,7 @@ export function receptionRoutes(deps: AppDeps) {
         requestedAt: b.callbackRequestedAt!,
       }
     })
+    auditFullView(c, 'reception_booking', seen)
     return renderPage(
       c,
       <CallbacksPage
@@ -710,7 +721,7 @@ export function receptionRoutes(deps: AppDeps) {
         date={date}
         prev={addDays(date, -1)}
         next={addDays(date, 1)}
-        days={sessionDays(account, { deputyIds: [account.deputyId], date }, false)}
+        days={sessionDays(c, { deputyIds: [account.deputyId], date }, false)}
         upcoming={[...new Set(upcoming)].slice(0, 8)}
       />,
     )

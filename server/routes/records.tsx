@@ -27,7 +27,7 @@ import { isRealDate, localDate, MAX_WINDOW_DAYS } from '../domain/time.ts'
 import { addDays, daysBetween, monthRange } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
-import { respond, setHeader } from '../middleware/response-headers.ts'
+import { respond } from '../middleware/response-headers.ts'
 import { idParam, parseId } from '../validation.ts'
 
 /** A record covers at most a year and a day, so a page stays quick to compute. */
@@ -97,11 +97,6 @@ type ComputedRecord = {
 export function recordRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
-  app.use('/records/*', async (c, next) => {
-    setHeader(c, 'Cache-Control', 'no-store')
-    await next()
-  })
-
   const today = () => localDate(clock.now(), deps.config.defaultTimeZone)
 
   const compute = (rows: RecordRows, period: Period, minSample: number): DeputyRecord => {
@@ -148,9 +143,28 @@ export function recordRoutes(deps: AppDeps) {
     const key = `${scope.kind}:${scope.id}|${period.from}|${period.to}|${asOf}|${i18n.locale}`
     const b = computed.get(db, key, () => computeScope(i18n, scope, period))
     if (!b) return { ok: false as const, res: rejectRequest(c, 404, 'error.notFound.body') }
-    if (!mayOpen(db, c.get('account')!, scope))
+    const account = c.get('account')!
+    if (!mayOpen(db, account, scope))
       return { ok: false as const, res: rejectRequest(c, 403, 'followup.error.forbidden') }
-    return { ok: true as const, ...b, period, error: asked.error }
+    return {
+      ok: true as const,
+      ...b,
+      perDeputy: visibleDeputies(account, b.perDeputy),
+      period,
+      error: asked.error,
+    }
+  }
+
+  /**
+   * A street's per-deputy rows, for staff only their own stations' deputies, ranked among
+   * themselves: a clerk of one station does not see another station's deputies' figures (or
+   * their places in a ranking). The street's totals stay, as its stations' counts are public.
+   */
+  const visibleDeputies = (account: Account, rows: RecordRow[] | undefined) => {
+    if (!rows || account.role === 'admin') return rows
+    const own = new Set(deputiesOfStations(db, account.stationIds).map((d) => d.id))
+    if (rows.every((r) => own.has(r.id))) return rows
+    return rankBySatisfaction(rows.filter((r) => own.has(r.id)).map(({ rank: _, ...r }) => r))
   }
 
   const page = (c: Context<AppEnv>, scope: RecordScope, path: string) => {

@@ -17,7 +17,6 @@ import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
 import { announceQueueChange } from '../events/queue-commands.ts'
 import { readForm } from '../middleware/form-body.ts'
-import { setHeader } from '../middleware/response-headers.ts'
 import { f, parseForm } from '../validation.ts'
 import { stationFromPath } from './station-scope.ts'
 
@@ -38,11 +37,6 @@ const settingsForm = z.object({
 export function stationDayRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
-  app.use('/staff/stations/:id/*', async (c, next) => {
-    setHeader(c, 'Cache-Control', 'no-store')
-    await next()
-  })
-
   const stationFor = (c: Context<AppEnv>) => stationFromPath(c, db)
 
   const page = (

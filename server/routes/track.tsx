@@ -33,7 +33,6 @@ export function trackRoutes(deps: AppDeps) {
   )
   const app = new Hono<AppEnv>()
   app.use('/track/*', async (c, next) => {
-    setHeader(c, 'Cache-Control', 'no-store')
     setHeader(c, 'X-Robots-Tag', 'noindex')
     await next()
   })

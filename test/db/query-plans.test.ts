@@ -153,6 +153,16 @@ describe('hot paths use indexes', () => {
     expect(fullScans(statements)).toEqual([])
   })
 
+  it('audit log viewer, unfiltered and by action', async () => {
+    for (const q of ['', '?action=auth.login&entity=account']) {
+      const statements = await statementsOf(`/admin/audit${q}`, {
+        headers: { cookie: `sid=${data.adminSession}` },
+      })
+      expect(statements.some((s) => /from "audit_log"/i.test(s))).toBe(true)
+      expect(fullScans(statements)).toEqual([])
+    }
+  })
+
   it('tracking-code status page', async () => {
     const statements = await statementsOf(`/track/${data.trackingCodes[5]}`)
     expect(fullScans(statements)).toEqual([])

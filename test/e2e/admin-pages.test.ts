@@ -20,6 +20,10 @@ describe('administration in a real browser (desktop)', () => {
       const res = await page.goto(`${live.server.baseUrl}/admin/${area}/new`)
       if (res?.status() === 200) await expectNoAxeViolations(page, `admin ${area} new`)
     }
+    await page.goto(`${live.server.baseUrl}/admin/audit`)
+    await expectNoAxeViolations(page, 'admin audit')
+    await page.goto(`${live.server.baseUrl}/admin/audit?from=2026-13-01`)
+    await expectNoAxeViolations(page, 'admin audit with an error')
     await page.goto(`${live.server.baseUrl}/lang/en?next=/admin/stations`)
     await expectNoAxeViolations(page, 'admin stations en')
     await screenshot(page, 'admin-stations-en')

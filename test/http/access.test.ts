@@ -108,6 +108,7 @@ const EXPECTED_ACCESS: readonly (readonly [route: string, access: Access])[] = [
   ['POST /admin/deputies', ['admin']],
   ['GET /admin/deputies/:id{[0-9]+}', ['admin']],
   ['POST /admin/deputies/:id{[0-9]+}', ['admin']],
+  ['GET /admin/audit', ['admin']],
   ['GET /admin/accounts', ['admin']],
   ['GET /admin/accounts/new', ['admin']],
   ['POST /admin/accounts', ['admin']],

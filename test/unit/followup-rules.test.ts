@@ -9,7 +9,6 @@ import {
   dueAfterStep,
   effectiveEvents,
   escalationLevel,
-  looksLikePhone,
   mayTakeStep,
   type STEPS,
   stepRefusal,
@@ -184,13 +183,5 @@ describe('undo', () => {
       undoCandidate([ev(1, 'created', null, 'received'), ev(2, 'served', 'received', 'answered')], 'answered')
         ?.id,
     ).toBe(2)
-  })
-})
-
-describe('public text', () => {
-  it('spots phone numbers however they are written', () => {
-    for (const s of ['13812345678', '138 1234 5678', '138-1234-5678', '电话0571-8765432'])
-      expect(looksLikePhone(s)).toBe(true)
-    for (const s of ['第 3 号楼 12 单元', '2026年12月', '已修好']) expect(looksLikePhone(s)).toBe(false)
   })
 })

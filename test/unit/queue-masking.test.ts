@@ -17,8 +17,13 @@ const account = (a: Partial<Account>): Account => ({
 describe('personal data masking', () => {
   it('masks names and phones as DESIGN §4.8 shows', () => {
     expect(maskName('张三')).toBe('张*')
-    expect(maskName('欧阳娜娜')).toBe('欧***')
     expect(maskName('李')).toBe('李*')
+    expect(maskName('')).toBe('')
+    // One star whatever the length, so the mask does not tell how long the name is.
+    for (const name of ['欧阳娜娜', '欧阳', '欧阳娜娜娜娜娜娜娜', ' 欧阳娜 '] as const)
+      expect(maskName(name)).toBe('欧*')
+    expect(maskName('John Smith')).toBe('J*')
+    expect(maskName('Jo')).toBe('J*')
     expect(maskPhone('13812345678')).toBe('138****5678')
     expect(maskPhone('075712345678')).toBe('075*****5678')
     expect(maskPhone('12345')).toBe('***45')

@@ -21,10 +21,11 @@ import type { AppDeps } from '../../deps.ts'
 import { USERNAME_PATTERN } from '../../domain/account.ts'
 import { hashPassword, sha256 } from '../../domain/secrets.ts'
 import type { AppEnv } from '../../env.ts'
+import { wakeStreams } from '../../events/sse.ts'
 import { readCookie, SESSION_COOKIE } from '../../middleware/cookies.ts'
 import { f, newPasswordField, parseForm } from '../../validation.ts'
 import { savedNotice } from './notices.ts'
-import { actorId, formValues, idParam, noStore, readForm, tryUnique } from './shared.ts'
+import { actorId, formValues, idParam, readForm, tryUnique } from './shared.ts'
 
 const password = newPasswordField()
 const accountFields = {
@@ -49,10 +50,6 @@ const editForm = z.object({
 export function accountRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
-  app.use('*', async (c, next) => {
-    noStore(c)
-    await next()
-  })
 
   app.get('/', (c) =>
     renderPage(
@@ -177,6 +174,8 @@ export function accountRoutes(deps: AppDeps) {
         ),
       )
       if (!written.ok) return again({ username: t('admin.accounts.usernameTaken') })
+      // Disabled, re-roled or moved to other stations: open consoles ask again.
+      wakeStreams(db)
     } catch (err) {
       if (err instanceof LastAdminError) return again({ role: t('admin.accounts.lastAdmin') })
       throw err

@@ -5,6 +5,7 @@ import { renderPage } from '../../../views/render.tsx'
 import type { AppDeps } from '../../deps.ts'
 import type { AppEnv } from '../../env.ts'
 import { accountRoutes } from './accounts.tsx'
+import { auditRoutes } from './audit.tsx'
 import { topicRoutes, unitRoutes } from './catalogue.tsx'
 import { closureRoutes } from './closures.tsx'
 import { deputyRoutes } from './deputies.tsx'
@@ -27,5 +28,6 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/topics', topicRoutes(deps))
   app.route('/closures', closureRoutes(deps))
   app.route('/kiosks', kioskAdminRoutes(deps))
+  app.route('/audit', auditRoutes(deps))
   return app
 }

@@ -19,9 +19,10 @@ import { renderPage } from '../../../views/render.tsx'
 import { publicOrigin } from '../../client-address.ts'
 import type { AppDeps } from '../../deps.ts'
 import type { AppEnv } from '../../env.ts'
+import { wakeStreams } from '../../events/sse.ts'
 import { f, parseForm } from '../../validation.ts'
 import { savedNotice } from './notices.ts'
-import { actorId, formValues, idParam, noStore, readForm } from './shared.ts'
+import { actorId, formValues, idParam, readForm } from './shared.ts'
 
 const kioskForm = z.object({ stationId: f.id(), label: f.text(60) })
 
@@ -78,7 +79,6 @@ export function kioskAdminRoutes(deps: AppDeps) {
     const station = findStation(db, k.stationId)
     const { code, expiresAt } = issueKioskPairingCode(db, k.id, actorId(c), clock.now())
     const origin = publicOrigin(c)
-    noStore(c)
     return renderPage(
       c,
       <KioskPairingCodePage
@@ -95,6 +95,7 @@ export function kioskAdminRoutes(deps: AppDeps) {
     const k = findKiosk(db, idParam(c) ?? 0)
     if (!k) return c.notFound()
     revokeKiosk(db, k.id, actorId(c), clock.now())
+    wakeStreams(db)
     return c.redirect('/admin/kiosks?saved=revoked', 303)
   })
 

@@ -2,7 +2,6 @@ import type { Context } from 'hono'
 import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
 import type { AppEnv } from '../../env.ts'
 import { readForm as readFormBody } from '../../middleware/form-body.ts'
-import { setHeader } from '../../middleware/response-headers.ts'
 
 /** The signed-in administrator; the access table guarantees one under /admin. */
 export const actorId = (c: Context<AppEnv>) => c.get('account')!.id
@@ -52,6 +51,3 @@ export function tryUnique<T>(write: () => T): { ok: true; value: T } | { ok: fal
     return { ok: false, columns }
   }
 }
-
-/** Forms that show secrets (pairing codes) or personal data must not be cached. */
-export const noStore = (c: Context<AppEnv>) => setHeader(c, 'Cache-Control', 'no-store')

@@ -59,6 +59,8 @@ export function AdminIndexPage({ counts }: { counts: AdminCounts }) {
       body: t('admin.kiosks.intro'),
       n: counts.kiosks,
     },
+    // The log grows with every page view of personal data: not counted here.
+    { href: '/admin/audit', title: t('admin.audit.title'), body: t('admin.audit.intro'), n: null },
   ]
   return (
     <StaffLayout title={t('admin.title')}>
@@ -67,7 +69,7 @@ export function AdminIndexPage({ counts }: { counts: AdminCounts }) {
           <li>
             <a href={a.href}>
               <strong class="card-title">{a.title}</strong>
-              <span class="card-count">{t('admin.count', { n: a.n })}</span>
+              {a.n === null ? null : <span class="card-count">{t('admin.count', { n: a.n })}</span>}
               <span class="card-body">{a.body}</span>
             </a>
           </li>
