@@ -33,7 +33,7 @@ beforeAll(async () => {
     SEED_DEMO: 'false',
     JOBS_ENABLED: 'false',
   })
-  origin = await server.origin
+  origin = await server.origin()
 }, 90_000)
 
 afterAll(async () => {

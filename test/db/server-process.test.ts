@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawnSync } from 'node:child_process'
 import {
   chmodSync,
   existsSync,
@@ -18,6 +18,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildServer } from '../../server/build.ts'
 import { PROJECT_ROOT } from '../../server/project-root.ts'
+import { startServerProcess } from '../helpers/server-process.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'liaison-proc-'))
 /** Every server started here, so one a failed test left running is stopped. */
@@ -37,34 +38,9 @@ beforeAll(async () => {
 
 /** Starts `npm start`'s command as a real process and waits for its banner. */
 function startProcess(env: Record<string, string>, as?: { uid: number; gid: number }) {
-  const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...as,
-  })
-  children.add(child)
-  let out = ''
-  let err = ''
-  child.stdout.on('data', (d) => {
-    out += d
-  })
-  child.stderr.on('data', (d) => {
-    err += d
-  })
-  const ready = new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (out.includes('Press Ctrl+C')) {
-        clearInterval(timer)
-        resolve(out)
-      }
-    }, 50)
-    child.on('exit', (code) => {
-      clearInterval(timer)
-      reject(new Error(`exited ${code}: ${err}`))
-    })
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { child, ready, exited, stderr: () => err, stdout: () => out }
+  const p = startServerProcess(bundle, env, as)
+  children.add(p.child)
+  return p
 }
 
 const stop = (child: ChildProcess) => child.kill('SIGTERM')

@@ -1,10 +1,15 @@
 import { spawn } from 'node:child_process'
 
 /** Starts the compiled server (`bundle`, from buildServer) as a real process and waits for its banner. */
-export function startServerProcess(bundle: string, env: Record<string, string>) {
+export function startServerProcess(
+  bundle: string,
+  env: Record<string, string>,
+  as?: { uid: number; gid: number },
+) {
   const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...as,
   })
   let out = ''
   let err = ''
@@ -27,7 +32,7 @@ export function startServerProcess(bundle: string, env: Record<string, string>) 
     })
   })
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  /** The server's origin, read off its banner. */
-  const origin = ready.then((banner) => new URL(banner.match(/running on (http:\/\/\S+)/)![1]!).origin)
-  return { child, ready, origin, exited, stderr: () => err }
+  /** The server's origin, read off its banner (asked for only where the server is expected up). */
+  const origin = () => ready.then((banner) => new URL(banner.match(/running on (http:\/\/\S+)/)![1]!).origin)
+  return { child, ready, origin, exited, stderr: () => err, stdout: () => out }
 }
