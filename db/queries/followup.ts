@@ -120,9 +120,6 @@ export function timelineOf(db: Queryable, concernId: number): TimelineEvent[] {
 export const findConcernByCode = (db: Queryable, code: string): ConcernRow | undefined =>
   db.select().from(concerns).where(eq(concerns.trackingCode, code)).get()
 
-export const findConcernById = (db: Queryable, id: number): ConcernRow | undefined =>
-  db.select().from(concerns).where(eq(concerns.id, id)).get()
-
 /** What a clerk sees after recording a concern at a station: its code, due date and deputy. */
 export const recordedConcern = (db: Queryable, code: string, stationId: number) =>
   db

@@ -176,7 +176,7 @@ export function consoleRoutes(deps: AppDeps) {
       () => fragmentToString(i18n, <ConsoleQueue waiting={waitingList(i18n, { ...s, now: clock.now() })} />),
       () => {
         const now = account()
-        return now !== null && canRunConsole(now, s.station.id, s.deputy.id)
+        return now !== null && !now.mustChangePassword && canRunConsole(now, s.station.id, s.deputy.id)
       },
     )
   })

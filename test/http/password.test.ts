@@ -65,6 +65,17 @@ describe('changing one’s own password', () => {
     )
   })
 
+  it('stops checking the current password after ten wrong tries, so a stolen session cannot guess it', async () => {
+    const { t, wang } = await withStaff()
+    const c = await t.client().login(wang.username, wang.password)
+    const wrong = { current: 'not the password at all', password: NEW, confirm: NEW }
+    for (let i = 0; i < 10; i++) expect((await change(c, wrong)).status).toBe(422)
+    const refused = await change(c, { current: OLD, password: NEW, confirm: NEW })
+    expect(refused.status).toBe(429)
+    expect(await refused.text()).toContain('15')
+    expect(await verifyPassword(OLD, rowOf(t, wang.id).passwordHash)).toBe(true)
+  })
+
   it('changes it with the current one, keeps this session and ends the account’s other sessions', async () => {
     const { t, wang } = await withStaff()
     const here = await t.client().login(wang.username, wang.password)

@@ -96,4 +96,9 @@ describe('the public-text phone guard', () => {
       { numRuns: 500 },
     )
   })
+  it('reads a text of thousands of short digit groups in one pass (a reply of "1 1 1 …" stalled the server)', () => {
+    const groups = '1 '.repeat(20_000)
+    expect(looksLikePhone(groups)).toBe(false)
+    expect(looksLikePhone(`${groups}138 1234 5678`)).toBe(true)
+  })
 })
