@@ -282,17 +282,6 @@ export function feedStations(db: Queryable, ids?: readonly number[]): Map<number
   return new Map(rows.map((r) => [r.id, r]))
 }
 
-/** Deputies' names by id (deputies hold a public office; their names are public). */
-export function deputyNames(db: Queryable, ids: readonly number[]): Map<number, string> {
-  if (ids.length === 0) return new Map()
-  const rows = db
-    .select({ id: deputies.id, name: deputies.name })
-    .from(deputies)
-    .where(inArray(deputies.id, [...ids]))
-    .all()
-  return new Map(rows.map((r) => [r.id, r.name]))
-}
-
 /** Days ahead a station takes bookings (its booking horizon; 30 when it has no settings row). */
 export function bookingHorizons(db: Queryable): (stationId: number) => number {
   const rows = db.select().from(stationBookingSettings).all()

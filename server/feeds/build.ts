@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts'
+import { deputyNamesById } from '../../db/queries/deputies.ts'
 import {
   bookingHorizons,
-  deputyNames,
   dutyStationsOf,
   feedStations,
   feedUidDomain,
@@ -84,7 +84,7 @@ export function buildFeedDocument(
     return stationDocument(ctx, {
       station,
       sessions,
-      deputyNames: deputyNames(db, [...new Set(deputyIds)]),
+      deputyNames: deputyNamesById(db, [...new Set(deputyIds)]),
       duties,
     })
   }
