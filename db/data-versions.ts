@@ -31,6 +31,8 @@ export const SCHEDULE_TABLES = [
   'reception_plans',
   'reception_sessions',
   'reception_bookings',
+  // Phrase chips of the kiosk's concern form (migration 0012).
+  'topic_phrases',
 ] as const
 
 /**

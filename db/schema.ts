@@ -43,6 +43,16 @@ export const stations = sqliteTable(
     ...names,
     address: text('address').notNull().default(''),
     timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    /** Printed on every slip (issue 15): the station's phone and its opening hours per language. */
+    phone: text('phone').notNull().default(''),
+    openingHoursZhHans: text('opening_hours_zh_hans').notNull().default(''),
+    openingHoursZhHant: text('opening_hours_zh_hant').notNull().default(''),
+    openingHoursEn: text('opening_hours_en').notNull().default(''),
+    /** What a kiosk returns to after a slip or an idle reset: its language and text size. */
+    defaultLocale: text('default_locale', { enum: ['zh-Hans', 'zh-Hant', 'en'] })
+      .notNull()
+      .default('zh-Hans'),
+    defaultLargeText: integer('default_large_text', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -170,6 +180,23 @@ export const topics = sqliteTable(
   (t) => [uniqueIndex('topics_name_unique').on(t.nameZhHans)],
 )
 
+/** Phrase chips a resident can pick at the kiosk instead of typing (issue 15), per topic. */
+export const topicPhrases = sqliteTable(
+  'topic_phrases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    ...names,
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('topic_phrases_name_unique').on(t.topicId, t.nameZhHans)],
+)
+
 /**
  * The holiday calendar. 'holiday' closes every station that day, 'workday' is a make-up working
  * day (调休) that counts as working even on a weekend, 'station_closed' closes one station.
@@ -203,6 +230,10 @@ export const kiosks = sqliteTable(
     pairedAt: instant('paired_at'),
     revokedAt: instant('revoked_at'),
     lastSeenAt: instant('last_seen_at'),
+    /** A receipt printer is attached: the slip page prints itself once (issue 15). */
+    hasReceiptPrinter: integer('has_receipt_printer', { mode: 'boolean' }).notNull().default(false),
+    /** As a room board, speak each call aloud (a chime is always played). */
+    voiceAnnouncements: integer('voice_announcements', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -350,6 +381,36 @@ export const concerns = sqliteTable(
     index('concerns_deputy_status').on(t.deputyId, t.status),
     index('concerns_station_received').on(t.stationId, t.receivedOn),
   ],
+)
+
+/** The phrase chips a resident picked for a concern at the kiosk. */
+export const concernPhrases = sqliteTable(
+  'concern_phrases',
+  {
+    concernId: integer('concern_id')
+      .notNull()
+      .references(() => concerns.id),
+    phraseId: integer('phrase_id')
+      .notNull()
+      .references(() => topicPhrases.id),
+  },
+  (t) => [primaryKey({ columns: [t.concernId, t.phraseId] })],
+)
+
+/** A resident pressed 呼叫工作人员 on a kiosk (issue 15); open until a clerk answers it. */
+export const staffCalls = sqliteTable(
+  'staff_calls',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    kioskId: integer('kiosk_id').references(() => kiosks.id),
+    createdAt: createdAt(),
+    answeredAt: instant('answered_at'),
+    answeredByAccountId: integer('answered_by_account_id').references(() => accounts.id),
+  },
+  (t) => [index('staff_calls_station_open').on(t.stationId, t.answeredAt)],
 )
 
 export const CONCERN_EVENT_ACTIONS = [

@@ -13,6 +13,8 @@ const UNVERSIONED = [
   'job_runs',
   'outbox',
   'concern_follow_ups',
+  'concern_phrases',
+  'staff_calls',
   'data_versions',
   '__drizzle_migrations',
 ]
