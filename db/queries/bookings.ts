@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm'
 import { BOOKING_CODE_LENGTH } from '../../server/domain/booking-rules.ts'
 import { randomCode } from '../../server/domain/secrets.ts'
 import type { Queryable } from '../client.ts'
@@ -203,6 +203,7 @@ export type BookingView = BookingRow & {
   topic: { nameZhHans: string; nameZhHant: string; nameEn: string }
   sessionDate: string
   sessionStatus: string
+  sessionPlace: string
 }
 
 const viewColumns = {
@@ -211,6 +212,7 @@ const viewColumns = {
   topic: { nameZhHans: topics.nameZhHans, nameZhHant: topics.nameZhHant, nameEn: topics.nameEn },
   sessionDate: receptionSessions.date,
   sessionStatus: receptionSessions.status,
+  sessionPlace: receptionSessions.place,
 }
 type ViewRow = {
   booking: BookingRow
@@ -218,6 +220,7 @@ type ViewRow = {
   topic: BookingView['topic']
   sessionDate: string
   sessionStatus: string
+  sessionPlace: string
 }
 const toView = (r: ViewRow): BookingView => ({
   ...r.booking,
@@ -225,6 +228,7 @@ const toView = (r: ViewRow): BookingView => ({
   topic: r.topic,
   sessionDate: r.sessionDate,
   sessionStatus: r.sessionStatus,
+  sessionPlace: r.sessionPlace,
 })
 
 function viewQuery(db: Queryable) {
@@ -249,6 +253,26 @@ export function bookingsOfSessions(db: Queryable, sessionIds: readonly number[])
 export function findBookingView(db: Queryable, id: number): BookingView | undefined {
   const r = viewQuery(db).where(eq(receptionBookings.id, id)).get()
   return r ? toView(r) : undefined
+}
+
+/**
+ * A resident's bookings at one station whose slot starts at or after `from` (the start of the
+ * local day), cancelled ones left out, by slot time: what a kiosk shows for the phone number given
+ * when booking. Reads the (station, slot) index.
+ */
+export function bookingsByPhone(db: Queryable, stationId: number, phone: string, from: Date): BookingView[] {
+  return viewQuery(db)
+    .where(
+      and(
+        eq(receptionBookings.stationId, stationId),
+        gte(receptionBookings.slotAt, from),
+        eq(receptionBookings.residentPhone, phone),
+        ne(receptionBookings.status, 'cancelled'),
+      ),
+    )
+    .orderBy(asc(receptionBookings.slotAt), asc(receptionBookings.id))
+    .all()
+    .map(toView)
 }
 
 /** A station's call-back list: residents whose session was cancelled or moved, not yet called. */

@@ -36,6 +36,40 @@ export function normalizePhone(input: string): PhoneCheck {
   return { ok: false }
 }
 
+/**
+ * How a phone number is grouped on screen while it is entered, by how it starts: a mobile 3-4-4
+ * (`138 1234 5678`), a landline with a three-digit area code (010, 02x) 3-4-4 (`010 1234 5678`),
+ * with a four-digit one 4-4-4 (`0571 8765 4321`). The first rule whose prefix the digits start
+ * with applies; the sizes add up to the longest number normalizePhone accepts for that start.
+ * Plain data: the kiosk keypad (kiosk/keypad.js) is handed this list, so screen and server group alike.
+ */
+export const PHONE_GROUPS: readonly (readonly [prefix: string, sizes: readonly number[]])[] = [
+  ['1', [3, 4, 4]],
+  ['01', [3, 4, 4]],
+  ['02', [3, 4, 4]],
+  ['0', [4, 4, 4]],
+  ['', [4, 4, 4]],
+]
+
+/**
+ * A phone number's digits in groups separated by spaces, for display only (the value sent is the
+ * digits): `13812345678` → `138 1234 5678`. Anything but digits is dropped; digits beyond the
+ * rule's length stay visible as one more group, so nothing typed is hidden.
+ */
+export function groupPhone(input: string): string {
+  const digits = input.replace(/\D/g, '')
+  const sizes = PHONE_GROUPS.find(([prefix]) => digits.startsWith(prefix))![1]
+  const groups: string[] = []
+  let at = 0
+  for (const size of sizes) {
+    if (at >= digits.length) break
+    groups.push(digits.slice(at, at + size))
+    at += size
+  }
+  if (at < digits.length) groups.push(digits.slice(at))
+  return groups.join(' ')
+}
+
 /** Chinese numerals as digits, the everyday ones, 幺 (one, read out in numbers) and the banking forms. */
 const CHINESE_DIGITS: Readonly<Record<string, string>> = {
   〇: '0',

@@ -49,6 +49,9 @@ export const sha256 = (value: string) => createHash('sha256').update(value).dige
 /** Letters and digits a person can read aloud and type without confusion: no 0/O/1/I/L. */
 export const UNAMBIGUOUS = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 
+/** Tracking codes on drop-in slips: 8 characters of UNAMBIGUOUS (31⁸ ≈ 8.5 × 10¹¹), read as ABCD-EFGH. */
+export const TRACKING_CODE_LENGTH = 8
+
 export function randomCode(length: number): string {
   let out = ''
   for (let i = 0; i < length; i++) out += UNAMBIGUOUS[randomInt(UNAMBIGUOUS.length)]

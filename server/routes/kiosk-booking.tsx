@@ -1,12 +1,17 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { findBookingByCode, findBookingView } from '../../db/queries/bookings.ts'
+import { bookingsByPhone, findBookingByCode, findBookingView } from '../../db/queries/bookings.ts'
 import { deputyName } from '../../db/queries/deputies.ts'
 import { activeTopics, districtDeputies, findActiveTopic } from '../../db/queries/queue-presence.ts'
 import { findSession, listSessions, type OpenSession, openSessions } from '../../db/queries/reception.ts'
 import { findStation, type StationRow } from '../../db/queries/stations.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
 import type { MessageKey } from '../../views/i18n/index.ts'
+import {
+  BookingCancelConfirmPage,
+  BookingPhoneListPage,
+  BookingPhonePage,
+} from '../../views/pages/kiosk/booking-lookup-pages.tsx'
 import {
   BookingCodePage,
   BookingDaysPage,
@@ -29,12 +34,12 @@ import {
   checkInRefusal,
   isBookingCode,
 } from '../domain/booking-rules.ts'
-import { normalizePhone } from '../domain/masking.ts'
+import { maskName, normalizePhone } from '../domain/masking.ts'
 import { RateLimiter } from '../domain/rate-limiter.ts'
 import { sessionSlots } from '../domain/reception-sessions.ts'
 import { normalizeCode, randomToken } from '../domain/secrets.ts'
 import { isRealDate, localDate } from '../domain/time.ts'
-import { addDays } from '../domain/zoned-time.ts'
+import { addDays, zonedTimeToUtc } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { type BookFailure, bookSlot, cancelBookingBy, checkInBooking } from '../events/reception-commands.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
@@ -72,7 +77,10 @@ const codeForm = z.object({ code: z.string().trim().min(1, 'booking.error.codeMi
 const actionForm = z.object({
   code: z.string().trim().min(1).max(20),
   key: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'queue.error.expiredForm'),
+  /** Cancelling needs the confirmation screen's `yes`; without it that screen is shown. */
+  confirm: z.literal('yes').optional().catch(undefined),
 })
+const phoneForm = z.object({ phone: z.string().trim().min(1, 'booking.phone.missing').max(40) })
 
 /**
  * The kiosk's booking flow (预约接待): who → day → slot → topic, name and phone → code and slip;
@@ -445,7 +453,7 @@ export function kioskBookingRoutes(deps: AppDeps) {
       return { done: codePage(c, station, input, t('booking.error.tooManyLookups'), 429) }
     if (r.kind === 'unknown')
       return { done: codePage(c, station, input, t('booking.error.unknownCode'), 404) }
-    return { station, booking: r.booking, key: parsed.data.key }
+    return { station, booking: r.booking, key: parsed.data.key, confirmed: parsed.data.confirm === 'yes' }
   }
 
   app.post('/kiosk/booking/check-in', async (c) => {
@@ -463,10 +471,52 @@ export function kioskBookingRoutes(deps: AppDeps) {
     return foundPage(c, r.station, fresh, status, codeRefusalText(t, result.reason, fresh.status))
   })
 
+  /** The confirmation screen of a cancellation, or the booking with why it cannot be cancelled. */
+  const confirmCancel = (
+    c: Context<AppEnv>,
+    station: StationRow,
+    booking: NonNullable<ReturnType<typeof findBookingView>>,
+  ) => {
+    const { t } = c.get('i18n')
+    const refused = cancelRefusal({ ...booking, now: clock.now() })
+    if (refused) {
+      const status = refused === 'used' || refused === 'cancelled' ? 409 : 422
+      return foundPage(c, station, booking, status, codeRefusalText(t, refused, booking.status))
+    }
+    const session = findSession(db, booking.sessionId)!
+    return renderPage(
+      c,
+      <BookingCancelConfirmPage
+        stationName={c.get('i18n').name(station)}
+        code={booking.code}
+        formKey={randomToken(24)}
+        deputyName={booking.deputyName}
+        date={session.date}
+        slotAt={booking.slotAt}
+        slotEndsAt={booking.slotEndsAt}
+        timeZone={station.timeZone}
+        place={session.place}
+      />,
+    )
+  }
+
+  // "取消这个预约" on the booking: asks first and changes nothing.
+  app.get('/kiosk/booking/cancel', (c) => {
+    const { t } = c.get('i18n')
+    const station = stationOf(c)
+    if (!station) return c.notFound()
+    const input = (c.req.query('code') ?? '').slice(0, 20)
+    const r = lookUp(c, station, input)
+    if (r.kind === 'limited') return codePage(c, station, input, t('booking.error.tooManyLookups'), 429)
+    if (r.kind === 'unknown') return codePage(c, station, input, t('booking.error.unknownCode'), 404)
+    return confirmCancel(c, station, r.booking)
+  })
+
   app.post('/kiosk/booking/cancel', async (c) => {
     const { t } = c.get('i18n')
     const r = await codeAction(c)
     if ('done' in r) return r.done
+    if (!r.confirmed) return confirmCancel(c, r.station, r.booking)
     const result = cancelBookingBy(deps, { bookingId: r.booking.id, by: 'resident' }, clock.now())
     const fresh = findBookingView(db, r.booking.id)!
     if (!result.ok) {
@@ -474,6 +524,65 @@ export function kioskBookingRoutes(deps: AppDeps) {
       return foundPage(c, r.station, fresh, status, codeRefusalText(t, result.reason, fresh.status))
     }
     return renderPage(c, <BookingDonePage stationName={c.get('i18n').name(r.station)} code={fresh.code} />)
+  })
+
+  // ── booking by phone: "I lost my code" ────────────────────────────────────────────────────────
+
+  const phonePage = (
+    c: Context<AppEnv>,
+    station: StationRow,
+    phone: string,
+    errors: FieldErrors = {},
+    status: 200 | 404 | 422 | 429 = 200,
+  ) =>
+    renderPage(
+      c,
+      <BookingPhonePage stationName={c.get('i18n').name(station)} phone={phone} errors={errors} />,
+      status,
+    )
+
+  app.get('/kiosk/booking/phone', (c) => {
+    const station = stationOf(c)
+    if (!station) return c.notFound()
+    return phonePage(c, station, '')
+  })
+
+  /**
+   * The bookings of the phone number given when booking, at this station from today on. Counted
+   * against the same per-kiosk limit as code lookups; a number with none is told only that.
+   */
+  app.post('/kiosk/booking/phone', async (c) => {
+    const { t } = c.get('i18n')
+    const station = stationOf(c)!
+    const body = await readForm(c)
+    const parsed = parseForm(phoneForm, body, t)
+    const input = typeof body.phone === 'string' ? body.phone.slice(0, 40) : ''
+    if (!parsed.ok) return phonePage(c, station, input, parsed.errors, 422)
+    const checked = normalizePhone(parsed.data.phone)
+    if (!checked.ok) return phonePage(c, station, input, { phone: t('booking.error.phone') }, 422)
+    if (!lookups.take(`kiosk:${c.get('kiosk')!.id}`))
+      return phonePage(c, station, input, { phone: t('booking.error.tooManyLookups') }, 429)
+    const now = clock.now()
+    const today = zonedTimeToUtc(localDate(now, station.timeZone), '00:00', station.timeZone)
+    const found = bookingsByPhone(db, station.id, checked.phone, today)
+    if (found.length === 0) return phonePage(c, station, input, { phone: t('booking.phone.none') }, 404)
+    return renderPage(
+      c,
+      <BookingPhoneListPage
+        stationName={c.get('i18n').name(station)}
+        timeZone={station.timeZone}
+        bookings={found.map((b) => ({
+          code: b.code,
+          maskedName: maskName(b.residentName ?? ''),
+          deputyName: b.deputyName,
+          date: b.sessionDate,
+          slotAt: b.slotAt,
+          slotEndsAt: b.slotEndsAt,
+          place: b.sessionPlace,
+          status: b.status,
+        }))}
+      />,
+    )
   })
 
   return app

@@ -317,11 +317,13 @@ describe('kiosk code desk', () => {
     expect(html).not.toContain('id="check-in"')
     expect(html).toContain('签到时间')
     const before = bookingCounts(t.db)
-    const early = await k.post('/kiosk/booking/check-in', { code, key: formKeyOf(html) })
+    // The page offers no check-in form this early; the request is made by hand with a fresh key.
+    const key = 'hand-made-form-key-0001'
+    const early = await k.post('/kiosk/booking/check-in', { code, key })
     expect(early.status).toBe(422)
     expect(await early.text()).toContain('还没到签到时间')
     t.clock.set('2026-11-26T01:30:00.000Z') // 09:30, the 09:00 slot is over
-    const late = await k.post('/kiosk/booking/check-in', { code, key: formKeyOf(html) })
+    const late = await k.post('/kiosk/booking/check-in', { code, key })
     expect(late.status).toBe(422)
     expect(await late.text()).toContain('预约的时段已经结束')
     expect(bookingCounts(t.db)).toEqual(before)
@@ -330,14 +332,18 @@ describe('kiosk code desk', () => {
   it('cancels with the code, frees the seat, and refuses the code afterwards', async () => {
     const { t, k, code } = await booked('2026-11-25T03:00:00.000Z')
     const { html } = await find(k, code)
-    const res = await k.post('/kiosk/booking/cancel', hiddenFields(html))
+    const confirm = await (
+      await k.get(links(html).find((h) => h.startsWith('/kiosk/booking/cancel?'))!)
+    ).text()
+    expect(confirm).toContain('取消这个预约？')
+    const res = await k.post('/kiosk/booking/cancel', hiddenFields(confirm))
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('预约已取消')
     expect(t.db.select().from(receptionBookings).get()).toMatchObject({
       status: 'cancelled',
       cancelledBy: 'resident',
     })
-    const again = await k.post('/kiosk/booking/cancel', hiddenFields(html))
+    const again = await k.post('/kiosk/booking/cancel', hiddenFields(confirm))
     expect(again.status).toBe(409)
     expect(await again.text()).toContain('这个预约已经取消了')
     // The seat is free for someone else; the old row stays (nothing is deleted).

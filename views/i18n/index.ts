@@ -8,6 +8,7 @@ import { common } from './messages/common.ts'
 import { feeds } from './messages/feeds.ts'
 import { followup } from './messages/followup.ts'
 import { jobs } from './messages/jobs.ts'
+import { keypad } from './messages/keypad.ts'
 import { kiosk } from './messages/kiosk.ts'
 import { queue } from './messages/queue.ts'
 import { roster } from './messages/roster.ts'
@@ -23,6 +24,7 @@ export const catalog = {
   ...booking,
   ...feeds,
   ...followup,
+  ...keypad,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

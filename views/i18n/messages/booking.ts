@@ -122,6 +122,39 @@ export const booking = defineMessages({
     '預約 {code} 已取消，這個時間會留給其他居民。',
     'Booking {code} is cancelled; the time is free for someone else.',
   ],
+  'booking.code.lost': [
+    '预约码找不到了？用电话号码查找',
+    '預約碼找不到了？用電話號碼查找',
+    'Lost your code? Use your phone number',
+  ],
+  'booking.phone.title': ['用电话号码查找预约', '用電話號碼查找預約', 'Find my booking by phone number'],
+  'booking.phone.lead': [
+    '请输入预约时留下的电话号码，只显示您在本站今天和以后的预约。',
+    '請輸入預約時留下的電話號碼，只顯示您在本站今天和以後的預約。',
+    'Enter the phone number you gave when booking. Only your bookings at this station, from today on, are shown.',
+  ],
+  'booking.phone.label': ['预约时留的电话', '預約時留的電話', 'Phone number given when booking'],
+  'booking.phone.missing': ['请输入电话号码。', '請輸入電話號碼。', 'Please enter a phone number.'],
+  'booking.phone.none': [
+    '这个电话号码在本站没有今天或以后的预约。请核对号码，或请工作人员帮忙。',
+    '這個電話號碼在本站沒有今天或以後的預約。請核對號碼，或請工作人員幫忙。',
+    'There is no booking at this station for this number today or later. Please check the number, or ask a clerk.',
+  ],
+  'booking.phone.listTitle': ['您在本站的预约', '您在本站的預約', 'Your bookings at this station'],
+  'booking.phone.listLead': [
+    '请点选要签到或取消的预约。',
+    '請點選要簽到或取消的預約。',
+    'Tap the booking you want to check in or cancel.',
+  ],
+  'booking.phone.bookedBy': ['预约人：{name}', '預約人：{name}', 'Booked by: {name}'],
+  'booking.cancelConfirm.title': ['取消这个预约？', '取消這個預約？', 'Cancel this booking?'],
+  'booking.cancelConfirm.body': [
+    '取消后，这个时间会留给其他居民，不能恢复。',
+    '取消後，這個時間會留給其他居民，不能恢復。',
+    'Once cancelled, the time goes to someone else and cannot be given back.',
+  ],
+  'booking.cancelConfirm.yes': ['确认取消', '確認取消', 'Yes, cancel it'],
+  'booking.cancelConfirm.no': ['不取消', '不取消', 'No, keep it'],
 
   // Fields and statuses
   'booking.field.deputy': ['代表', '代表', 'Deputy'],

@@ -1,5 +1,7 @@
 import type { ConcernStatus, ReplyGrade, Verdict } from '../../../db/schema.ts'
+import { TRACKING_CODE_LENGTH } from '../../../server/domain/secrets.ts'
 import { CsrfField } from '../../components/form.tsx'
+import { CodeKeypadField } from '../../components/keypad-field.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 import { QueueStyles } from '../kiosk/queue-assets.tsx'
@@ -33,25 +35,14 @@ export function KioskProgressLookupPage({
             <p>{error}</p>
           </div>
         ) : null}
-        <div class={error ? 'field has-error' : 'field'}>
-          <label for="f-code">{t('followup.kiosk.codeLabel')}</label>
-          <p class="hint q-hint" id="h-code">
-            {t('followup.kiosk.codeHint')}
-          </p>
-          <input
-            type="text"
-            id="f-code"
-            name="code"
-            value={code}
-            maxlength={12}
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck={false}
-            required
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? 'progress-error h-code' : 'h-code'}
-          />
-        </div>
+        <CodeKeypadField
+          name="code"
+          label={t('followup.kiosk.codeLabel')}
+          hint={t('followup.kiosk.codeHint')}
+          value={code}
+          length={TRACKING_CODE_LENGTH}
+          describedBy={error ? 'progress-error' : undefined}
+        />
         <div class="q-buttons">
           <button type="submit" class="kiosk-button primary q-main" id="progress-submit">
             {t('followup.kiosk.lookupSubmit')}

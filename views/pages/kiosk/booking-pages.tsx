@@ -1,11 +1,13 @@
 import type { TopicRow } from '../../../db/queries/queue-presence.ts'
 import type { OpenSession } from '../../../db/queries/reception.ts'
 import {
+  BOOKING_CODE_LENGTH,
   type BookingStatus,
   type CodeRefusal,
   formatBookingCode,
 } from '../../../server/domain/booking-rules.ts'
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../components/form.tsx'
+import { CodeKeypadField, PhoneKeypadField } from '../../components/keypad-field.tsx'
 import { KioskTextField } from '../../components/kiosk-text-field.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
@@ -42,7 +44,7 @@ export function useLocalDate() {
 }
 
 /** Wall-clock time of an instant in the station's zone, 24-hour. */
-function useClock() {
+export function useClock() {
   const { dateTime } = useI18n()
   return (d: Date, timeZone: string) =>
     dateTime(d, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
@@ -354,15 +356,12 @@ export function BookingDetailsPage({
           maxlength={20}
           describedBy="phone-purpose"
         />
-        <KioskTextField
+        <PhoneKeypadField
           name="phone"
-          type="tel"
-          inputmode="tel"
           label={t('booking.field.phone')}
           hint={t('booking.kiosk.phoneHint')}
           error={phoneError}
           value={draft.phone}
-          maxlength={20}
           describedBy="phone-purpose"
         />
         <div class="q-buttons">
@@ -461,15 +460,13 @@ export function BookingCodePage({
       <form method="post" action="/kiosk/booking/code" id="code-form" novalidate>
         <ErrorSummary errors={errors} />
         <CsrfField />
-        <KioskTextField
+        <CodeKeypadField
           name="code"
-          class="b-code-input"
-          code
           label={t('booking.code.label')}
           hint={t('booking.code.hint')}
           error={error}
           value={code}
-          maxlength={8}
+          length={BOOKING_CODE_LENGTH}
         />
         <div class="q-buttons">
           <button type="submit" class="kiosk-button primary q-main" id="code-submit">
@@ -477,7 +474,14 @@ export function BookingCodePage({
           </button>
         </div>
       </form>
-      <Nav />
+      <p class="q-nav">
+        <a class="kiosk-button" href="/kiosk/booking/phone" id="code-lost">
+          {t('booking.code.lost')}
+        </a>
+        <a class="kiosk-button" href="/kiosk" id="booking-home">
+          {t('kiosk.home')}
+        </a>
+      </p>
     </KioskLayout>
   )
 }
@@ -556,12 +560,9 @@ export function BookingFoundPage(p: {
           </form>
         ) : null}
         {p.canCancel ? (
-          <form method="post" action="/kiosk/booking/cancel" id="cancel-form">
-            {hidden}
-            <button type="submit" class="kiosk-button b-danger" id="cancel-booking">
-              {t('booking.found.cancel')}
-            </button>
-          </form>
+          <a class="kiosk-button b-danger" href={`/kiosk/booking/cancel?code=${p.code}`} id="cancel-booking">
+            {t('booking.found.cancel')}
+          </a>
         ) : null}
       </div>
       <Nav />

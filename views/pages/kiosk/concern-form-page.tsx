@@ -1,6 +1,6 @@
 import type { DistrictDeputies, PresentDeputy } from '../../../db/queries/queue-presence.ts'
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../components/form.tsx'
-import { KioskTextField } from '../../components/kiosk-text-field.tsx'
+import { PhoneKeypadField } from '../../components/keypad-field.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 import { QueueKioskScript, QueueStyles } from './queue-assets.tsx'
@@ -226,15 +226,12 @@ export function ConcernPhonePage({ stationName, choice, draft, errors = {} }: Co
         <input type="hidden" name="description" value={draft.description} />
         <input type="hidden" name="deputy" value={draft.deputy} />
         {draft.priority ? <input type="hidden" name="priority" value="on" /> : null}
-        <KioskTextField
+        <PhoneKeypadField
           name="phone"
-          type="tel"
-          inputmode="tel"
           label={t('queue.kiosk.phone.label')}
           hint={t('queue.kiosk.phone.hint')}
           error={error}
           value={draft.phone ?? ''}
-          maxlength={20}
           describedBy="phone-purpose"
         />
         <div class="q-buttons">
