@@ -23,6 +23,8 @@ const FILES: Record<string, string> = {
   'queue-live.js': join(PROJECT_ROOT, 'kiosk/queue-live.js'),
   'followup.css': join(PROJECT_ROOT, 'kiosk/followup.css'),
   'booking.css': join(PROJECT_ROOT, 'kiosk/booking.css'),
+  'names-chips.css': join(PROJECT_ROOT, 'kiosk/names-chips.css'),
+  'names-chips.js': join(PROJECT_ROOT, 'kiosk/names-chips.js'),
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }

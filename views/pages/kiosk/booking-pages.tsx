@@ -7,6 +7,7 @@ import {
 } from '../../../server/domain/booking-rules.ts'
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../components/form.tsx'
 import { KioskTextField } from '../../components/kiosk-text-field.tsx'
+import { SurnamePicker } from '../../components/surname-picker.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 import { BookingStyles } from '../staff/reception-assets.tsx'
@@ -345,6 +346,7 @@ export function BookingDetailsPage({
         <p class="q-purpose" id="phone-purpose">
           {t('booking.kiosk.purpose')}
         </p>
+        <SurnamePicker forName="name" value={draft.name} />
         <KioskTextField
           name="name"
           label={t('booking.field.name')}
@@ -365,7 +367,7 @@ export function BookingDetailsPage({
           maxlength={20}
           describedBy="phone-purpose"
         />
-        <div class="q-buttons">
+        <div class="q-buttons n-sticky-actions">
           <button type="submit" class="kiosk-button primary q-main" id="booking-submit">
             {t('booking.kiosk.submit')}
           </button>
