@@ -17,6 +17,7 @@ import {
   settings,
   stations,
   streets,
+  topicPhrases,
   topics,
 } from './schema.ts'
 
@@ -42,6 +43,40 @@ const TOPICS: [string, string, string][] = [
   ['就业与劳动', '就業與勞動', 'Jobs and labour'],
   ['其他', '其他', 'Something else'],
 ]
+
+/** Phrase chips for the first topics, by the topic's zh-Hans name (issue 15). */
+const TOPIC_PHRASES: Record<string, [string, string, string][]> = {
+  住房与物业: [
+    ['电梯故障', '電梯故障', 'Lift out of order'],
+    ['物业纠纷', '物業糾紛', 'Dispute with the property manager'],
+    ['房屋漏水', '房屋漏水', 'Leaking roof or pipes'],
+    ['楼道堆物', '樓道堆物', 'Clutter in the stairwell'],
+  ],
+  道路交通: [
+    ['道路破损', '道路破損', 'Damaged road'],
+    ['停车难', '停車難', 'Hard to find parking'],
+    ['路灯不亮', '路燈不亮', 'Street light out'],
+    ['公交不便', '公交不便', 'Poor bus service'],
+  ],
+  环境卫生: [
+    ['噪音扰民', '噪音擾民', 'Noise nuisance'],
+    ['垃圾清运', '垃圾清運', 'Rubbish not collected'],
+    ['异味污染', '異味污染', 'Bad smells'],
+    ['污水外溢', '污水外溢', 'Sewage overflow'],
+  ],
+  社会保障: [
+    ['社保办理', '社保辦理', 'Social insurance paperwork'],
+    ['低保救助', '低保救助', 'Minimum living allowance'],
+  ],
+  医疗卫生: [
+    ['看病难', '看病難', 'Hard to see a doctor'],
+    ['医保报销', '醫保報銷', 'Medical insurance refunds'],
+  ],
+  养老服务: [
+    ['助餐服务', '助餐服務', 'Meals for the elderly'],
+    ['上门照护', '上門照護', 'Home care'],
+  ],
+}
 
 const UNITS: [string, string, string][] = [
   ['街道办事处', '街道辦事處', 'Street Office'],
@@ -172,9 +207,22 @@ function insertDemoStreet(tx: Tx, hashes: string[], stamp: { createdAt: Date; up
     tx.insert(deputyDistricts).values({ deputyId: d.id, districtId: district.id }).run()
   })
   for (const [i, [zhHans, zhHant, en]] of TOPICS.entries()) {
-    tx.insert(topics)
+    const topic = tx
+      .insert(topics)
       .values({ nameZhHans: zhHans, nameZhHant: zhHant, nameEn: en, sortOrder: i * 10, ...stamp })
-      .run()
+      .returning({ id: topics.id })
+      .get()
+    for (const [j, [pHans, pHant, pEn]] of (TOPIC_PHRASES[zhHans] ?? []).entries())
+      tx.insert(topicPhrases)
+        .values({
+          topicId: topic.id,
+          nameZhHans: pHans,
+          nameZhHant: pHant,
+          nameEn: pEn,
+          sortOrder: j * 10,
+          ...stamp,
+        })
+        .run()
   }
   for (const [zhHans, zhHant, en] of UNITS) {
     tx.insert(handlingUnits)

@@ -13,6 +13,7 @@ import {
   stationConcernList,
 } from '../../db/queries/followup.ts'
 import { listStations } from '../../db/queries/stations.ts'
+import { phrasesOfConcerns } from '../../db/queries/topic-phrases.ts'
 import {
   COMMENT_MAX,
   ConcernPage,
@@ -225,6 +226,7 @@ export function concernRoutes(deps: AppDeps) {
         units={activeUnits(db).map((u) => ({ id: u.id, name: i18n.name(u) }))}
         referDueOn={addWorkingDays(today, followUpSettings(db).unitReplyWorkingDays, cal)}
         unitReply={lastUnitReply}
+        phrases={phrasesOfConcerns(db, [data.concern.id]).get(data.concern.id) ?? []}
         canEditSummary={
           account.role !== 'deputy' &&
           canActForStation(account, data.concern.stationId) &&

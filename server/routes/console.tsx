@@ -5,6 +5,7 @@ import { deputyNamesById, findActiveDeputy } from '../../db/queries/deputies.ts'
 import { dayTickets, orderedWaiting, type QueueTicket } from '../../db/queries/queue.ts'
 import { presentDeputies } from '../../db/queries/queue-presence.ts'
 import { findStation, listStations, type StationRow } from '../../db/queries/stations.ts'
+import { phrasesOfConcerns } from '../../db/queries/topic-phrases.ts'
 import type { Account } from '../../server/domain/account.ts'
 import type { I18n } from '../../views/i18n/index.ts'
 import {
@@ -111,16 +112,21 @@ export function consoleRoutes(deps: AppDeps) {
     const mine = tickets.filter((t) => t.calledDeputyId === s.deputy.id)
     const current = mine.find((t) => t.status === 'called')
     const seen: number[] = []
+    const chips = phrasesOfConcerns(
+      db,
+      mine.map((t) => t.concernId),
+    )
+    const phrasesOf = (t: QueueTicket) => (chips.get(t.concernId) ?? []).map((p) => i18n.name(p))
     const view: ConsoleView = {
       base: s.base,
       stationName: i18n.name(s.station),
       deputyName: s.deputy.name,
       present: Boolean(me),
       place: me?.place ?? '',
-      current: current ? consoleTicket(i18n, s.station, current, account, seen) : null,
+      current: current ? consoleTicket(i18n, s.station, current, account, seen, phrasesOf(current)) : null,
       parked: mine
         .filter((t) => t.status === 'parked')
-        .map((t) => consoleTicket(i18n, s.station, t, account, seen)),
+        .map((t) => consoleTicket(i18n, s.station, t, account, seen, phrasesOf(t))),
       waiting: waitingList(i18n, s),
       colleagues: present.filter((d) => d.deputyId !== s.deputy.id),
       backlogCount: deputyBacklog(db, s.deputy.id).length,
@@ -273,6 +279,7 @@ function consoleTicket(
   t: QueueTicket,
   account: Account,
   seen: number[],
+  phrases: string[],
 ): ConsoleTicket {
   const full = maySeePersonalData(account, { stationId: t.stationId, deputyId: t.concern.deputyId })
   const name = t.concern.residentName
@@ -286,6 +293,7 @@ function consoleTicket(
     residentName: name ? (full ? name : maskName(name)) : null,
     phone: phone ? (full ? phone : maskPhone(phone)) : null,
     description: t.concern.description,
+    phrases,
     trackingCode: t.concern.trackingCode,
     callCount: t.callCount,
     arrivedAt: i18n.dateTime(t.arrivedAt, station.timeZone, { timeStyle: 'short' }),

@@ -18,6 +18,7 @@ import {
   presentDeputies,
 } from '../../db/queries/queue-presence.ts'
 import { findStation, type StationRow } from '../../db/queries/stations.ts'
+import { activePhrases, arePhrasesOfTopic, insertConcernPhrases } from '../../db/queries/topic-phrases.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
 import type { MessageKey } from '../../views/i18n/index.ts'
 import {
@@ -47,6 +48,8 @@ import { f, parseForm, parseId } from '../validation.ts'
 /** Tickets one kiosk may issue per window; far above any real use, low enough to stop a runaway. */
 export const KIOSK_SUBMISSIONS_PER_WINDOW = 30
 export const KIOSK_SUBMISSION_WINDOW_MS = 5 * 60_000
+/** More chips than any topic offers is not a real choice. */
+const MAX_PHRASES = 50
 
 const draftSchema = z.object({
   station: f.id(),
@@ -66,6 +69,8 @@ const draftSchema = z.object({
     .optional()
     .transform((v) => v ?? ''),
   mode: z.enum(['anonymous', 'phone']).optional(),
+  'phrase[]': f.ids().refine((ids) => ids.length <= MAX_PHRASES, 'chips.unknown'),
+  inPerson: f.checkbox(),
 })
 type DraftInput = z.output<typeof draftSchema>
 
@@ -142,6 +147,8 @@ export function kioskConcernRoutes(deps: AppDeps) {
       description: '',
       deputy: 'any',
       priority: false,
+      phrases: [],
+      inPerson: false,
     }
     return renderPage(
       c,
@@ -150,6 +157,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
         topicName={c.get('i18n').name(topic)}
         choice={deputyChoice(station, today)}
         draft={draft}
+        phrases={activePhrases(db, topic.id)}
       />,
     )
   })
@@ -176,13 +184,20 @@ export function kioskConcernRoutes(deps: AppDeps) {
       deputy: raw('deputy'),
       priority: raw('priority') === 'on',
       phone: raw('phone').slice(0, 40),
+      phrases: parsed.ok ? parsed.data['phrase[]'] : rawIds(body['phrase[]']),
+      inPerson: raw('inPerson') === 'on',
     }
     if (parseId(raw('station')) !== station.id) return { kind: 'other-station' as const, station, draft }
     if (!topic) return { kind: 'no-topic' as const, station, draft }
     const today = localDate(clock.now(), station.timeZone)
     const choice = deputyChoice(station, today)
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }
-    const data: DraftInput | null = parsed.ok ? parsed.data : null
+    if (errors['phrase[]'] || !arePhrasesOfTopic(db, topic.id, draft.phrases)) {
+      delete errors['phrase[]']
+      errors.phrase = t('chips.unknown')
+      draft.phrases = []
+    }
+    const data: DraftInput | null = parsed.ok && !errors.phrase ? parsed.data : null
     const deputyId = deputyFor(choice, data?.deputy ?? draft.deputy)
     if (deputyId === undefined)
       errors.deputy = t(
@@ -198,7 +213,13 @@ export function kioskConcernRoutes(deps: AppDeps) {
     if (r.kind === 'no-topic')
       return message(c, 422, 'error.badRequest', 'queue.error.unknownTopic', r.station)
     const { name } = c.get('i18n')
-    const props = { stationName: name(r.station), topicName: name(r.topic), choice: r.choice, draft: r.draft }
+    const props = {
+      stationName: name(r.station),
+      topicName: name(r.topic),
+      choice: r.choice,
+      draft: r.draft,
+      phrases: activePhrases(db, r.topic.id),
+    }
     const { phone: _ignored, ...errors } = r.errors
     if (Object.keys(errors).length > 0)
       return renderPage(c, <ConcernDetailsPage {...props} errors={errors} />, 422)
@@ -216,7 +237,13 @@ export function kioskConcernRoutes(deps: AppDeps) {
       return c.redirect(`/kiosk/slip/${earlier.trackingCode}`, 303)
     if (r.kind === 'no-topic')
       return message(c, 422, 'error.badRequest', 'queue.error.unknownTopic', r.station)
-    const props = { stationName: name(r.station), topicName: name(r.topic), choice: r.choice, draft: r.draft }
+    const props = {
+      stationName: name(r.station),
+      topicName: name(r.topic),
+      choice: r.choice,
+      draft: r.draft,
+      phrases: activePhrases(db, r.topic.id),
+    }
     let phone: string | null = null
     if (r.data?.mode === 'phone') {
       const checked = normalizePhone(r.data.phone)
@@ -231,6 +258,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
     if (!limiter.take(`kiosk:${c.get('kiosk')!.id}`))
       return message(c, 429, 'queue.error.busyTitle', 'queue.error.tooMany', r.station)
 
+    const data = r.data
     const queued = r.choice.mode === 'queue'
     const walkIn: NewWalkIn = {
       stationId: r.station.id,
@@ -245,6 +273,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
       submissionKey: r.data.key,
       kioskId: c.get('kiosk')!.id,
       actor: { kind: 'kiosk' },
+      alsoInTransaction: (tx, { concern }) => insertConcernPhrases(tx, concern.id, data['phrase[]']),
     }
     // Walk-ins arriving together share one durable commit (db/group-commit.ts).
     const result = await groupCommit(db).run(() => submitConcern(db, walkIn, clock.now()))
@@ -293,6 +322,15 @@ export function kioskConcernRoutes(deps: AppDeps) {
   })
 
   return app
+}
+
+/** Phrase ids of a refused form, kept to tick the chips again: digits only, at most MAX_PHRASES. */
+function rawIds(value: unknown): number[] {
+  const list = Array.isArray(value) ? value : [value]
+  return list
+    .map((v) => (typeof v === 'string' ? parseId(v) : null))
+    .filter((id): id is number => id !== null)
+    .slice(0, MAX_PHRASES)
 }
 
 /** The deputy id a choice stands for: null = whoever is present; undefined = not a valid choice. */

@@ -25,6 +25,8 @@ const FILES: Record<string, string> = {
   'booking.css': join(PROJECT_ROOT, 'kiosk/booking.css'),
   'keypad.css': join(PROJECT_ROOT, 'kiosk/keypad.css'),
   'keypad.js': join(PROJECT_ROOT, 'kiosk/keypad.js'),
+  'names-chips.css': join(PROJECT_ROOT, 'kiosk/names-chips.css'),
+  'names-chips.js': join(PROJECT_ROOT, 'kiosk/names-chips.js'),
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }

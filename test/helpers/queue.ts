@@ -66,7 +66,7 @@ export const counts = (db: Db) => ({
  */
 export async function submitDropIn(
   c: TestClient,
-  fields: Record<string, string> = {},
+  fields: Record<string, string | string[] | undefined> = {},
   topicId = 1,
 ): Promise<{ res: Response; key: string }> {
   const form = await c.get(`/kiosk/concern/details?topic=${topicId}`)

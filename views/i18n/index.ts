@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from './locales.ts'
 import { admin } from './messages/admin.ts'
 import { auth } from './messages/auth.ts'
 import { booking } from './messages/booking.ts'
+import { chips } from './messages/chips.ts'
 import { common } from './messages/common.ts'
 import { feeds } from './messages/feeds.ts'
 import { followup } from './messages/followup.ts'
@@ -25,6 +26,7 @@ export const catalog = {
   ...feeds,
   ...followup,
   ...keypad,
+  ...chips,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

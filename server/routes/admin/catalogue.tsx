@@ -8,8 +8,18 @@ import {
   saveTopic,
   saveUnit,
 } from '../../../db/queries/admin-catalogue.ts'
+import {
+  findPhrase,
+  listPhrases,
+  PHRASE_MAX,
+  type PhraseInput,
+  phraseCounts,
+  savePhrase,
+} from '../../../db/queries/topic-phrases.ts'
 import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
 import {
+  PhraseFormPage,
+  PhraseListPage,
   TopicFormPage,
   TopicListPage,
   UnitFormPage,
@@ -93,7 +103,12 @@ export function topicRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const app = new Hono<AppEnv>()
 
-  app.get('/', (c) => renderPage(c, <TopicListPage rows={listTopics(db)} notice={savedNotice(c)} />))
+  app.get('/', (c) =>
+    renderPage(
+      c,
+      <TopicListPage rows={listTopics(db)} phraseCounts={phraseCounts(db)} notice={savedNotice(c)} />,
+    ),
+  )
   app.get('/new', (c) => {
     const last = listTopics(db).at(-1)
     const sortOrder = String(last ? last.sortOrder + 10 : 0)
@@ -132,6 +147,89 @@ export function topicRoutes(deps: AppDeps) {
   app.post('/:id{[0-9]+}', (c) => {
     const r = findTopic(db, idParam(c) ?? 0)
     return r ? save(c, r.id) : c.notFound()
+  })
+  app.route('/:id{[0-9]+}/phrases', phraseRoutes(deps))
+  return app
+}
+
+const phraseForm = z.object({
+  // Chips are what a resident taps on the kiosk: every language needs its own short wording.
+  nameZhHans: f.text(PHRASE_MAX),
+  nameZhHant: f.text(PHRASE_MAX),
+  nameEn: f.text(PHRASE_MAX),
+  sortOrder: topicForm.shape.sortOrder,
+  active: f.checkbox(),
+})
+
+/** A topic's phrase chips (issue 15), under /admin/topics/:id/phrases; deactivated, never deleted. */
+function phraseRoutes(deps: AppDeps) {
+  const { db, clock } = deps
+  const app = new Hono<AppEnv>()
+  const topicOf = (c: Context<AppEnv>) => findTopic(db, idParam(c) ?? 0)
+  const values = (p: PhraseInput): FormValues => ({
+    nameZhHans: p.nameZhHans,
+    nameZhHant: p.nameZhHant,
+    nameEn: p.nameEn,
+    sortOrder: String(p.sortOrder),
+    active: p.active ? 'on' : '',
+  })
+
+  app.get('/', (c) => {
+    const topic = topicOf(c)
+    if (!topic) return c.notFound()
+    return renderPage(
+      c,
+      <PhraseListPage topic={topic} rows={listPhrases(db, topic.id)} notice={savedNotice(c)} />,
+    )
+  })
+  app.get('/new', (c) => {
+    const topic = topicOf(c)
+    if (!topic) return c.notFound()
+    const last = listPhrases(db, topic.id).at(-1)
+    const sortOrder = String(last ? last.sortOrder + 10 : 0)
+    return renderPage(c, <PhraseFormPage topic={topic} values={{ active: 'on', sortOrder }} />)
+  })
+
+  const save = async (c: Context<AppEnv>, topicId: number, id?: number) => {
+    const { t } = c.get('i18n')
+    const topic = findTopic(db, topicId)!
+    const body = await readForm(c)
+    const parsed = parseForm(phraseForm, body, t)
+    if (!parsed.ok)
+      return renderPage(
+        c,
+        <PhraseFormPage topic={topic} id={id} values={formValues(body)} errors={parsed.errors} />,
+        422,
+      )
+    const written = tryUnique(() => savePhrase(db, topicId, id, parsed.data, actorId(c), clock.now()))
+    if (!written.ok)
+      return renderPage(
+        c,
+        <PhraseFormPage
+          topic={topic}
+          id={id}
+          values={formValues(body)}
+          errors={{ nameZhHans: t('error.duplicate') }}
+        />,
+        422,
+      )
+    return c.redirect(`/admin/topics/${topicId}/phrases?saved=${id ? 'updated' : 'created'}`, 303)
+  }
+
+  app.post('/', (c) => {
+    const topic = topicOf(c)
+    return topic ? save(c, topic.id) : c.notFound()
+  })
+  app.get('/:pid{[0-9]+}', (c) => {
+    const topic = topicOf(c)
+    const p = topic ? findPhrase(db, topic.id, idParam(c, 'pid') ?? 0) : undefined
+    if (!topic || !p) return c.notFound()
+    return renderPage(c, <PhraseFormPage topic={topic} id={p.id} values={values(p)} />)
+  })
+  app.post('/:pid{[0-9]+}', (c) => {
+    const topic = topicOf(c)
+    const p = topic ? findPhrase(db, topic.id, idParam(c, 'pid') ?? 0) : undefined
+    return topic && p ? save(c, topic.id, p.id) : c.notFound()
   })
   return app
 }

@@ -14,6 +14,8 @@ export type ConsoleTicket = {
   residentName: string | null
   phone: string | null
   description: string | null
+  /** The phrase chips the resident picked, in the viewer's language. */
+  phrases: string[]
   trackingCode: string
   callCount: number
   arrivedAt: string
@@ -156,6 +158,18 @@ function CurrentTicket({ view, ticket }: { view: ConsoleView; ticket: ConsoleTic
           {ticket.topic}
           {ticket.priority ? <span class="q-badge"> {t('queue.console.priority')}</span> : null}
         </dd>
+        {ticket.phrases.length > 0 ? (
+          <>
+            <dt>{t('chips.shown')}</dt>
+            <dd id="current-phrases">
+              <ul class="n-phrase-list">
+                {ticket.phrases.map((p) => (
+                  <li>{p}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('queue.console.description')}</dt>
         <dd id="current-description">{ticket.description || t('queue.console.none')}</dd>
         <dt>{t('queue.console.resident')}</dt>

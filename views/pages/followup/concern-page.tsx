@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { ConcernPageData, TimelineEvent } from '../../../db/queries/followup.ts'
+import type { PhraseNames } from '../../../db/queries/topic-phrases.ts'
 import { REPLY_GRADES, VERDICTS } from '../../../db/schema.ts'
 import type { Step } from '../../../server/domain/concern-follow-up.ts'
 import { RIGHT_CHANNELS } from '../../../server/events/concern-steps.ts'
@@ -38,6 +39,8 @@ export type ConcernPageProps = {
   /** The unit's latest reply, offered as the start of the words to the resident. */
   unitReply: string
   canEditSummary: boolean
+  /** The phrase chips the resident picked at the kiosk; not personal data, so shown to every viewer. */
+  phrases: PhraseNames[]
   error?: StepError
   values?: Record<string, string>
   notice?: string
@@ -92,6 +95,18 @@ export function ConcernPage(p: ConcernPageProps) {
             </dd>
             <dt>{t('followup.col.topic')}</dt>
             <dd>{name(p.data.topic)}</dd>
+            {p.phrases.length > 0 ? (
+              <>
+                <dt>{t('chips.shown')}</dt>
+                <dd id="concern-phrases">
+                  <ul class="fu-inline-list">
+                    {p.phrases.map((ph) => (
+                      <li>{name(ph)}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
             <dt>{t('followup.col.station')}</dt>
             <dd>{name(p.data.station)}</dd>
             <dt>{t('followup.concern.channel')}</dt>

@@ -9,6 +9,7 @@ import {
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../components/form.tsx'
 import { CodeKeypadField, PhoneKeypadField } from '../../components/keypad-field.tsx'
 import { KioskTextField } from '../../components/kiosk-text-field.tsx'
+import { SurnamePicker } from '../../components/surname-picker.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 import { BookingStyles } from '../staff/reception-assets.tsx'
@@ -347,6 +348,7 @@ export function BookingDetailsPage({
         <p class="q-purpose" id="phone-purpose">
           {t('booking.kiosk.purpose')}
         </p>
+        <SurnamePicker forName="name" value={draft.name} />
         <KioskTextField
           name="name"
           label={t('booking.field.name')}
@@ -364,7 +366,7 @@ export function BookingDetailsPage({
           value={draft.phone}
           describedBy="phone-purpose"
         />
-        <div class="q-buttons">
+        <div class="q-buttons n-sticky-actions">
           <button type="submit" class="kiosk-button primary q-main" id="booking-submit">
             {t('booking.kiosk.submit')}
           </button>

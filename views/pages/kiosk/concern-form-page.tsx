@@ -1,6 +1,8 @@
 import type { DistrictDeputies, PresentDeputy } from '../../../db/queries/queue-presence.ts'
+import type { PhraseRow } from '../../../db/queries/topic-phrases.ts'
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../components/form.tsx'
 import { PhoneKeypadField } from '../../components/keypad-field.tsx'
+import { PhraseChips } from '../../components/phrase-chips.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 import { QueueKioskScript, QueueStyles } from './queue-assets.tsx'
@@ -20,6 +22,9 @@ export type ConcernDraft = {
   deputy: string
   priority: boolean
   phone?: string
+  /** Phrase chips ticked (topic_phrases ids) and "I'd rather tell the deputy". */
+  phrases: number[]
+  inPerson: boolean
 }
 
 type Common = {
@@ -30,8 +35,18 @@ type Common = {
   errors?: FieldErrors
 }
 
-/** Drop-in step 2: optional words, whom to see, and the ticket in one more tap. */
-export function ConcernDetailsPage({ stationName, topicName, choice, draft, errors = {} }: Common) {
+/**
+ * Drop-in step 2: what it is about (phrase chips, optional words), whom to see, and the ticket in
+ * one more tap.
+ */
+export function ConcernDetailsPage({
+  stationName,
+  topicName,
+  choice,
+  draft,
+  phrases,
+  errors = {},
+}: Common & { phrases: PhraseRow[] }) {
   const { t } = useI18n()
   const queue = choice.mode === 'queue'
   const descError = errors.description
@@ -46,6 +61,13 @@ export function ConcernDetailsPage({ stationName, topicName, choice, draft, erro
         <input type="hidden" name="station" value={String(draft.stationId)} />
         <input type="hidden" name="topic" value={String(draft.topicId)} />
         <input type="hidden" name="key" value={draft.key} />
+
+        <PhraseChips
+          phrases={phrases}
+          chosen={draft.phrases}
+          inPerson={draft.inPerson}
+          error={errors.phrase}
+        />
 
         <DeputyFieldset choice={choice} draft={draft} errors={errors} />
 
@@ -66,7 +88,7 @@ export function ConcernDetailsPage({ stationName, topicName, choice, draft, erro
           </div>
         ) : null}
 
-        <div class={descError ? 'field has-error' : 'field'}>
+        <div class={descError ? 'field has-error n-description' : 'field n-description'}>
           <label for="f-description">
             {t('queue.kiosk.description')} <span class="optional">({t('form.optional')})</span>
           </label>
@@ -81,7 +103,7 @@ export function ConcernDetailsPage({ stationName, topicName, choice, draft, erro
           <textarea
             id="f-description"
             name="description"
-            rows={3}
+            rows={2}
             maxlength={DESCRIPTION_MAX}
             data-counter="description-count"
             aria-invalid={descError ? 'true' : undefined}
@@ -96,7 +118,7 @@ export function ConcernDetailsPage({ stationName, topicName, choice, draft, erro
           </p>
         </div>
 
-        <div class="q-buttons">
+        <div class="q-buttons n-sticky-actions">
           <button
             type="submit"
             class="kiosk-button primary q-main"
@@ -226,6 +248,10 @@ export function ConcernPhonePage({ stationName, choice, draft, errors = {} }: Co
         <input type="hidden" name="description" value={draft.description} />
         <input type="hidden" name="deputy" value={draft.deputy} />
         {draft.priority ? <input type="hidden" name="priority" value="on" /> : null}
+        {draft.phrases.map((id) => (
+          <input type="hidden" name="phrase[]" value={String(id)} />
+        ))}
+        {draft.inPerson ? <input type="hidden" name="inPerson" value="on" /> : null}
         <PhoneKeypadField
           name="phone"
           label={t('queue.kiosk.phone.label')}
