@@ -91,8 +91,6 @@ export const booking = defineMessages({
     '去不了？也在這裡輸入預約碼取消，把時間讓給別人。',
     'Cannot come? Enter the code here to cancel and free the time for someone else.',
   ],
-  'booking.slip.print': ['打印预约单', '列印預約單', 'Print the slip'],
-  'booking.slip.done': ['完成', '完成', 'Done'],
 
   // Code desk
   'booking.code.title': ['预约签到 / 取消', '預約簽到 / 取消', 'Check in or cancel a booking'],
