@@ -24,6 +24,7 @@ const schema = z.object({
   SESSION_HOURS: whole(1, 24 * 30).default(12),
   KIOSK_IDLE_SECONDS: whole(15, 3600).default(90),
   KIOSK_IDLE_COUNTDOWN_SECONDS: whole(20, 300).default(20),
+  KIOSK_SLIP_SECONDS: whole(3, 600).default(45),
   RATE_LIMIT_MULTIPLIER: whole(1, 1e9).default(1),
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -59,6 +60,8 @@ export type Config = {
   sessionHours: number
   kioskIdleSeconds: number
   kioskIdleCountdownSeconds: number
+  /** How long a slip stays on screen, counting down, before the kiosk returns to its start. */
+  kioskSlipSeconds: number
   /** Scales every rate limit; only the benchmark, which sends everything from one address, raises it. */
   rateLimitMultiplier: number
   /** Seed the demo street, with its published log-ins, into an empty database (`npm run demo`); never by default (decision 0019). */
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: e.SESSION_HOURS,
     kioskIdleSeconds: e.KIOSK_IDLE_SECONDS,
     kioskIdleCountdownSeconds: e.KIOSK_IDLE_COUNTDOWN_SECONDS,
+    kioskSlipSeconds: e.KIOSK_SLIP_SECONDS,
     rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
     seedDemo: e.SEED_DEMO === 'true',
     cookieSecure: e.COOKIE_SECURE,

@@ -13,6 +13,8 @@ export type AppEnv = {
     requestId: string
     log: Logger
     i18n: I18n
+    /** 大字 mode: the text-size cookie, or a kiosk's station default when it has none. */
+    largeText: boolean
     csrfToken: string
     account: Account | null
     kiosk: KioskDevice | null

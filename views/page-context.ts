@@ -11,6 +11,7 @@ export type PageInfo = {
   largeText: boolean
   kioskIdleSeconds: number
   kioskIdleCountdownSeconds: number
+  kioskSlipSeconds: number
 }
 
 export const PageContext = createContext<PageInfo>({
@@ -21,5 +22,6 @@ export const PageContext = createContext<PageInfo>({
   largeText: false,
   kioskIdleSeconds: 90,
   kioskIdleCountdownSeconds: 20,
+  kioskSlipSeconds: 45,
 })
 export const usePage = () => useContext(PageContext)

@@ -4,7 +4,6 @@ import type { Child } from 'hono/jsx'
 import { HtmlEscapedCallbackPhase, type HtmlEscapedString, resolveCallback } from 'hono/utils/html'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../server/env.ts'
-import { readCookie, TEXT_SIZE_COOKIE } from '../server/middleware/cookies.ts'
 import { respond } from '../server/middleware/response-headers.ts'
 import { I18nContext } from './i18n/index.ts'
 import { PageContext, type PageInfo } from './page-context.ts'
@@ -17,9 +16,10 @@ function pageInfo(c: Context<AppEnv>): PageInfo {
     account: c.get('account'),
     path: url.pathname,
     query: url.search,
-    largeText: readCookie(c, TEXT_SIZE_COOKIE) === 'large',
+    largeText: c.get('largeText') ?? false,
     kioskIdleSeconds: config.kioskIdleSeconds,
     kioskIdleCountdownSeconds: config.kioskIdleCountdownSeconds,
+    kioskSlipSeconds: config.kioskSlipSeconds,
   }
 }
 

@@ -19,7 +19,12 @@ export function kioskState(k: KioskRow, now: Date): KioskState {
   return 'unpaired'
 }
 
-export type KioskInput = { stationId: number; label: string }
+export type KioskInput = {
+  stationId: number
+  label: string
+  hasReceiptPrinter: boolean
+  voiceAnnouncements: boolean
+}
 
 export function saveKiosk(db: Db, id: number | undefined, input: KioskInput, actor: number, now: Date) {
   return db.transaction((tx) => {

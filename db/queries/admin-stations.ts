@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm'
+import type { Locale } from '../../views/i18n/locales.ts'
 import type { Db } from '../client.ts'
 import { stations, streets } from '../schema.ts'
 import { recordAudit } from './audit.ts'
@@ -14,6 +15,12 @@ export type StationInput = {
   nameEn: string
   address: string
   timeZone: string
+  phone: string
+  openingHoursZhHans: string
+  openingHoursZhHant: string
+  openingHoursEn: string
+  defaultLocale?: Locale | undefined
+  defaultLargeText: boolean
   active: boolean
 }
 

@@ -4,4 +4,8 @@ export type KioskDevice = {
   label: string
   stationId: number
   lastSeenAt: Date | null
+  /** A receipt printer is attached: the slip page prints itself once. */
+  hasReceiptPrinter: boolean
+  /** As a room board, speak each call aloud (a chime always sounds). */
+  voiceAnnouncements: boolean
 }

@@ -11,6 +11,7 @@ import { sha256 } from '../domain/secrets.ts'
 import type { AppEnv } from '../env.ts'
 import { KIOSK_COOKIE, readCookie, SESSION_COOKIE } from './cookies.ts'
 import { rejectRequest } from './reject.tsx'
+import { applyKioskDefaults } from './request-context.ts'
 import { syncMiddleware } from './sync-chain.ts'
 
 /** Paired kiosks by device token, kept until a kiosk is paired, changed or revoked anywhere. */
@@ -25,11 +26,11 @@ export const identify = syncMiddleware((c, next) => {
     if (session) c.set('account', loadAccount(db, session.accountId))
   }
   const device = readCookie(c, KIOSK_COOKIE)
-  if (device)
-    c.set(
-      'kiosk',
-      pairedKiosks.get(db, device, () => findKioskByDeviceToken(db, sha256(device))),
-    )
+  if (device) {
+    const kiosk = pairedKiosks.get(db, device, () => findKioskByDeviceToken(db, sha256(device)))
+    c.set('kiosk', kiosk)
+    if (kiosk) applyKioskDefaults(c, kiosk)
+  }
   return next()
 })
 

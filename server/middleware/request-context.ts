@@ -1,11 +1,13 @@
 import type { Context, Handler } from 'hono'
+import { findStation } from '../../db/queries/stations.ts'
 import { makeI18n } from '../../views/i18n/index.ts'
 import { isLocale } from '../../views/i18n/locales.ts'
 import { isHttps } from '../client-address.ts'
 import type { AppDeps } from '../deps.ts'
+import type { KioskDevice } from '../domain/kiosk-device.ts'
 import type { AppEnv } from '../env.ts'
 import { redactUrl } from '../logger.ts'
-import { LANG_COOKIE, readCookie } from './cookies.ts'
+import { LANG_COOKIE, readCookie, TEXT_SIZE_COOKIE } from './cookies.ts'
 import { finishHeaders, startHeaders } from './response-headers.ts'
 import { baseHeaders } from './security-headers.ts'
 import { afterNext, syncMiddleware } from './sync-chain.ts'
@@ -42,10 +44,22 @@ function openRequest(c: Context<AppEnv>, deps: AppDeps): number {
   c.set('log', deps.logger.child({ requestId }))
   const lang = readCookie(c, LANG_COOKIE)
   c.set('i18n', makeI18n(isLocale(lang) ? lang : deps.config.defaultLocale))
+  c.set('largeText', readCookie(c, TEXT_SIZE_COOKIE) === 'large')
   c.set('account', null)
   c.set('kiosk', null)
   startHeaders(c, baseHeaders(requestId, isHttps(c)))
   return performance.now()
+}
+
+/**
+ * A kiosk with no language or text size chosen on it shows its station's defaults. 完成 on a slip
+ * and the idle reset clear both choices, so that is where every resident's visit ends.
+ */
+export function applyKioskDefaults(c: Context<AppEnv>, kiosk: KioskDevice) {
+  const station = findStation(c.get('deps').db, kiosk.stationId)
+  if (!station) return
+  if (!isLocale(readCookie(c, LANG_COOKIE))) c.set('i18n', makeI18n(station.defaultLocale))
+  if (readCookie(c, TEXT_SIZE_COOKIE) === undefined) c.set('largeText', station.defaultLargeText)
 }
 
 /** Gives the answer the gathered headers and logs it. */

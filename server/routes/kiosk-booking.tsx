@@ -360,6 +360,8 @@ export function kioskBookingRoutes(deps: AppDeps) {
         place={session.place}
         topicName={i18n.name(booking.topic)}
         checkInMinutes={CHECK_IN_EARLY_MINUTES}
+        station={station}
+        printer={c.get('kiosk')!.hasReceiptPrinter}
       />,
     )
   })

@@ -316,6 +316,8 @@ export function kioskConcernRoutes(deps: AppDeps) {
           trackingCode: concern.trackingCode,
           statusUrl,
           qrSvg,
+          station,
+          printer: c.get('kiosk')!.hasReceiptPrinter,
         }}
       />,
     )

@@ -126,7 +126,7 @@ export function kioskRoutes(deps: AppDeps) {
     const account = c.get('account')
     const build = () => startScreen(c, kiosk.stationId, now)
     // Only the plain screen is kept: a query or a signed-in account changes what it shows.
-    const key = `${kiosk.stationId}|${i18n.locale}|${readCookie(c, TEXT_SIZE_COOKIE) === 'large'}`
+    const key = `${kiosk.stationId}|${i18n.locale}|${c.get('largeText')}`
     const query = c.req.url.indexOf('?') + 1
     const screen =
       account || (query && query < c.req.url.length) ? build() : startScreens.get(deps.db, key, build, now)

@@ -7,8 +7,10 @@ import type { MessageKey } from '../../views/i18n/index.ts'
 import { type JobRow, JobsPage, OutboxPanel, type OutboxView } from '../../views/pages/staff/jobs-page.tsx'
 import { isHtmx, renderFragment, renderPage } from '../../views/render.tsx'
 import type { AppDeps } from '../deps.ts'
+import { zoneOffsetMs } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { nextSlotAfter } from '../jobs/cron.ts'
+import { describeSchedule } from '../jobs/cron-schedule.ts'
 import { JOBS } from '../jobs/registry.ts'
 import type { Job } from '../jobs/runner.ts'
 import { parseId } from '../validation.ts'
@@ -42,7 +44,7 @@ export function staffJobRoutes(deps: AppDeps, jobs: readonly Job[] = JOBS) {
       return {
         name: j.name,
         title: j.title ? j.title(c.get('i18n').t) : j.name,
-        cron: j.cron,
+        schedule: describeSchedule(j.plan, zoneOffsetMs(now, config.defaultTimeZone) / 60_000),
         catchUp: j.catchUp,
         maxCatchUp: j.maxCatchUp,
         last: s?.last ?? null,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { kiosks, stations } from '../../db/schema.ts'
 import { adminSession, auditCount, expectRefused, expectSaved } from '../helpers/admin.ts'
+import { markPresent, STATION_A, submitDropIn } from '../helpers/queue.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 
 const stationA = (t: TestApp) => t.db.select().from(stations).where(eq(stations.code, 'A')).get()!
@@ -20,6 +21,52 @@ describe('admin: kiosks', () => {
       label: '二楼 3 号机',
     })
     expect(t.db.select().from(kiosks).where(eq(kiosks.id, row.id)).get()!.label).toBe('二楼 3 号机')
+  })
+
+  it('keeps "has a receipt printer" and "speak calls"; the paired device carries both', async () => {
+    const { t, admin } = await adminSession()
+    const form = await (await admin.get('/admin/kiosks/new')).text()
+    expect(form).toMatch(/name="hasReceiptPrinter" value="on"(?! checked)/)
+    expect(form).toMatch(/name="voiceAnnouncements" value="on" checked=""/)
+    const stationId = String(stationA(t).id)
+    await expectSaved(t, admin, '/admin/kiosks', { stationId, label: '打印机', hasReceiptPrinter: 'on' })
+    const row = t.db.select().from(kiosks).where(eq(kiosks.label, '打印机')).get()!
+    expect(row).toMatchObject({ hasReceiptPrinter: true, voiceAnnouncements: false })
+    const edit = await (await admin.get(`/admin/kiosks/${row.id}`)).text()
+    expect(edit).toMatch(/name="hasReceiptPrinter" value="on" checked=""/)
+    expect(edit).toMatch(/name="voiceAnnouncements" value="on"(?! checked)/)
+
+    const issued = await (await admin.post(`/admin/kiosks/${row.id}/pairing-code`)).text()
+    const code = issued.match(/id="pairing-code-value">([^<]+)</)![1]!
+    const device = t.client()
+    expect((await device.post('/kiosk/pair', { code })).status).toBe(303)
+    markPresent(t, STATION_A, [1])
+    const slipPath = (await submitDropIn(device)).res.headers.get('location')!
+    expect(await (await device.get(slipPath)).text()).toContain('data-print-once="1"')
+    // The device is kept in memory by its token; a change of its settings reaches it at once.
+    await expectSaved(t, admin, `/admin/kiosks/${row.id}`, {
+      stationId,
+      label: '打印机',
+      voiceAnnouncements: 'on',
+    })
+    expect(t.db.select().from(kiosks).where(eq(kiosks.id, row.id)).get()).toMatchObject({
+      hasReceiptPrinter: false,
+      voiceAnnouncements: true,
+    })
+    const again = await (await device.get(slipPath)).text()
+    expect(again).not.toContain('data-print-once')
+    expect(again).toContain('id="slip-keep"')
+  })
+
+  it('refuses a checkbox with a value no form sends', async () => {
+    const { t, admin } = await adminSession()
+    await expectRefused(
+      t,
+      admin,
+      '/admin/kiosks',
+      { stationId: String(stationA(t).id), label: '三楼', hasReceiptPrinter: 'true' },
+      '格式不正确。',
+    )
   })
 
   it('refuses a missing label and an unknown station', async () => {

@@ -107,6 +107,70 @@ describe('admin: stations', () => {
     expect(html).not.toContain('请填写')
   })
 
+  it('keeps the phone, opening hours and kiosk defaults that every slip and kiosk of the station use', async () => {
+    const { t, admin } = await adminSession()
+    const form = await (await admin.get('/admin/stations/new')).text()
+    for (const name of ['phone', 'openingHoursZhHans', 'openingHoursZhHant', 'openingHoursEn'])
+      expect(form).toContain(`name="${name}"`)
+    expect(form).toMatch(/<option value="zh-Hans" selected="">简体中文<\/option>/)
+    expect(form).toContain('name="defaultLargeText"')
+    await expectSaved(t, admin, '/admin/stations', {
+      ...station,
+      phone: ' 0571-8888 6666 ',
+      openingHoursZhHans: '周一至周五 9:00–17:00',
+      openingHoursZhHant: '週一至週五 9:00–17:00',
+      openingHoursEn: 'Mon–Fri 9:00–17:00',
+      defaultLocale: 'zh-Hant',
+      defaultLargeText: 'on',
+    })
+    const row = t.db.select().from(stations).where(eq(stations.code, 'C')).get()!
+    expect(row).toMatchObject({
+      phone: '0571-8888 6666',
+      openingHoursZhHant: '週一至週五 9:00–17:00',
+      defaultLocale: 'zh-Hant',
+      defaultLargeText: true,
+    })
+    const edit = await (await admin.get(`/admin/stations/${row.id}`)).text()
+    expect(edit).toContain('value="0571-8888 6666"')
+    expect(edit).toContain('value="Mon–Fri 9:00–17:00"')
+    expect(edit).toMatch(/<option value="zh-Hant" selected="">繁體中文<\/option>/)
+    expect(edit).toMatch(/name="defaultLargeText" value="on" checked=""/)
+    await expectSaved(t, admin, `/admin/stations/${row.id}`, { ...station, phone: '', defaultLocale: 'en' })
+    expect(t.db.select().from(stations).where(eq(stations.id, row.id)).get()).toMatchObject({
+      phone: '',
+      openingHoursEn: '',
+      defaultLocale: 'en',
+      defaultLargeText: false,
+    })
+  })
+
+  it('refuses a phone that is no phone, an unknown language and overlong opening hours', async () => {
+    const { t, admin } = await adminSession()
+    await expectRefused(
+      t,
+      admin,
+      '/admin/stations',
+      { ...station, phone: '12345' },
+      '请填写手机号或带区号的固定电话。',
+    )
+    await expectRefused(
+      t,
+      admin,
+      '/admin/stations',
+      { ...station, phone: '电话' },
+      '请填写手机号或带区号的固定电话。',
+    )
+    await expectRefused(t, admin, '/admin/stations', { ...station, defaultLocale: 'fr' }, '请从列表中选择。')
+    await expectRefused(
+      t,
+      admin,
+      '/admin/stations',
+      { ...station, openingHoursEn: 'x'.repeat(121) },
+      '最多 120 个字。',
+    )
+    await expectRefused(t, admin, '/admin/stations', { ...station, defaultLargeText: 'yes' }, '格式不正确。')
+  })
+
   it('answers an unknown station with 404', async () => {
     const { admin } = await adminSession()
     expect((await admin.get('/admin/stations/999')).status).toBe(404)

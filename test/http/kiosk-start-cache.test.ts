@@ -5,7 +5,13 @@ import { makeTestApp, type TestApp } from '../helpers/test-app.ts'
 
 /** The start screen is rendered once per station, language and text size and kept (issue 9). */
 async function pairedClient(t: TestApp) {
-  const kioskId = saveKiosk(t.db, undefined, { stationId: 1, label: '大厅' }, 1, t.clock.now())
+  const kioskId = saveKiosk(
+    t.db,
+    undefined,
+    { stationId: 1, label: '大厅', hasReceiptPrinter: false, voiceAnnouncements: true },
+    1,
+    t.clock.now(),
+  )
   const { code } = issuePairingCode(t.db, kioskId, t.clock.now())
   const c = t.client()
   await c.post('/kiosk/pair', { code })

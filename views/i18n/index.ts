@@ -73,7 +73,8 @@ function buildI18n(locale: Locale): I18n {
     const text = catalog[key][col] as string
     return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : text
   }
-  const intlLocale = locale === 'zh-Hans' ? 'zh-CN' : locale === 'zh-Hant' ? 'zh-TW' : 'en-GB'
+  // Times on the 24-hour clock in every language: zh-TW would write 下午2:05 where zh-CN writes 14:05.
+  const intlLocale = `${locale === 'zh-Hans' ? 'zh-CN' : locale === 'zh-Hant' ? 'zh-TW' : 'en-GB'}-u-hc-h23`
   return {
     locale,
     t,

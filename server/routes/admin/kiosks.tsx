@@ -24,7 +24,12 @@ import { f, parseForm } from '../../validation.ts'
 import { savedNotice } from './notices.ts'
 import { actorId, formValues, idParam, readForm } from './shared.ts'
 
-const kioskForm = z.object({ stationId: f.id(), label: f.text(60) })
+const kioskForm = z.object({
+  stationId: f.id(),
+  label: f.text(60),
+  hasReceiptPrinter: f.checkbox(),
+  voiceAnnouncements: f.checkbox(),
+})
 
 export function kioskAdminRoutes(deps: AppDeps) {
   const { db, clock, config } = deps
@@ -46,7 +51,7 @@ export function kioskAdminRoutes(deps: AppDeps) {
     <KioskFormPage id={id} values={values} errors={errors} stations={listStations(db)} />
   )
 
-  app.get('/new', (c) => renderPage(c, form({})))
+  app.get('/new', (c) => renderPage(c, form({ voiceAnnouncements: 'on' })))
 
   const save = async (c: Context<AppEnv>, id?: number) => {
     const { t } = c.get('i18n')
@@ -64,7 +69,13 @@ export function kioskAdminRoutes(deps: AppDeps) {
   app.get('/:id{[0-9]+}', (c) => {
     const k = findKiosk(db, idParam(c) ?? 0)
     if (!k) return c.notFound()
-    return renderPage(c, form({ stationId: String(k.stationId), label: k.label }, {}, k.id))
+    const values: FormValues = {
+      stationId: String(k.stationId),
+      label: k.label,
+      hasReceiptPrinter: k.hasReceiptPrinter ? 'on' : '',
+      voiceAnnouncements: k.voiceAnnouncements ? 'on' : '',
+    }
+    return renderPage(c, form(values, {}, k.id))
   })
 
   app.post('/:id{[0-9]+}', (c) => {

@@ -9,10 +9,12 @@ import {
 import { findStation, listStations } from '../../../db/queries/stations.ts'
 import type { FieldErrors } from '../../../views/components/form.tsx'
 import type { T } from '../../../views/i18n/index.ts'
+import { LOCALES } from '../../../views/i18n/locales.ts'
 import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
 import { StationFormPage, StationListPage } from '../../../views/pages/admin/station-pages.tsx'
 import { renderPage } from '../../../views/render.tsx'
 import type { AppDeps } from '../../deps.ts'
+import { normalizePhone } from '../../domain/masking.ts'
 import { isTimeZone } from '../../domain/time.ts'
 import type { AppEnv } from '../../env.ts'
 import { f, parseForm } from '../../validation.ts'
@@ -31,6 +33,13 @@ const stationForm = z.object({
   nameEn: f.optionalText(80),
   address: f.optionalText(200),
   timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, 'error.invalidTimeZone'),
+  phone: f.optionalText(40).refine((v) => v === '' || normalizePhone(v).ok, 'admin.stations.phoneFormat'),
+  openingHoursZhHans: f.optionalText(120),
+  openingHoursZhHant: f.optionalText(120),
+  openingHoursEn: f.optionalText(120),
+  // Absent only from hand-made posts; the form always sends one.
+  defaultLocale: z.enum(LOCALES).optional(),
+  defaultLargeText: f.checkbox(),
   active: f.checkbox(),
 })
 
@@ -48,7 +57,15 @@ export function stationRoutes(deps: AppDeps) {
   )
 
   app.get('/new', (c) =>
-    renderPage(c, form({ timeZone: deps.config.defaultTimeZone, active: 'on', streetId: '' })),
+    renderPage(
+      c,
+      form({
+        timeZone: deps.config.defaultTimeZone,
+        defaultLocale: deps.config.defaultLocale,
+        active: 'on',
+        streetId: '',
+      }),
+    ),
   )
 
   /** Which street the form chose; with one street there is nothing to choose. */
@@ -94,6 +111,12 @@ export function stationRoutes(deps: AppDeps) {
       nameEn: station.nameEn,
       address: station.address,
       timeZone: station.timeZone,
+      phone: station.phone,
+      openingHoursZhHans: station.openingHoursZhHans,
+      openingHoursZhHant: station.openingHoursZhHant,
+      openingHoursEn: station.openingHoursEn,
+      defaultLocale: station.defaultLocale,
+      defaultLargeText: station.defaultLargeText ? 'on' : '',
       streetId: String(station.streetId),
       active: station.active ? 'on' : '',
     }

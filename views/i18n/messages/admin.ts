@@ -39,6 +39,22 @@ export const admin = defineMessages({
   'admin.field.kind': ['类型', '類型', 'Kind'],
   'admin.field.closureName': ['名称', '名稱', 'Name'],
   'admin.field.label': ['终端名称', '終端名稱', 'Kiosk label'],
+  'admin.field.stationPhone': ['联系电话', '聯絡電話', 'Phone'],
+  'admin.field.openingHoursZhHans': [
+    '开放时间（简体中文）',
+    '開放時間（簡體中文）',
+    'Opening hours (Simplified Chinese)',
+  ],
+  'admin.field.openingHoursZhHant': [
+    '开放时间（繁体中文）',
+    '開放時間（繁體中文）',
+    'Opening hours (Traditional Chinese)',
+  ],
+  'admin.field.openingHoursEn': ['开放时间（英文）', '開放時間（英文）', 'Opening hours (English)'],
+  'admin.field.defaultLocale': ['终端默认语言', '終端預設語言', 'Kiosk default language'],
+  'admin.field.defaultLargeText': ['终端默认大字', '終端預設大字', 'Kiosks start in larger text'],
+  'admin.field.hasReceiptPrinter': ['接有回执打印机', '接有回執印表機', 'Has a receipt printer'],
+  'admin.field.voiceAnnouncements': ['大屏语音叫号', '大屏語音叫號', 'Speak calls on the room board'],
 
   'admin.stations.title': ['联络站', '聯絡站', 'Stations'],
   'admin.stations.intro': [
@@ -62,6 +78,26 @@ export const admin = defineMessages({
     '该字母已被其他联络站使用。',
     '該字母已被其他聯絡站使用。',
     'Another station already uses this code.',
+  ],
+  'admin.stations.phoneHint': [
+    '印在每张回执上。手机号或带区号的固定电话，例如 0571-8888 6666。',
+    '印在每張回執上。手機號碼或帶區號的市話，例如 0571-8888 6666。',
+    'Printed on every slip. A mobile or a landline with its area code, e.g. 0571-8888 6666.',
+  ],
+  'admin.stations.phoneFormat': [
+    '请填写手机号或带区号的固定电话。',
+    '請填寫手機號碼或帶區號的市話。',
+    'Enter a mobile number or a landline with its area code.',
+  ],
+  'admin.stations.openingHoursHint': [
+    '印在每张回执上，例如“周一至周五 9:00–17:00”。',
+    '印在每張回執上，例如「週一至週五 9:00–17:00」。',
+    'Printed on every slip, e.g. "Mon–Fri 9:00–17:00".',
+  ],
+  'admin.stations.defaultsHint': [
+    '回执打印后或无人操作时，终端回到这个语言和字号。',
+    '回執列印後或無人操作時，終端回到這個語言和字號。',
+    'After a slip, or when left idle, kiosks return to this language and text size.',
   ],
   'admin.stations.timeZoneHint': [
     'IANA 时区名称，一般为 Asia/Shanghai。',
@@ -393,6 +429,16 @@ export const admin = defineMessages({
     '便于辨认的位置说明，如“一楼大厅 1 号机”。',
     '便於辨認的位置說明，如「一樓大廳 1 號機」。',
     'Where it stands, e.g. “ground-floor hall, no. 1”.',
+  ],
+  'admin.kiosks.printerHint': [
+    '勾选后，回执页面会自动打印一次（终端须按 README 用 --kiosk-printing 启动）；不勾选时，回执页面请群众拍照或抄下查询码。',
+    '勾選後，回執頁面會自動列印一次（終端須按 README 用 --kiosk-printing 啟動）；不勾選時，回執頁面請群眾拍照或抄下查詢碼。',
+    'When ticked, the slip page prints itself once (start the kiosk with --kiosk-printing, see the README); when not, the slip asks residents to photograph or write down the tracking code.',
+  ],
+  'admin.kiosks.voiceHint': [
+    '用作大屏时，每次叫号都用语音播报；不勾选时只响提示音。',
+    '用作大屏時，每次叫號都用語音播報；不勾選時只響提示音。',
+    'When used as the room board, each call is spoken aloud; when not ticked, only a chime sounds.',
   ],
   'admin.kiosks.pairedAt': ['绑定时间', '綁定時間', 'Paired'],
   'admin.kiosks.lastSeen': ['最后在线', '最後上線', 'Last seen'],

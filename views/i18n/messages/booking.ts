@@ -91,14 +91,12 @@ export const booking = defineMessages({
     '去不了？也在這裡輸入預約碼取消，把時間讓給別人。',
     'Cannot come? Enter the code here to cancel and free the time for someone else.',
   ],
-  'booking.slip.print': ['打印预约单', '列印預約單', 'Print the slip'],
-  'booking.slip.done': ['完成', '完成', 'Done'],
 
   // Code desk
   'booking.code.title': ['预约签到 / 取消', '預約簽到 / 取消', 'Check in or cancel a booking'],
   'booking.code.lead': [
-    '请输入预约单上的 6 位预约码。',
-    '請輸入預約單上的 6 位預約碼。',
+    '请输入回执上的 6 位预约码。',
+    '請輸入回執上的 6 位預約碼。',
     'Enter the 6-character code from your booking slip.',
   ],
   'booking.code.label': ['预约码', '預約碼', 'Booking code'],
@@ -226,8 +224,8 @@ export const booking = defineMessages({
     'Please leave a phone number, so we can tell you if the time changes.',
   ],
   'booking.error.noSlip': [
-    '这张预约单已不能再显示。预约仍然有效，请凭预约码签到。',
-    '這張預約單已不能再顯示。預約仍然有效，請憑預約碼簽到。',
+    '这张回执已不能再显示。预约仍然有效，请凭预约码签到。',
+    '這張回執已不能再顯示。預約仍然有效，請憑預約碼簽到。',
     'This slip can no longer be shown. The booking still stands; check in with its code.',
   ],
   'booking.error.codeMissing': ['请输入预约码。', '請輸入預約碼。', 'Please enter your booking code.'],

@@ -40,8 +40,8 @@ export const followup = defineMessages({
   'followup.step.undo': ['撤销上一步', '撤銷上一步', 'Undo the last step'],
 
   'followup.stepHint.answer': [
-    '代表已当面或电话答复，问题已解决。答复内容群众凭跟踪码可见。',
-    '代表已當面或電話答覆，問題已解決。答覆內容群眾憑跟蹤碼可見。',
+    '代表已当面或电话答复，问题已解决。答复内容群众凭查询码可见。',
+    '代表已當面或電話答覆，問題已解決。答覆內容群眾憑查詢碼可見。',
     'The deputy has answered in person or by phone and the matter is settled. The resident can read the answer with the tracking code.',
   ],
   'followup.stepHint.refer': [
@@ -80,8 +80,8 @@ export const followup = defineMessages({
     "Record the unit's written reply and its grade; the deputy then passes it on to the resident.",
   ],
   'followup.stepHint.relay': [
-    '把答复告诉群众，等待群众评价。答复内容群众凭跟踪码可见。',
-    '把答覆告訴群眾，等待群眾評價。答覆內容群眾憑跟蹤碼可見。',
+    '把答复告诉群众，等待群众评价。答复内容群众凭查询码可见。',
+    '把答覆告訴群眾，等待群眾評價。答覆內容群眾憑查詢碼可見。',
     'Pass the reply on to the resident and wait for their verdict. They can read it with the tracking code.',
   ],
   'followup.stepHint.verdict': [
@@ -130,7 +130,7 @@ export const followup = defineMessages({
   'followup.channel.other': ['其他途径（见备注）', '其他途徑（見備註）', 'Another channel (see note)'],
 
   // Lists
-  'followup.col.code': ['跟踪码', '跟蹤碼', 'Tracking code'],
+  'followup.col.code': ['查询码', '查詢碼', 'Tracking code'],
   'followup.col.topic': ['问题类别', '問題類別', 'Topic'],
   'followup.col.station': ['联络站', '聯絡站', 'Station'],
   'followup.col.deputy': ['代表', '代表', 'Deputy'],
@@ -251,8 +251,8 @@ export const followup = defineMessages({
   ],
   'followup.field.reply': ['给群众的答复', '給群眾的答覆', 'Reply to the resident'],
   'followup.field.replyHint': [
-    '群众凭跟踪码可以看到，请勿写姓名、电话、住址。',
-    '群眾憑跟蹤碼可以看到，請勿寫姓名、電話、住址。',
+    '群众凭查询码可以看到，请勿写姓名、电话、住址。',
+    '群眾憑查詢碼可以看到，請勿寫姓名、電話、住址。',
     'The resident reads this with the tracking code: no names, phone numbers or addresses.',
   ],
   'followup.field.unit': ['承办单位', '承辦單位', 'Handling unit'],
@@ -265,7 +265,7 @@ export const followup = defineMessages({
   ],
   'followup.field.suggestionTitle': ['建议题目', '建議題目', 'Title of the suggestion'],
   'followup.field.rightChannel': ['应告知群众的途径', '應告知群眾的途徑', 'Channel to tell the resident'],
-  'followup.field.master': ['同类诉求的跟踪码', '同類訴求的跟蹤碼', 'Tracking code of the same concern'],
+  'followup.field.master': ['同类诉求的查询码', '同類訴求的查詢碼', 'Tracking code of the same concern'],
   'followup.field.masterHint': ['例如 ABCD-EFGH', '例如 ABCD-EFGH', 'For example ABCD-EFGH'],
   'followup.field.returnReason': ['退回理由', '退回理由', 'Why the unit returned it'],
   'followup.field.grade': ['办理结果等级', '辦理結果等級', 'Grade of the reply'],
@@ -316,8 +316,8 @@ export const followup = defineMessages({
     'Choose an active handling unit.',
   ],
   'followup.error.unknownMaster': [
-    '找不到这个跟踪码的诉求。',
-    '找不到這個跟蹤碼的訴求。',
+    '找不到这个查询码的诉求。',
+    '找不到這個查詢碼的訴求。',
     'No concern has that tracking code.',
   ],
   'followup.error.selfMaster': [
@@ -400,9 +400,9 @@ export const followup = defineMessages({
     'Nobody is waiting for a call-back.',
   ],
   'followup.callbacks.noPhone': [
-    '未留电话，只能由群众凭跟踪码在终端评价',
-    '未留電話，只能由群眾憑跟蹤碼在終端評價',
-    'No phone given; only the resident can rate it at a kiosk',
+    '未留电话，只能由群众凭查询码在终端评价',
+    '未留電話，只能由群眾憑查詢碼在終端評價',
+    'No phone given; only the resident can rate it at a kiosk with the tracking code',
   ],
   'followup.callbacks.replied': ['答复日期', '答覆日期', 'Replied on'],
   'followup.callbacks.waiting': ['{date}，已等 {n} 天', '{date}，已等 {n} 天', '{date}, waiting {n} days'],
@@ -416,9 +416,9 @@ export const followup = defineMessages({
     'Your concern has a reply',
   ],
   'followup.notice.repliedBody': [
-    '您反映的问题（跟踪码 {code}）已有答复。请到联络站自助终端点“查询进度”输入跟踪码查看，并告诉我们您是否满意。',
-    '您反映的問題（跟蹤碼 {code}）已有答覆。請到聯絡站自助終端點「查詢進度」輸入跟蹤碼查看，並告訴我們您是否滿意。',
-    'Your concern (tracking code {code}) has a reply. Tap "Check progress" at a liaison station kiosk, enter the code to read it, and tell us whether you are satisfied.',
+    '您反映的问题（查询码 {code}）已有答复。请到联络站自助终端点“查询进度”输入查询码查看，并告诉我们您是否满意。',
+    '您反映的問題（查詢碼 {code}）已有答覆。請到聯絡站自助終端點「查詢進度」輸入查詢碼查看，並告訴我們您是否滿意。',
+    'Your concern (tracking code {code}) has a reply. Tap "Check progress" at a liaison station kiosk, enter the tracking code to read it, and tell us whether you are satisfied.',
   ],
   'followup.notice.escalationSubject': [
     '诉求 {code} 逾期（第 {level} 级督办）',
@@ -655,17 +655,17 @@ export const followup = defineMessages({
   // Kiosk
   'followup.kiosk.action': ['查询进度', '查詢進度', 'Check progress'],
   'followup.kiosk.actionHint': [
-    '凭回执上的跟踪码查看办理进度和答复，并作出评价',
-    '憑回執上的跟蹤碼查看辦理進度和答覆，並作出評價',
+    '凭回执上的查询码查看办理进度和答复，并作出评价',
+    '憑回執上的查詢碼查看辦理進度和答覆，並作出評價',
     'Use the tracking code on your slip to see progress and the reply, and tell us what you think',
   ],
   'followup.kiosk.lookupTitle': ['查询办理进度', '查詢辦理進度', 'Check progress'],
   'followup.kiosk.lookupLead': [
-    '请输入回执上的跟踪码。',
-    '請輸入回執上的跟蹤碼。',
+    '请输入回执上的查询码。',
+    '請輸入回執上的查詢碼。',
     'Enter the tracking code printed on your slip.',
   ],
-  'followup.kiosk.codeLabel': ['跟踪码', '跟蹤碼', 'Tracking code'],
+  'followup.kiosk.codeLabel': ['查询码', '查詢碼', 'Tracking code'],
   'followup.kiosk.codeHint': [
     '8 位字母和数字，例如 ABCD-EFGH，大小写和短横线都可以不管。',
     '8 位字母和數字，例如 ABCD-EFGH，大小寫和短橫線都可以不管。',
@@ -708,8 +708,8 @@ export const followup = defineMessages({
   ],
   'followup.kiosk.another': ['查询另一个', '查詢另一個', 'Check another'],
   'followup.track.rate': [
-    '请到联络站自助终端点“查询进度”，输入跟踪码告诉我们您是否满意。',
-    '請到聯絡站自助終端點「查詢進度」，輸入跟蹤碼告訴我們您是否滿意。',
-    'To tell us whether you are satisfied, tap "Check progress" at a liaison station kiosk and enter the code.',
+    '请到联络站自助终端点“查询进度”，输入查询码告诉我们您是否满意。',
+    '請到聯絡站自助終端點「查詢進度」，輸入查詢碼告訴我們您是否滿意。',
+    'To tell us whether you are satisfied, tap "Check progress" at a liaison station kiosk and enter the tracking code.',
   ],
 })

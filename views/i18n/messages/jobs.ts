@@ -18,6 +18,11 @@ export const jobs = defineMessages({
   'jobs.job.housekeeping': ['清理旧记录', '清理舊紀錄', 'Clear out old records'],
   'jobs.job.queueEndOfDay': ['排队日终结转', '排隊日終結轉', 'Carry unserved tickets to backlogs'],
   'jobs.schedule.cron': ['{cron}（UTC 时间）', '{cron}（UTC 時間）', '{cron} (UTC)'],
+  'jobs.schedule.everyMinute': ['每分钟', '每分鐘', 'every minute'],
+  'jobs.schedule.everyMinutes': ['每 {n} 分钟', '每 {n} 分鐘', 'every {n} minutes'],
+  'jobs.schedule.hourly': ['每小时第 {minute} 分钟', '每小時第 {minute} 分鐘', 'every hour at :{minute}'],
+  'jobs.schedule.daily': ['每天 {time}', '每天 {time}', 'every day at {time}'],
+  'jobs.schedule.weekly': ['每{weekday} {time}', '每{weekday} {time}', 'every {weekday} at {time}'],
   'jobs.catchUp.latest': [
     '停机后补做最近一次',
     '停機後補做最近一次',

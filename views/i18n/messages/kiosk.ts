@@ -33,6 +33,25 @@ export const kiosk = defineMessages({
     '{seconds} 秒後將回到首頁，已填寫的內容會被清除。',
     'In {seconds} seconds this screen returns to the start and clears what was entered.',
   ],
+  'kiosk.slip.done': ['完成', '完成', 'Done'],
+  'kiosk.slip.printAgain': ['再打印一张回执', '再列印一張回執', 'Print another slip'],
+  'kiosk.slip.countdown': [
+    '{seconds} 秒后回到首页',
+    '{seconds} 秒後回到首頁',
+    'Back to the start in {seconds} s',
+  ],
+  'kiosk.slip.phone': ['联络站电话：{phone}', '聯絡站電話：{phone}', 'Station phone: {phone}'],
+  'kiosk.slip.hours': ['开放时间：{hours}', '開放時間：{hours}', 'Opening hours: {hours}'],
+  'kiosk.slip.keepTrackingCode': [
+    '请拍照或抄下这个查询码',
+    '請拍照或抄下這個查詢碼',
+    'Please photograph or write down this tracking code',
+  ],
+  'kiosk.slip.keepBookingCode': [
+    '请拍照或抄下这个预约码',
+    '請拍照或抄下這個預約碼',
+    'Please photograph or write down this booking code',
+  ],
   'kiosk.idle.continue': ['继续使用', '繼續使用', 'Continue'],
   'kiosk.pair.title': ['绑定自助终端', '綁定自助終端', 'Pair this kiosk'],
   'kiosk.pair.intro': [

@@ -125,8 +125,6 @@ export const queue = defineMessages({
     '掃碼或在終端輸入查詢碼，可查看辦理進度。',
     'Scan the code, or enter the tracking code at a kiosk, to follow what happens.',
   ],
-  'queue.slip.print': ['打印小票', '列印小票', 'Print the slip'],
-  'queue.slip.done': ['完成', '完成', 'Done'],
 
   // Public tracking page
   'queue.track.title': ['办理进度 · {code}', '辦理進度 · {code}', 'Progress · {code}'],
@@ -397,7 +395,7 @@ export const queue = defineMessages({
     '請輸入電話號碼，或選擇不留電話。',
     'Enter a phone number, or choose to leave none.',
   ],
-  'queue.error.noSlip': ['找不到这张小票。', '找不到這張小票。', 'This slip cannot be found.'],
+  'queue.error.noSlip': ['找不到这张回执。', '找不到這張回執。', 'This slip cannot be found.'],
   'queue.error.unknownCode': [
     '没有这个查询码，请核对后再试。',
     '沒有這個查詢碼，請核對後再試。',

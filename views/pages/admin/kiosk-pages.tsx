@@ -1,9 +1,19 @@
 import { type KioskRow, kioskState } from '../../../db/queries/admin-kiosks.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
+import { CheckboxField } from '../../components/checkbox-field.tsx'
 import { type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
 import { PostButton } from '../../components/post-button.tsx'
 import { useI18n } from '../../i18n/index.ts'
-import { AddLink, AdminShell, EditLink, EntryForm, type FormValues, Notice, val } from './admin-shell.tsx'
+import {
+  AddLink,
+  AdminShell,
+  EditLink,
+  EntryForm,
+  type FormValues,
+  Notice,
+  ticked,
+  val,
+} from './admin-shell.tsx'
 
 function KioskStateText({ kiosk, now }: { kiosk: KioskRow; now: Date }) {
   const { t } = useI18n()
@@ -112,6 +122,20 @@ export function KioskFormPage({ id, values, errors = {}, stations }: FormProps) 
           value={val(values, 'label')}
           required
           maxlength={60}
+          errors={errors}
+        />
+        <CheckboxField
+          name="hasReceiptPrinter"
+          label="admin.field.hasReceiptPrinter"
+          hint={t('admin.kiosks.printerHint')}
+          checked={ticked(values, 'hasReceiptPrinter')}
+          errors={errors}
+        />
+        <CheckboxField
+          name="voiceAnnouncements"
+          label="admin.field.voiceAnnouncements"
+          hint={t('admin.kiosks.voiceHint')}
+          checked={ticked(values, 'voiceAnnouncements')}
           errors={errors}
         />
       </EntryForm>

@@ -3,6 +3,7 @@ import type { StationRow } from '../../../db/queries/stations.ts'
 import { CheckboxField } from '../../components/checkbox-field.tsx'
 import { type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
+import { LOCALE_LABELS, LOCALES } from '../../i18n/locales.ts'
 import {
   ActiveCell,
   AddLink,
@@ -97,6 +98,52 @@ export function StationFormPage({ id, values, errors = {}, streets }: FormProps)
           required
           maxlength={64}
           autocomplete="off"
+          errors={errors}
+        />
+        <TextField
+          name="phone"
+          label="admin.field.stationPhone"
+          hint={t('admin.stations.phoneHint')}
+          value={val(values, 'phone')}
+          type="tel"
+          maxlength={40}
+          errors={errors}
+        />
+        <TextField
+          name="openingHoursZhHans"
+          label="admin.field.openingHoursZhHans"
+          hint={t('admin.stations.openingHoursHint')}
+          value={val(values, 'openingHoursZhHans')}
+          maxlength={120}
+          errors={errors}
+        />
+        <TextField
+          name="openingHoursZhHant"
+          label="admin.field.openingHoursZhHant"
+          value={val(values, 'openingHoursZhHant')}
+          maxlength={120}
+          errors={errors}
+        />
+        <TextField
+          name="openingHoursEn"
+          label="admin.field.openingHoursEn"
+          value={val(values, 'openingHoursEn')}
+          maxlength={120}
+          errors={errors}
+        />
+        <SelectField
+          name="defaultLocale"
+          label="admin.field.defaultLocale"
+          hint={t('admin.stations.defaultsHint')}
+          value={val(values, 'defaultLocale')}
+          required
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_LABELS[l] }))}
+          errors={errors}
+        />
+        <CheckboxField
+          name="defaultLargeText"
+          label="admin.field.defaultLargeText"
+          checked={ticked(values, 'defaultLargeText')}
           errors={errors}
         />
         {streets.length === 0 ? (

@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 import { BookingStyles } from '../staff/reception-assets.tsx'
 import { QueueKioskScript, QueueStyles } from './queue-assets.tsx'
+import { KeepCodeNotice, SlipActions, SlipContact, type SlipStation } from './slip-parts.tsx'
 
 /** Whom the resident is booking: one deputy, or any deputy of one district. */
 export type Who = {
@@ -299,7 +300,7 @@ export function BookingDetailsPage({
       <h1>{t('booking.kiosk.detailsTitle')}</h1>
       <dl class="b-summary" id="booking-summary">
         <dt>{t('booking.field.deputy')}</dt>
-        <dd>{t('booking.kiosk.deputy', { name: deputyName })}</dd>
+        <dd>{deputyName}</dd>
         <dt>{t('booking.field.when')}</dt>
         <dd>
           {dateLabel(date)} {startTime}–{endTime}
@@ -392,6 +393,9 @@ type SlipProps = {
   place: string
   topicName: string
   checkInMinutes: number
+  station: SlipStation
+  /** The kiosk has a receipt printer: the slip prints itself once. */
+  printer: boolean
 }
 
 /** The booking on screen and, through kiosk/print.css, on a receipt: code and when; nothing personal. */
@@ -411,9 +415,10 @@ export function BookingSlipPage(p: SlipProps) {
         <p class="b-code" id="booking-code">
           {code}
         </p>
+        {p.printer ? null : <KeepCodeNotice message="kiosk.slip.keepBookingCode" />}
         <dl class="b-summary b-slip-summary">
           <dt>{t('booking.field.deputy')}</dt>
-          <dd id="slip-deputy">{t('booking.kiosk.deputy', { name: p.deputyName })}</dd>
+          <dd id="slip-deputy">{p.deputyName}</dd>
           <dt>{t('booking.field.when')}</dt>
           <dd id="slip-when">
             {dateLabel(p.date)} {clock(p.slotAt, p.timeZone)}–{clock(p.slotEndsAt, p.timeZone)}
@@ -427,15 +432,9 @@ export function BookingSlipPage(p: SlipProps) {
           {t('booking.slip.checkInHelp', { minutes: p.checkInMinutes })}
         </p>
         <p class="q-slip-help">{t('booking.slip.cancelHelp')}</p>
+        <SlipContact station={p.station} />
       </section>
-      <div class="q-buttons no-print">
-        <button type="button" class="kiosk-button primary q-main" id="print-slip" data-print="1">
-          {t('booking.slip.print')}
-        </button>
-        <a class="kiosk-button" href="/kiosk" id="slip-done">
-          {t('booking.slip.done')}
-        </a>
-      </div>
+      <SlipActions code={p.code} printer={p.printer} />
       <QueueKioskScript />
     </KioskLayout>
   )
@@ -531,7 +530,7 @@ export function BookingFoundPage(p: {
         <dt>{t('booking.slip.code')}</dt>
         <dd id="found-code">{formatBookingCode(p.code)}</dd>
         <dt>{t('booking.field.deputy')}</dt>
-        <dd>{t('booking.kiosk.deputy', { name: p.deputyName })}</dd>
+        <dd>{p.deputyName}</dd>
         <dt>{t('booking.field.when')}</dt>
         <dd>
           {dateLabel(p.date)} {clock(p.slotAt, p.timeZone)}–{clock(p.slotEndsAt, p.timeZone)}

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 import { formatTrackingCode } from '../track/concern-labels.ts'
 import { QueueKioskScript, QueueStyles } from './queue-assets.tsx'
+import { KeepCodeNotice, SlipActions, SlipContact, type SlipStation } from './slip-parts.tsx'
 
 export type SlipInfo = {
   stationName: string
@@ -16,6 +17,9 @@ export type SlipInfo = {
   statusUrl: string
   /** Server-rendered SVG of the status URL's QR code. */
   qrSvg: string
+  station: SlipStation
+  /** The kiosk has a receipt printer: the slip prints itself once. */
+  printer: boolean
 }
 
 /**
@@ -54,10 +58,11 @@ export function SlipPage({ slip }: { slip: SlipInfo }) {
             {t('queue.slip.backlog', { name: slip.deputyName ?? '', date: slip.dueOn })}
           </p>
         )}
-        <div class="q-slip-code">
+        <div class={slip.printer ? 'q-slip-code' : 'q-slip-code slip-code-kept'}>
           <p>
             {t('queue.slip.trackingCode')} <strong id="slip-code">{code}</strong>
           </p>
+          {slip.printer ? null : <KeepCodeNotice message="kiosk.slip.keepTrackingCode" />}
           <div class="q-qr" role="img" aria-label={t('queue.slip.qrLabel', { code })}>
             {raw(slip.qrSvg)}
           </div>
@@ -66,15 +71,9 @@ export function SlipPage({ slip }: { slip: SlipInfo }) {
             {slip.statusUrl}
           </p>
         </div>
+        <SlipContact station={slip.station} />
       </section>
-      <div class="q-buttons no-print">
-        <button type="button" class="kiosk-button primary q-main" id="print-slip" data-print="1">
-          {t('queue.slip.print')}
-        </button>
-        <a class="kiosk-button" href="/kiosk" id="slip-done">
-          {t('queue.slip.done')}
-        </a>
-      </div>
+      <SlipActions code={slip.trackingCode} printer={slip.printer} />
       <QueueKioskScript />
     </KioskLayout>
   )

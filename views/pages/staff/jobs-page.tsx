@@ -1,13 +1,14 @@
 import type { JobRun } from '../../../db/queries/jobs.ts'
 import type { OutboxMessage, OutboxStatus } from '../../../db/queries/outbox.ts'
+import type { Schedule } from '../../../server/jobs/cron-schedule.ts'
 import { CsrfField } from '../../components/form.tsx'
-import { type T, useI18n } from '../../i18n/index.ts'
+import { type I18n, type T, useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
 
 export type JobRow = {
   name: string
   title: string
-  cron: string
+  schedule: Schedule
   catchUp: 'latest' | 'each'
   maxCatchUp: number
   last: JobRun | null
@@ -44,9 +45,39 @@ function messageStatus(t: T, status: OutboxStatus) {
   return status === 'failed' ? t('jobs.outbox.status.failed') : t('jobs.outbox.status.pending')
 }
 
+/** A Sunday: the day a cron weekday of 0 names. */
+const SUNDAY = Date.UTC(2026, 10, 29)
+
+/** A job's schedule in words of the page's language, e.g. 每周一 08:00 / every Monday at 08:00. */
+export function scheduleText({ t, locale, dateTime }: I18n, s: Schedule): string {
+  switch (s.kind) {
+    case 'everyMinute':
+      return t('jobs.schedule.everyMinute')
+    case 'everyMinutes':
+      return t('jobs.schedule.everyMinutes', { n: s.n })
+    case 'hourly':
+      // "at :05" in English, "第 5 分钟" in Chinese.
+      return t('jobs.schedule.hourly', {
+        minute: locale === 'en' ? String(s.minute).padStart(2, '0') : s.minute,
+      })
+    case 'daily':
+      return t('jobs.schedule.daily', { time: s.time })
+    case 'weekly': {
+      // 周一 / 週一 after 每, Monday in English.
+      const weekday = dateTime(new Date(SUNDAY + s.weekday * 86_400_000), 'UTC', {
+        weekday: locale === 'en' ? 'long' : 'short',
+      })
+      return t('jobs.schedule.weekly', { weekday, time: s.time })
+    }
+    case 'cron':
+      return t('jobs.schedule.cron', { cron: s.expression })
+  }
+}
+
 /** Jobs with their last and next run, and the outbox's waiting and failed notifications. */
 export function JobsPage({ jobs, outbox, timeZone, failureDays }: Props) {
-  const { t, dateTime } = useI18n()
+  const i18n = useI18n()
+  const { t, dateTime } = i18n
   const when = (d: Date) => dateTime(d, timeZone)
   return (
     <StaffLayout title={t('jobs.title')}>
@@ -67,7 +98,7 @@ export function JobsPage({ jobs, outbox, timeZone, failureDays }: Props) {
             <tr id={`job-${j.name}`}>
               <th scope="row">{j.title}</th>
               <td>
-                <code>{t('jobs.schedule.cron', { cron: j.cron })}</code>
+                <span class="job-schedule">{scheduleText(i18n, j.schedule)}</span>
                 <br />
                 {j.catchUp === 'latest'
                   ? t('jobs.catchUp.latest')
