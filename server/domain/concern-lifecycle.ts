@@ -15,21 +15,28 @@ export const STATUS_TYPE: Record<ConcernStatus, StatusType> = {
   duplicate: 'closed',
   out_of_scope: 'closed',
   withdrawn: 'closed',
+  no_show_no_contact: 'closed',
 }
 
-/** DESIGN §4.4, without the "any open state → withdrawn" rule, which `allowedTransitions` adds. */
+/**
+ * DESIGN §4.4, without the "any open state → withdrawn" rule, which `allowedTransitions` adds.
+ * Issue 15: a concern answered on the spot takes the resident's verdict like a replied one
+ * (不满意 reopens it for re-handling, the others close it); a received walk-in whose resident never
+ * came and left no phone ends as no_show_no_contact (docs/decisions/0027).
+ */
 const TABLE: Record<ConcernStatus, readonly ConcernStatus[]> = {
-  received: ['answered', 'referred', 'suggestion', 'duplicate', 'out_of_scope'],
+  received: ['answered', 'referred', 'suggestion', 'duplicate', 'out_of_scope', 'no_show_no_contact'],
   referred: ['received', 'in_progress', 'replied'],
   suggestion: ['in_progress', 'replied'],
   in_progress: ['replied'],
   replied: ['closed', 'reopened'],
   reopened: ['in_progress', 'replied'],
-  answered: [],
+  answered: ['closed', 'reopened'],
   closed: [],
   duplicate: [],
   out_of_scope: [],
   withdrawn: [],
+  no_show_no_contact: [],
 }
 
 export const isOpen = (s: ConcernStatus) => STATUS_TYPE[s] === 'open'

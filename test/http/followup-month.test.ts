@@ -355,6 +355,7 @@ describe('a month of station life', () => {
       open_without_update_30_days: '1', // C7, untouched since 1 Dec
       stale_share: String(Math.round((1 / 3) * 10000) / 10000),
       formal_suggestions: '1', // C5
+      no_show_no_contact: '0',
     })
 
     // The same figures on the page, with the chart.
