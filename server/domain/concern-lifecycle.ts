@@ -71,3 +71,17 @@ export function checkTransition(
   if (to === 'out_of_scope' && !opts.channelNamed) return { ok: false, reason: 'needs_channel' }
   return { ok: true }
 }
+
+/**
+ * Where a walk-in's concern goes when its resident did not come (called and gone, or never called
+ * by the end of the day): with no phone nobody can reach them, so it ends as no_show_no_contact
+ * (from received only, as the table says); otherwise it stays where it is, for the deputy's
+ * backlog. Booked visits keep their own no-show rules.
+ */
+export function afterWalkInNoShow(
+  c: { status: ConcernStatus; callbackPhone: string | null },
+  ticketKind: 'walk_in' | 'booking',
+): ConcernStatus {
+  const unreachable = ticketKind === 'walk_in' && !c.callbackPhone
+  return unreachable && checkTransition(c.status, 'no_show_no_contact').ok ? 'no_show_no_contact' : c.status
+}
