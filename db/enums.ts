@@ -20,6 +20,9 @@ export const CONCERN_STATUSES = [
   'duplicate',
   'out_of_scope',
   'withdrawn',
+  // A walk-in who never came to the deputy and left no phone (issue 15): not a finished, withdrawn
+  // or unanswered concern, so no figure counts it; the record shows how many apart.
+  'no_show_no_contact',
 ] as const
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number]
 

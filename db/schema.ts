@@ -432,7 +432,7 @@ export const CONCERN_EVENT_ACTIONS = [
   'erased',
 ] as const
 export type ConcernEventAction = (typeof CONCERN_EVENT_ACTIONS)[number]
-export const ACTOR_KINDS = ['kiosk', 'account', 'system'] as const
+export const ACTOR_KINDS = ['kiosk', 'account', 'system', 'resident'] as const
 
 /** The concern's timeline: who did what when, and the status before and after. */
 export const concernEvents = sqliteTable(
@@ -965,7 +965,8 @@ export const FOLLOW_UP_DUE_KINDS = [
 ] as const
 export type FollowUpDueKind = (typeof FOLLOW_UP_DUE_KINDS)[number]
 /** A handling unit's reply: A solved, B being solved, C planned for later, D for reference. */
-export const VERDICT_CHANNELS = ['kiosk', 'callback'] as const
+/** Where a resident gave a verdict: kiosk by code, clerk's call-back, the slip's phone page, the deputy's device right after being served. */
+export const VERDICT_CHANNELS = ['kiosk', 'callback', 'phone', 'on_the_spot'] as const
 export type VerdictChannel = (typeof VERDICT_CHANNELS)[number]
 
 /** The follow-up state of one concern as it was before a step; an undo puts it back. */

@@ -45,7 +45,7 @@ export function firstResponseDueOn(db: Queryable, stationId: number, receivedOn:
   })
 }
 
-export type Actor = { kind: 'kiosk' | 'account' | 'system'; accountId?: number | null }
+export type Actor = { kind: 'kiosk' | 'account' | 'system' | 'resident'; accountId?: number | null }
 
 export type NewConcern = {
   stationId: number

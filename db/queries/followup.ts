@@ -1,8 +1,27 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, notInArray, or, sql } from 'drizzle-orm'
 import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm'
+import {
+  AWAITING_VERDICT,
+  awaitsVerdict,
+  currentDue,
   DEFAULT_FOLLOW_UP_SETTINGS,
   EMPTY_FOLLOW_UP,
   type FollowUpSettings,
+  isOpen,
 } from '../../server/domain/concern-follow-up.ts'
 import { OPEN_STATUSES } from '../../server/domain/concern-lifecycle.ts'
 import type { RecordConcern, RecordDay, RecordEvent } from '../../server/domain/deputy-record.ts'
@@ -306,15 +325,17 @@ export function openCountByStation(db: Queryable, stationIds: number[]) {
 }
 
 /**
- * The call-back list: a station's replied concerns still waiting for the resident's verdict,
+ * The call-back list: a station's replied concerns (and those answered on the spot, with a phone)
+ * still waiting for the resident's verdict,
  * oldest reply first, with the personal fields the caller may show or mask.
  */
 export function callbackList(db: Queryable, stationId: number) {
-  const repliedAt = sql<number>`(select max(e.at) from concern_events e where e.concern_id = ${OUTER_ID} and e.to_status = 'replied' and e.from_status <> 'replied')`
+  const repliedAt = sql<number>`(select max(e.at) from concern_events e where e.concern_id = ${OUTER_ID} and e.to_status in ('replied', 'answered') and e.from_status <> e.to_status)`
   return db
     .select({
       id: concerns.id,
       trackingCode: concerns.trackingCode,
+      status: concerns.status,
       stationId: concerns.stationId,
       deputyId: concerns.deputyId,
       deputyName: deputies.name,
@@ -326,10 +347,36 @@ export function callbackList(db: Queryable, stationId: number) {
     .from(concerns)
     .innerJoin(topics, eq(topics.id, concerns.topicId))
     .leftJoin(deputies, eq(deputies.id, concerns.deputyId))
-    .where(and(eq(concerns.stationId, stationId), eq(concerns.status, 'replied')))
+    .where(
+      and(
+        eq(concerns.stationId, stationId),
+        inArray(concerns.status, [...AWAITING_VERDICT]),
+        // An answer on the spot is only worth a call when there is a phone to call; it leaves the
+        // list when the phone is erased with the other personal fields.
+        or(eq(concerns.status, 'replied'), isNotNull(concerns.callbackPhone)),
+      ),
+    )
     .orderBy(asc(repliedAt), asc(concerns.id))
     .all()
     .map((r) => ({ ...r, repliedAt: new Date(Number(r.repliedAt)) }))
+}
+
+/**
+ * Where a concern stands on the resident's own pages (kiosk progress, /track): a duplicate shows
+ * its master's status and deadline; the deadline is the current one (a reopened concern's
+ * re-handling date, not its first-response date); and whether the resident may give a verdict now.
+ */
+export function publicStanding(db: Queryable, concern: ConcernRow) {
+  const followUp = findFollowUp(db, concern.id) ?? null
+  const masterId = concern.status === 'duplicate' ? followUp?.masterConcernId : null
+  const master = masterId ? db.select().from(concerns).where(eq(concerns.id, masterId)).get() : undefined
+  const shown = master ?? concern
+  const shownFollowUp = master ? (findFollowUp(db, master.id) ?? null) : followUp
+  return {
+    master: master ? { id: master.id, status: master.status } : null,
+    due: isOpen(shown.status) ? currentDue(shown, shownFollowUp) : null,
+    canRate: !master && awaitsVerdict(concern.status),
+  }
 }
 
 /** The latest reply passed on to the resident (not undone), with its grade, for the public pages. */
@@ -604,7 +651,13 @@ export function receivedByTopic(db: Queryable, stationId: number, from: string, 
     .from(concerns)
     .innerJoin(topics, eq(topics.id, concerns.topicId))
     .where(
-      and(eq(concerns.stationId, stationId), gte(concerns.receivedOn, from), lte(concerns.receivedOn, to)),
+      and(
+        eq(concerns.stationId, stationId),
+        gte(concerns.receivedOn, from),
+        lte(concerns.receivedOn, to),
+        // Like the record's "received": a walk-in who never came and left no phone is counted apart.
+        ne(concerns.status, 'no_show_no_contact'),
+      ),
     )
     .groupBy(topics.id)
     .orderBy(desc(count()), asc(topics.sortOrder))

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, lt, max, sql } from 'drizzle-orm'
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
-import { checkTransition } from '../../server/domain/concern-lifecycle.ts'
+import { afterWalkInNoShow, checkTransition } from '../../server/domain/concern-lifecycle.ts'
 import { callsSinceLastPriority, orderQueue, type QueueEntry } from '../../server/domain/queue-order.ts'
 import type { Queryable } from '../client.ts'
 import { preparedFor } from '../prepared.ts'
@@ -314,11 +314,18 @@ export function recordVisitOutcome(
   actor: Actor,
   note: string,
   now: Date,
+  ticketKind: 'walk_in' | 'booking' = 'walk_in',
 ) {
   const c = db.select().from(concerns).where(eq(concerns.id, concernId)).get()
   if (!c) return
-  // The lifecycle table decides whether a visit can answer it on the spot (only from 'received').
-  const to = outcome === 'answered' && checkTransition(c.status, 'answered').ok ? 'answered' : c.status
+  // The lifecycle table decides whether a visit can answer it on the spot (only from 'received'),
+  // and what a walk-in's no-show without a phone becomes.
+  const to =
+    outcome === 'no_show'
+      ? afterWalkInNoShow(c, ticketKind)
+      : outcome === 'answered' && checkTransition(c.status, 'answered').ok
+        ? 'answered'
+        : c.status
   if (to !== c.status)
     db.update(concerns).set({ status: to, updatedAt: now }).where(eq(concerns.id, concernId)).run()
   addConcernEvent(db, concernId, now, {

@@ -1,3 +1,4 @@
+import { CONCERN_STATUSES, VERDICTS } from '../../db/enums.ts'
 import type {
   ConcernEventDetail,
   ConcernStatus,
@@ -84,11 +85,27 @@ export function stepTo(to: ConcernStatus): Step | null {
       return 'verdict'
     case 'withdrawn':
       return 'withdraw'
+    // Decided by the queue (a no-show, the end of the day), never a step someone takes.
+    case 'no_show_no_contact':
+      return null
   }
 }
 
-/** Where a verdict takes a replied concern: 不满意 reopens it, the others close it. */
+/** Where a verdict takes a replied (or answered) concern: 不满意 reopens it, the others close it. */
 export const verdictTarget = (v: Verdict): ConcernStatus => (v === 'unsatisfied' ? 'reopened' : 'closed')
+
+/**
+ * Whether a concern in `status` waits for the resident's verdict (replied, or answered on the
+ * spot): every verdict leads somewhere from it. Once given, the concern has moved on, so a verdict
+ * is given once per reply.
+ */
+export const awaitsVerdict = (status: ConcernStatus): boolean =>
+  VERDICTS.every((v) => checkTransition(status, verdictTarget(v)).ok)
+
+/** Every status that waits for the resident's verdict (replied, answered), for the queries. */
+export const AWAITING_VERDICT: readonly ConcernStatus[] = Object.freeze(
+  CONCERN_STATUSES.filter(awaitsVerdict),
+)
 
 /** Recording a unit's reply moves the concern to in_progress, or keeps it there. */
 export const unitReplyTarget = (from: ConcernStatus): TransitionCheck =>

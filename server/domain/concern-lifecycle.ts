@@ -15,21 +15,28 @@ export const STATUS_TYPE: Record<ConcernStatus, StatusType> = {
   duplicate: 'closed',
   out_of_scope: 'closed',
   withdrawn: 'closed',
+  no_show_no_contact: 'closed',
 }
 
-/** DESIGN §4.4, without the "any open state → withdrawn" rule, which `allowedTransitions` adds. */
+/**
+ * DESIGN §4.4, without the "any open state → withdrawn" rule, which `allowedTransitions` adds.
+ * Issue 15: a concern answered on the spot takes the resident's verdict like a replied one
+ * (不满意 reopens it for re-handling, the others close it); a received walk-in whose resident never
+ * came and left no phone ends as no_show_no_contact (docs/decisions/0027).
+ */
 const TABLE: Record<ConcernStatus, readonly ConcernStatus[]> = {
-  received: ['answered', 'referred', 'suggestion', 'duplicate', 'out_of_scope'],
+  received: ['answered', 'referred', 'suggestion', 'duplicate', 'out_of_scope', 'no_show_no_contact'],
   referred: ['received', 'in_progress', 'replied'],
   suggestion: ['in_progress', 'replied'],
   in_progress: ['replied'],
   replied: ['closed', 'reopened'],
   reopened: ['in_progress', 'replied'],
-  answered: [],
+  answered: ['closed', 'reopened'],
   closed: [],
   duplicate: [],
   out_of_scope: [],
   withdrawn: [],
+  no_show_no_contact: [],
 }
 
 export const isOpen = (s: ConcernStatus) => STATUS_TYPE[s] === 'open'
@@ -63,4 +70,18 @@ export function checkTransition(
   if (!allowedTransitions(from).includes(to)) return { ok: false, reason: 'not_allowed' }
   if (to === 'out_of_scope' && !opts.channelNamed) return { ok: false, reason: 'needs_channel' }
   return { ok: true }
+}
+
+/**
+ * Where a walk-in's concern goes when its resident did not come (called and gone, or never called
+ * by the end of the day): with no phone nobody can reach them, so it ends as no_show_no_contact
+ * (from received only, as the table says); otherwise it stays where it is, for the deputy's
+ * backlog. Booked visits keep their own no-show rules.
+ */
+export function afterWalkInNoShow(
+  c: { status: ConcernStatus; callbackPhone: string | null },
+  ticketKind: 'walk_in' | 'booking',
+): ConcernStatus {
+  const unreachable = ticketKind === 'walk_in' && !c.callbackPhone
+  return unreachable && checkTransition(c.status, 'no_show_no_contact').ok ? 'no_show_no_contact' : c.status
 }

@@ -58,6 +58,11 @@ export type DeputyRecord = {
   receptions: { scheduled: number; held: number; heldScheduled: number }
   residentsReceived: number
   concernsReceived: number
+  /**
+   * Walk-ins received in the period whose resident never came and left no phone
+   * (no_show_no_contact): shown apart and left out of every other figure (docs/decisions/0027).
+   */
+  noShowNoContact: number
   firstResponse: { medianWorkingDays: number | null; responded: number; waiting: number }
   closedWithinDeadline: Share
   satisfaction: {
@@ -129,7 +134,8 @@ function replay(c: RecordConcern, events: readonly RecordEvent[], asOf: string) 
       if (due && e.date > due.on) missed = true
       due = next
     }
-    if (FINISHED.has(e.toStatus) && e.fromStatus !== e.toStatus) finish = e
+    // A verdict on a concern answered on the spot closes what was already finished: not a new finish.
+    if (FINISHED.has(e.toStatus) && !(e.fromStatus && FINISHED.has(e.fromStatus))) finish = e
   }
   return { firstResponse, finish, missed, status, lastUpdate }
 }
@@ -168,8 +174,14 @@ export function computeRecord(input: RecordInput): DeputyRecord {
 
   const receivedIds: number[] = []
   const finishedIds: number[] = []
+  let noShowNoContact = 0
   for (const c of input.concerns) {
     const events = effectiveEvents(byConcern.get(c.id) ?? [])
+    // Whenever it happened: the outcome is final, so the figures never count it and then drop it.
+    if (events.some((e) => e.toStatus === 'no_show_no_contact')) {
+      if (inPeriod(c.receivedOn)) noShowNoContact++
+      continue
+    }
     const r = replay(c, events, asOf)
     if (inPeriod(c.receivedOn)) {
       receivedIds.push(c.id)
@@ -219,6 +231,7 @@ export function computeRecord(input: RecordInput): DeputyRecord {
     },
     residentsReceived: input.served.filter((r) => inPeriod(r.date) && r.date <= asOf).length,
     concernsReceived: receivedIds.length,
+    noShowNoContact,
     firstResponse: { medianWorkingDays: median(responseDays), responded: responseDays.length, waiting },
     closedWithinDeadline: share(finishedInTime, finishedIds.length),
     satisfaction: {

@@ -72,8 +72,15 @@ export type StepInput =
 
 export type StepRequest = {
   concernId: number
-  /** A signed-in person, or a paired kiosk (which may only record the resident's verdict). */
-  by: { account: Account } | { kioskId: number }
+  /**
+   * A signed-in person; a paired kiosk, or the resident themselves on the slip's phone page or on
+   * the deputy's device right after the visit (these only give the resident's verdict; the
+   * on-the-spot screen names the account whose device it was).
+   */
+  by:
+    | { account: Account }
+    | { kioskId: number }
+    | { resident: 'phone' | 'on_the_spot'; hostAccountId?: number }
   /** The status the person's screen showed; a step on a concern that moved since is refused. */
   seenStatus?: ConcernStatus
   input: StepInput
@@ -127,13 +134,18 @@ export function takeStep(deps: StepDeps, req: StepRequest, now: Date): StepResul
     const concern = tx.select().from(concerns).where(eq(concerns.id, req.concernId)).get()
     if (!concern) return fail('not_found')
     const input = req.input
+    const by = req.by
     const actor: Actor =
-      'account' in req.by ? { kind: 'account', accountId: req.by.account.id } : { kind: 'kiosk' }
-    if ('account' in req.by) {
-      if (!maySeeConcern(req.by.account, concern)) return fail('not_found')
-      const refusal = stepRefusal(req.by.account, concern, input.step)
+      'account' in by
+        ? { kind: 'account', accountId: by.account.id }
+        : 'resident' in by
+          ? { kind: 'resident', accountId: by.hostAccountId ?? null }
+          : { kind: 'kiosk' }
+    if ('account' in by) {
+      if (!maySeeConcern(by.account, concern)) return fail('not_found')
+      const refusal = stepRefusal(by.account, concern, input.step)
       if (refusal) return fail(refusal)
-    } else if (input.step !== 'verdict' || input.via !== 'kiosk') {
+    } else if (input.step !== 'verdict' || input.via !== ('resident' in by ? by.resident : 'kiosk')) {
       return fail('forbidden')
     }
     if (req.seenStatus && req.seenStatus !== concern.status) return fail('changed')

@@ -103,7 +103,7 @@ export function finishTicket(
       now,
     )
     if (!row) return { ok: false, reason: 'not_found' }
-    recordVisitOutcome(tx, row.concernId, a.outcome, a.actor, a.note, now)
+    recordVisitOutcome(tx, row.concernId, a.outcome, a.actor, a.note, now, row.kind)
     finishBookingOfTicket(tx, row, now)
     return { ok: true, ticket: row }
   }, IMMEDIATE)

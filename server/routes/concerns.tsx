@@ -363,6 +363,7 @@ export function concernRoutes(deps: AppDeps) {
         deputyName: r.deputyName,
         residentName: r.residentName ? (full ? r.residentName : maskName(r.residentName)) : null,
         phone: r.callbackPhone ? (full ? r.callbackPhone : maskPhone(r.callbackPhone)) : null,
+        status: r.status,
         repliedOn,
         waitingDays: daysBetween(repliedOn, today),
       }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { type ConcernStatus, VERDICTS } from '../../db/enums.ts'
 import { findTopic } from '../../db/queries/admin-catalogue.ts'
 import { findConcernById } from '../../db/queries/concerns.ts'
-import { findConcernByCode, findFollowUp, latestReply } from '../../db/queries/followup.ts'
+import { findConcernByCode, latestReply, publicStanding } from '../../db/queries/followup.ts'
 import { findStation } from '../../db/queries/stations.ts'
 import type { I18n } from '../../views/i18n/index.ts'
 import {
@@ -76,23 +76,18 @@ export function kioskProgressRoutes(deps: AppDeps) {
     if (!concern) return null
     const station = findStation(db, concern.stationId)!
     const topic = findTopic(db, concern.topicId)!
-    const followUp = findFollowUp(db, concern.id) ?? null
-    const masterId = concern.status === 'duplicate' ? followUp?.masterConcernId : null
-    const master = masterId ? findConcernById(db, masterId) : undefined
-    const shown = master ?? concern
-    const shownFollowUp = master ? (findFollowUp(db, master.id) ?? null) : followUp
-    const reply = latestReply(db, shown.id)
-    const due = isOpen(shown.status) ? currentDue(shown, shownFollowUp) : null
+    const standing = publicStanding(db, concern)
+    const reply = latestReply(db, standing.master?.id ?? concern.id)
     return {
       trackingCode: concern.trackingCode,
       status: concern.status,
       topic: i18n.name(topic),
       stationName: i18n.name(station),
       receivedOn: concern.receivedOn,
-      dueOn: due?.on ?? null,
+      dueOn: standing.due?.on ?? null,
       reply: reply && { text: reply.text, grade: reply.grade, on: localDate(reply.at, station.timeZone) },
-      mergedInto: master ? { status: master.status as ConcernStatus } : null,
-      canRate: !master && concern.status === 'replied',
+      mergedInto: standing.master ? { status: standing.master.status } : null,
+      canRate: standing.canRate,
     }
   }
 

@@ -295,6 +295,7 @@ export const CSV_HEADER = [
   'open_without_update_30_days',
   'stale_share',
   'formal_suggestions',
+  'no_show_no_contact',
 ]
 
 const num = (v: number | null) => (v === null ? '' : String(Math.round(v * 10000) / 10000))
@@ -337,5 +338,6 @@ function csvRow(scope: string, id: number, name: string, r: DeputyRecord, rank: 
     r.staleOpen.count,
     num(r.staleOpen.share),
     r.formalSuggestions,
+    r.noShowNoContact,
   ].join(',')
 }

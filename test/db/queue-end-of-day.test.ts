@@ -13,8 +13,10 @@ async function busyDay() {
   markPresent(t, STATION_A, [1, 2])
   const kiosk = await kioskClient(t)
   const deputy = await t.client().login(...DEMO.deputy)
+  // Each leaves a phone, so a ticket nobody served goes to a backlog (see the no-contact test below).
   for (let i = 0; i < 6; i++) {
-    await submitDropIn(kiosk, i === 5 ? { deputy: '2' } : {})
+    const phone = { mode: 'phone', phone: `1390000000${i}` }
+    await submitDropIn(kiosk, i === 5 ? { ...phone, deputy: '2' } : phone)
     t.clock.advance(60_000)
   }
   const id = (n: number) =>
@@ -92,6 +94,55 @@ describe('queue end of day', () => {
     expect(all.every((c) => c.status === 'answered' || c.deputyId !== null)).toBe(true)
     expect(deputyBacklog(t.db, 1).length + deputyBacklog(t.db, 2).length).toBe(5)
     expect(published).toEqual(['carried_over'])
+  })
+
+  it('closes walk-ins nobody could reach (no phone, never served) as no-show without contact', async () => {
+    const t = await makeTestApp()
+    markPresent(t, STATION_A, [1])
+    const kiosk = await kioskClient(t)
+    const deputy = await t.client().login(...DEMO.deputy)
+    await submitDropIn(kiosk) // A-001: called, then parked; no phone
+    await submitDropIn(kiosk) // A-002: never called; no phone
+    await submitDropIn(kiosk, { mode: 'phone', phone: '13900000009' }) // A-003: never called; a phone
+    const ticketNo = (n: number) =>
+      t.db
+        .select()
+        .from(queueTickets)
+        .all()
+        .find((r) => r.number === n)!
+    await deputy.post('/console/1/1/call')
+    await deputy.post(`/console/1/1/tickets/${ticketNo(1).id}/park`)
+    const result = runQueueEndOfDay(t.deps, new Date('2026-11-26T00:30:00Z'))
+    expect(result).toMatchObject({ carriedOver: 1, noShowNoContact: 2 })
+    expect([1, 2, 3].map((n) => ticketNo(n).status)).toEqual(['no_show', 'no_show', 'carried_over'])
+    const concernOf = (n: number) =>
+      t.db
+        .select()
+        .from(concerns)
+        .where(eq(concerns.id, ticketNo(n).concernId))
+        .get()!
+    expect(concernOf(1).status).toBe('no_show_no_contact')
+    expect(concernOf(2).status).toBe('no_show_no_contact')
+    expect(concernOf(3)).toMatchObject({ status: 'received', deputyId: 1 })
+    const last = t.db
+      .select()
+      .from(concernEvents)
+      .where(eq(concernEvents.concernId, concernOf(2).id))
+      .all()
+      .at(-1)!
+    expect(last).toMatchObject({
+      action: 'no_show',
+      actorKind: 'system',
+      fromStatus: 'received',
+      toStatus: 'no_show_no_contact',
+      note: 'A-002 · 2026-11-25',
+    })
+    // In no backlog, and a second run finds nothing left.
+    expect(deputyBacklog(t.db, 1).map((c) => c.id)).toEqual([concernOf(3).id])
+    expect(runQueueEndOfDay(t.deps, new Date('2026-11-26T01:30:00Z'))).toMatchObject({
+      carriedOver: 0,
+      noShowNoContact: 0,
+    })
   })
 
   it('is idempotent: a second run (e.g. at start-up) changes nothing', async () => {

@@ -46,7 +46,7 @@ import type { TestClient } from '../helpers/test-app.ts'
  *  C10 phone 14 Dec for deputy 2, linked as a duplicate of C9.
  *  C11 walk-in 16 Dec, answered at the console → 0.
  *  C12 walk-in 16 Dec, follow-up; out of scope 17 Dec (litigation) → 1 wd; in time.
- *  C13 walk-in 16 Dec, called but no-show; withdrawn 18 Dec.
+ *  C13 walk-in 16 Dec with a phone, called but no-show; withdrawn 18 Dec.
  *  C14 phone 21 Dec; answered by mistake and UNDONE by an administrator the same day; referred
  *      22 Dec → 1 wd; reply C 28 Dec; relayed 29 Dec; kiosk 满意 30 Dec → closed in time.
  * Reception sessions of deputy 1: 2, 10, 16, 23, 30 Dec (and one cancelled on the 9th); he is
@@ -112,9 +112,10 @@ describe('a month of station life', () => {
       })
 
     /** Walk-ins at the kiosk, then called and finished at the consoles in arrival order. */
-    const walkIns = async (names: string[], topics: number[]) => {
+    const walkIns = async (names: string[], topics: number[], phones: Record<string, string> = {}) => {
       for (const [i, name] of names.entries()) {
-        const { res } = await submitDropIn(kiosk, {}, topics[i])
+        const phone = phones[name]
+        const { res } = await submitDropIn(kiosk, phone ? { mode: 'phone', phone } : {}, topics[i])
         const code = slipCode(res)
         c[name] = { id: t.db.select().from(concerns).where(eq(concerns.trackingCode, code)).get()!.id, code }
       }
@@ -201,7 +202,8 @@ describe('a month of station life', () => {
       '2026-12-16': async () => {
         await ok(deputy, t, c.C9!.id, 'relay', { reply: '路灯已修复。' })
         markPresent(t, 1, [1])
-        await walkIns(['C11', 'C12', 'C13'], [1, 6, 1])
+        // C13 left a phone: a no-show that can be called back stays open (issue 15).
+        await walkIns(['C11', 'C12', 'C13'], [1, 6, 1], { C13: '13900000013' })
         await serve(deputy, 1, 'C11', 'answered')
         await serve(deputy, 1, 'C12', 'follow_up')
         await serve(deputy, 1, 'C13', 'no_show')
@@ -355,6 +357,7 @@ describe('a month of station life', () => {
       open_without_update_30_days: '1', // C7, untouched since 1 Dec
       stale_share: String(Math.round((1 / 3) * 10000) / 10000),
       formal_suggestions: '1', // C5
+      no_show_no_contact: '0',
     })
 
     // The same figures on the page, with the chart.

@@ -180,7 +180,8 @@ describe('deputy console', () => {
       .from(concerns)
       .where(eq(concerns.id, ticket(t, 2).concernId))
       .get()!
-    expect(noShow).toMatchObject({ status: 'received', deputyId: 1 })
+    // A walk-in who left no phone cannot be reached: it ends apart (issue 15), not in the backlog.
+    expect(noShow).toMatchObject({ status: 'no_show_no_contact', deputyId: 1 })
   })
 
   it('transfers to another deputy present, keeping the place in the queue', async () => {

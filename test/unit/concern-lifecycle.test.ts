@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { VERDICTS } from '../../db/enums.ts'
 import { CONCERN_STATUSES, type ConcernStatus } from '../../db/schema.ts'
+import {
+  AWAITING_VERDICT,
+  awaitsVerdict,
+  stepsFrom,
+  stepTo,
+  verdictTarget,
+} from '../../server/domain/concern-follow-up.ts'
 import {
   allowedTransitions,
   checkTransition,
@@ -25,6 +33,11 @@ const SPEC = new Set([
   'replied>reopened',
   'reopened>in_progress',
   'reopened>replied',
+  // Issue 15: an answer on the spot takes the resident's verdict; a walk-in who never came and
+  // left no phone ends apart.
+  'answered>closed',
+  'answered>reopened',
+  'received>no_show_no_contact',
 ])
 const OPEN: ConcernStatus[] = ['received', 'referred', 'suggestion', 'in_progress', 'replied', 'reopened']
 const status = fc.constantFrom(...CONCERN_STATUSES)
@@ -47,8 +60,31 @@ describe('concern lifecycle', () => {
     expect(STATUS_TYPE.duplicate).toBe('closed')
   })
 
-  it('never leaves a resolved or closed state', () => {
-    for (const s of CONCERN_STATUSES.filter((s) => !isOpen(s))) expect(allowedTransitions(s)).toEqual([])
+  it('leaves a resolved or closed state only by the verdict on an answer given on the spot', () => {
+    for (const s of CONCERN_STATUSES.filter((s) => !isOpen(s) && s !== 'answered'))
+      expect(allowedTransitions(s), s).toEqual([])
+    expect(allowedTransitions('answered')).toEqual(['closed', 'reopened'])
+  })
+
+  it('takes every verdict from replied and answered, and from nothing else', () => {
+    expect(CONCERN_STATUSES.filter(awaitsVerdict)).toEqual(['answered', 'replied'])
+    expect(AWAITING_VERDICT).toEqual(['answered', 'replied'])
+    for (const from of ['answered', 'replied'] as const) {
+      expect(verdictTarget('satisfied')).toBe('closed')
+      expect(verdictTarget('basically_satisfied')).toBe('closed')
+      expect(verdictTarget('unsatisfied')).toBe('reopened')
+      for (const v of VERDICTS) expect(checkTransition(from, verdictTarget(v)).ok).toBe(true)
+    }
+  })
+
+  it('ends a no-show without contact only from received, as a closed status nothing leaves', () => {
+    expect(STATUS_TYPE.no_show_no_contact).toBe('closed')
+    expect(isOpen('no_show_no_contact')).toBe(false)
+    for (const from of CONCERN_STATUSES)
+      expect(checkTransition(from, 'no_show_no_contact').ok, from).toBe(from === 'received')
+    expect(allowedTransitions('no_show_no_contact')).toEqual([])
+    expect(stepTo('no_show_no_contact')).toBeNull()
+    expect(stepsFrom('received')).not.toContain(null)
   })
 
   it('refuses out_of_scope unless the right channel is named', () => {

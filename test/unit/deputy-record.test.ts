@@ -196,6 +196,78 @@ describe('the deputy record from plain rows', () => {
     )
   })
 
+  it('never lets a walk-in who never came and left no phone change a figure, only its own count', () => {
+    const status = fc.constantFrom<ConcernStatus>('answered', 'referred', 'replied', 'closed', 'reopened')
+    const day = (d: number) => `2026-12-${String(d).padStart(2, '0')}`
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ day: fc.integer({ min: 1, max: 28 }), to: status }), { maxLength: 15 }),
+        fc.array(
+          fc.record({
+            received: fc.integer({ min: 1, max: 28 }),
+            later: fc.integer({ min: 0, max: 3 }),
+            called: fc.boolean(),
+          }),
+          { maxLength: 8 },
+        ),
+        fc.constantFrom('2026-12-15', '2026-12-31', '2027-01-04'),
+        (steps, noShows, today) => {
+          const concerns = steps.map((s, i) => ({
+            id: i + 1,
+            stationId: 1,
+            receivedOn: day(Math.min(s.day, 20)),
+            firstResponseDueOn: '2026-12-24',
+          }))
+          const events = steps.flatMap((s, i) => [
+            ev(i + 1, day(Math.min(s.day, 20)), 'created', null, 'received'),
+            s.to === 'closed' || s.to === 'reopened'
+              ? ev(i + 1, day(s.day), 'verdict', 'answered', s.to, {
+                  verdict: s.to === 'closed' ? 'satisfied' : 'unsatisfied',
+                })
+              : ev(i + 1, day(s.day), 'status_changed', 'received', s.to),
+          ])
+          const ghosts = noShows.map((n, i) => ({
+            id: 1000 + i,
+            stationId: 1,
+            receivedOn: day(n.received),
+            firstResponseDueOn: day(Math.min(28, n.received + 5)),
+          }))
+          const ghostEvents = noShows.flatMap((n, i) => {
+            const at = day(Math.min(28, n.received + n.later))
+            return [
+              ev(1000 + i, day(n.received), 'created', null, 'received'),
+              ...(n.called ? [ev(1000 + i, day(n.received), 'called', 'received', 'received')] : []),
+              ev(1000 + i, at, 'no_show', 'received', 'no_show_no_contact'),
+            ]
+          })
+          const without = computeRecord(base({ concerns, events, today }))
+          const withGhosts = computeRecord(
+            base({ concerns: [...concerns, ...ghosts], events: [...events, ...ghostEvents], today }),
+          )
+          expect(without.noShowNoContact).toBe(0)
+          expect(withGhosts.noShowNoContact).toBe(ghosts.length)
+          expect({ ...withGhosts, noShowNoContact: 0 }).toEqual(without)
+        },
+      ),
+    )
+  })
+
+  it('counts a verdict on an answer given on the spot without finishing the concern twice', () => {
+    const concerns = [{ id: 1, stationId: 1, receivedOn: '2026-12-01', firstResponseDueOn: '2026-12-08' }]
+    const events = [
+      ev(1, '2026-12-01', 'created', null, 'received'),
+      ev(1, '2026-12-01', 'served', 'received', 'answered'),
+      ev(1, '2026-12-01', 'verdict', 'answered', 'closed', { verdict: 'basically_satisfied' }),
+    ]
+    const r = computeRecord(base({ concerns, events }))
+    expect(r.satisfaction).toMatchObject({ sample: 1, basicallySatisfied: 1, rate: 1 })
+    expect(r.closedWithinDeadline).toEqual({ share: 1, count: 1, of: 1 })
+    expect(r.concernIds.finished).toEqual([1])
+    // Answered but not rated: no verdict counted, and nothing counted as satisfied.
+    const unrated = computeRecord(base({ concerns, events: events.slice(0, 2) }))
+    expect(unrated.satisfaction).toMatchObject({ sample: 0, rate: null, satisfied: 0 })
+  })
+
   it('takes the median of the middle two for an even count', () => {
     expect(median([])).toBeNull()
     expect(median([3])).toBe(3)

@@ -52,7 +52,8 @@ describe('steps come from the lifecycle table', () => {
   it('offers a step for every allowed transition and none that the table refuses', () => {
     for (const from of CONCERN_STATUSES) {
       const steps = stepsFrom(from)
-      for (const to of allowedTransitions(from)) expect(steps).toContain(stepTo(to))
+      // A no-show without contact is the queue's outcome, not a step anyone takes.
+      for (const to of allowedTransitions(from)) if (stepTo(to)) expect(steps).toContain(stepTo(to))
       for (const step of steps) {
         if (step === 'unit_reply') {
           expect(unitReplyTarget(from).ok).toBe(true)
@@ -62,6 +63,7 @@ describe('steps come from the lifecycle table', () => {
       }
     }
     expect(stepsFrom('closed')).toEqual([])
+    expect(stepsFrom('answered')).toEqual(['verdict'])
     expect(stepsFrom('replied')).toEqual(['verdict', 'withdraw'])
     expect(stepsFrom('referred')).toEqual(['return', 'accept', 'unit_reply', 'relay', 'withdraw'])
     expect(stepsFrom('in_progress')).toEqual(['unit_reply', 'relay', 'withdraw'])

@@ -24,6 +24,7 @@ export const followup = defineMessages({
 
   'followup.actor.kiosk': ['群众（自助终端）', '群眾（自助終端）', 'Resident (kiosk)'],
   'followup.actor.system': ['系统', '系統', 'System'],
+  'followup.actor.resident': ['群众本人', '群眾本人', 'The resident'],
 
   // Steps
   'followup.step.answer': ['直接答复', '直接答覆', 'Answer directly'],
@@ -238,6 +239,12 @@ export const followup = defineMessages({
   'followup.timeline.verdict': ['评价', '評價', 'Verdict'],
   'followup.timeline.viaKiosk': ['自助终端', '自助終端', 'at the kiosk'],
   'followup.timeline.viaCallback': ['电话回访', '電話回訪', 'by call-back'],
+  'followup.timeline.viaPhone': ['手机查询页', '手機查詢頁', "on the slip's phone page"],
+  'followup.timeline.viaOnTheSpot': [
+    '接待后当场评价',
+    '接待後當場評價',
+    'on the spot, right after the visit',
+  ],
   'followup.timeline.comment': ['群众留言', '群眾留言', "Resident's words"],
   'followup.timeline.rightChannel': ['应走途径', '應走途徑', 'Right channel'],
   'followup.timeline.level': ['督办级别', '督辦級別', 'Escalation level'],
@@ -406,7 +413,6 @@ export const followup = defineMessages({
   ],
   'followup.callbacks.replied': ['答复日期', '答覆日期', 'Replied on'],
   'followup.callbacks.waiting': ['{date}，已等 {n} 天', '{date}，已等 {n} 天', '{date}, waiting {n} days'],
-  'followup.callbacks.record': ['记录评价', '記錄評價', 'Record verdict'],
   'followup.callbacks.saved': ['评价已记录。', '評價已記錄。', 'Verdict recorded.'],
 
   // Notices
@@ -533,6 +539,12 @@ export const followup = defineMessages({
   ],
   'followup.record.residents': ['接待群众（人次）', '接待群眾（人次）', 'Residents received in person'],
   'followup.record.concerns': ['收到诉求（件）', '收到訴求（件）', 'Concerns received'],
+  'followup.record.noShowNoContact': ['未到且无法联系（件）', '未到且無法聯繫（件）', 'No-show, no contact'],
+  'followup.record.noShowNoContactNote': [
+    '取号后未到、也未留电话；不计入以上任何数字',
+    '取號後未到、也未留電話；不計入以上任何數字',
+    'took a ticket, never came, left no phone; in none of the other figures',
+  ],
   'followup.record.firstResponse': [
     '首次答复用时（中位数）',
     '首次答覆用時（中位數）',

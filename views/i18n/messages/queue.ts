@@ -14,6 +14,7 @@ export const queue = defineMessages({
   'queue.status.duplicate': ['重复', '重複', 'Duplicate'],
   'queue.status.outOfScope': ['不予受理', '不予受理', 'Not accepted'],
   'queue.status.withdrawn': ['已撤回', '已撤回', 'Withdrawn'],
+  'queue.status.noShowNoContact': ['未到且无法联系', '未到且無法聯繫', 'No-show, no contact'],
 
   'queue.channel.kiosk': ['自助终端', '自助終端', 'Kiosk'],
   'queue.channel.reception': ['接待窗口', '接待窗口', 'At reception'],

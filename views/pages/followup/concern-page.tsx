@@ -1,10 +1,11 @@
 import type { Child } from 'hono/jsx'
 import type { ConcernPageData, TimelineEvent } from '../../../db/queries/followup.ts'
 import type { PhraseNames } from '../../../db/queries/topic-phrases.ts'
-import { REPLY_GRADES, VERDICTS } from '../../../db/schema.ts'
+import { REPLY_GRADES } from '../../../db/schema.ts'
 import type { Step } from '../../../server/domain/concern-follow-up.ts'
 import { RIGHT_CHANNELS } from '../../../server/events/concern-steps.ts'
 import { CsrfField, type FieldErrors } from '../../components/form.tsx'
+import { VerdictButtons } from '../../components/verdict-buttons.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
 import { usePage } from '../../page-context.ts'
@@ -15,7 +16,15 @@ import {
   formatTrackingCode,
   statusLabel,
 } from '../track/concern-labels.ts'
-import { dueKindLabel, gradeLabel, rightChannelLabel, stepHint, stepLabel, verdictLabel } from './labels.ts'
+import {
+  dueKindLabel,
+  gradeLabel,
+  rightChannelLabel,
+  stepHint,
+  stepLabel,
+  verdictChannelLabel,
+  verdictLabel,
+} from './labels.ts'
 import { DueText, type DueView, FollowUpStyles, StatusText } from './parts.tsx'
 
 export const REPLY_MAX = 1000
@@ -218,7 +227,9 @@ function Timeline({ events, tz, full }: { events: TimelineEvent[]; tz: string; f
       ? t('followup.actor.kiosk')
       : e.actorKind === 'system'
         ? t('followup.actor.system')
-        : (e.actorName ?? '')
+        : e.actorKind === 'resident'
+          ? t('followup.actor.resident')
+          : (e.actorName ?? '')
   return (
     <ol class="fu-timeline" id="concern-timeline">
       {events.map((e) => {
@@ -269,8 +280,7 @@ function Timeline({ events, tz, full }: { events: TimelineEvent[]; tz: string; f
                 <>
                   <dt>{t('followup.timeline.verdict')}</dt>
                   <dd>
-                    {verdictLabel(t, d.verdict)} ·{' '}
-                    {d.via === 'kiosk' ? t('followup.timeline.viaKiosk') : t('followup.timeline.viaCallback')}
+                    {verdictLabel(t, d.verdict)} · {verdictChannelLabel(t, d.via ?? 'callback')}
                   </dd>
                 </>
               ) : null}
@@ -557,16 +567,6 @@ function StepForm(p: ConcernPageProps & { step: Step }) {
     case 'verdict':
       fields = (
         <>
-          <fieldset class={errors?.verdict ? 'fu-radios has-error' : 'fu-radios'} id="f-verdict-verdict">
-            <legend>{t('followup.field.verdict')}</legend>
-            {errors?.verdict ? <p class="error">{errors.verdict}</p> : null}
-            {VERDICTS.map((vd) => (
-              <label class="fu-radio">
-                <input type="radio" name="verdict" value={vd} checked={v('verdict') === vd} required />
-                {verdictLabel(t, vd)}
-              </label>
-            ))}
-          </fieldset>
           <TextArea
             step={step}
             name="comment"
@@ -576,6 +576,14 @@ function StepForm(p: ConcernPageProps & { step: Step }) {
             errors={errors}
           />
           {note()}
+          <fieldset
+            class={errors?.verdict ? 'fu-callback-verdict has-error' : 'fu-callback-verdict'}
+            id="f-verdict-verdict"
+          >
+            <legend>{t('followup.field.verdict')}</legend>
+            {errors?.verdict ? <p class="error">{errors.verdict}</p> : null}
+            <VerdictButtons idPrefix="submit-verdict" />
+          </fieldset>
         </>
       )
       break
@@ -608,13 +616,15 @@ function StepForm(p: ConcernPageProps & { step: Step }) {
         <CsrfField />
         <input type="hidden" name="seen" value={c.status} />
         {fields}
-        <button
-          type="submit"
-          class={step === 'undo' || step === 'withdraw' ? 'danger' : undefined}
-          id={`submit-${step}`}
-        >
-          {stepLabel(t, step)}
-        </button>
+        {step === 'verdict' ? null : (
+          <button
+            type="submit"
+            class={step === 'undo' || step === 'withdraw' ? 'danger' : undefined}
+            id={`submit-${step}`}
+          >
+            {stepLabel(t, step)}
+          </button>
+        )}
       </form>
     </details>
   )

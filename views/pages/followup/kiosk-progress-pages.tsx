@@ -2,6 +2,7 @@ import type { ConcernStatus, ReplyGrade, Verdict } from '../../../db/schema.ts'
 import { TRACKING_CODE_LENGTH } from '../../../server/domain/secrets.ts'
 import { CsrfField } from '../../components/form.tsx'
 import { CodeKeypadField } from '../../components/keypad-field.tsx'
+import { VerdictButtons } from '../../components/verdict-buttons.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 import { QueueStyles } from '../kiosk/queue-assets.tsx'
@@ -145,35 +146,7 @@ export function KioskProgressPage({
               </label>
               <textarea id="f-comment" name="comment" rows={2} maxlength={KIOSK_COMMENT_MAX}></textarea>
             </div>
-            <div class="fu-verdict-buttons">
-              <button
-                type="submit"
-                name="verdict"
-                value="satisfied"
-                class="kiosk-button primary"
-                id="verdict-satisfied"
-              >
-                {t('followup.verdict.satisfied')}
-              </button>
-              <button
-                type="submit"
-                name="verdict"
-                value="basically_satisfied"
-                class="kiosk-button"
-                id="verdict-basically"
-              >
-                {t('followup.verdict.basicallySatisfied')}
-              </button>
-              <button
-                type="submit"
-                name="verdict"
-                value="unsatisfied"
-                class="kiosk-button"
-                id="verdict-unsatisfied"
-              >
-                {t('followup.verdict.unsatisfied')}
-              </button>
-            </div>
+            <VerdictButtons kiosk />
             <p class="hint q-hint">{t('followup.kiosk.unsatisfiedHint')}</p>
           </fieldset>
         </form>

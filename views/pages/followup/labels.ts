@@ -1,4 +1,4 @@
-import type { FollowUpDueKind, ReplyGrade, Verdict } from '../../../db/schema.ts'
+import type { FollowUpDueKind, ReplyGrade, Verdict, VerdictChannel } from '../../../db/schema.ts'
 import type { Step } from '../../../server/domain/concern-follow-up.ts'
 import type { RightChannel, StepFailure } from '../../../server/events/concern-steps.ts'
 import type { MessageKey, T } from '../../i18n/index.ts'
@@ -151,3 +151,17 @@ export function failureOf(reason: StepFailure): [404 | 403 | 409 | 422, MessageK
 
 /** A share as a whole percentage, or a dash when there is nothing to divide. */
 export const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`)
+
+/** Where a resident gave a verdict, for the timeline. */
+export function verdictChannelLabel(t: T, via: VerdictChannel): string {
+  switch (via) {
+    case 'kiosk':
+      return t('followup.timeline.viaKiosk')
+    case 'callback':
+      return t('followup.timeline.viaCallback')
+    case 'phone':
+      return t('followup.timeline.viaPhone')
+    case 'on_the_spot':
+      return t('followup.timeline.viaOnTheSpot')
+  }
+}

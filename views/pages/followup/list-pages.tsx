@@ -1,9 +1,9 @@
-import { VERDICTS } from '../../../db/schema.ts'
+import type { ConcernStatus } from '../../../db/schema.ts'
 import { CsrfField } from '../../components/form.tsx'
+import { VerdictButtons } from '../../components/verdict-buttons.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
 import { formatTrackingCode } from '../track/concern-labels.ts'
-import { verdictLabel } from './labels.ts'
 import { type ConcernListItem, ConcernTable, FollowUpStyles, StationConcernNav } from './parts.tsx'
 
 const overdueCount = (rows: ConcernListItem[]) => rows.filter((r) => r.due?.overdue).length
@@ -113,6 +113,7 @@ export type CallbackRow = {
   deputyName: string | null
   residentName: string | null
   phone: string | null
+  status: ConcernStatus
   repliedOn: string
   waitingDays: number
 }
@@ -178,26 +179,18 @@ export function CallbacksPage({
                 novalidate
               >
                 <CsrfField />
-                <input type="hidden" name="seen" value="replied" />
+                <input type="hidden" name="seen" value={r.status} />
                 <input type="hidden" name="back" value={back} />
-                <fieldset class="fu-radios">
-                  <legend>{t('followup.field.verdict')}</legend>
-                  {VERDICTS.map((v) => (
-                    <label class="fu-radio">
-                      <input type="radio" name="verdict" value={v} required id={`cb-${r.id}-${v}`} />
-                      {verdictLabel(t, v)}
-                    </label>
-                  ))}
-                </fieldset>
                 <div class="field">
                   <label for={`cb-${r.id}-comment`}>
                     {t('followup.field.comment')} <span class="optional">({t('form.optional')})</span>
                   </label>
                   <input type="text" id={`cb-${r.id}-comment`} name="comment" maxlength={200} />
                 </div>
-                <button type="submit" id={`cb-${r.id}-submit`}>
-                  {t('followup.callbacks.record')}
-                </button>
+                <fieldset class="fu-callback-verdict">
+                  <legend>{t('followup.field.verdict')}</legend>
+                  <VerdictButtons idPrefix={`cb-${r.id}`} />
+                </fieldset>
               </form>
             </li>
           ))}

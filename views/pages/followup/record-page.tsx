@@ -58,6 +58,13 @@ export function RecordFigures({ r, minSample }: { r: DeputyRecord; minSample: nu
         </dd>
       </div>
       <div>
+        <dt>{t('followup.record.noShowNoContact')}</dt>
+        <dd id="fig-no-show-no-contact">
+          <strong>{r.noShowNoContact}</strong>
+          <span>{t('followup.record.noShowNoContactNote')}</span>
+        </dd>
+      </div>
+      <div>
         <dt>{t('followup.record.firstResponse')}</dt>
         <dd id="fig-first-response">
           <strong>

@@ -56,6 +56,13 @@ export function MonthlyReportPage({ report, board }: { report: MonthlyReport; bo
             </dd>
           </div>
           <div>
+            <dt>{t('followup.record.noShowNoContact')}</dt>
+            <dd id="report-no-show-no-contact">
+              <strong>{r.noShowNoContact}</strong>
+              <span>{t('followup.record.noShowNoContactNote')}</span>
+            </dd>
+          </div>
+          <div>
             <dt>{t('followup.report.finished')}</dt>
             <dd id="report-finished">
               <strong>{r.closedWithinDeadline.of}</strong>

@@ -26,6 +26,8 @@ export function statusLabel(t: T, s: ConcernStatus): string {
       return t('queue.status.outOfScope')
     case 'withdrawn':
       return t('queue.status.withdrawn')
+    case 'no_show_no_contact':
+      return t('queue.status.noShowNoContact')
   }
 }
 
