@@ -10,6 +10,7 @@ import { followup } from './messages/followup.ts'
 import { jobs } from './messages/jobs.ts'
 import { kiosk } from './messages/kiosk.ts'
 import { queue } from './messages/queue.ts'
+import { room } from './messages/room.ts'
 import { roster } from './messages/roster.ts'
 
 export const catalog = {
@@ -23,6 +24,7 @@ export const catalog = {
   ...booking,
   ...feeds,
   ...followup,
+  ...room,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>
