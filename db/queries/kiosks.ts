@@ -13,6 +13,7 @@ const kioskByDeviceToken = preparedFor((db) =>
       label: kiosks.label,
       stationId: kiosks.stationId,
       lastSeenAt: kiosks.lastSeenAt,
+      voiceAnnouncements: kiosks.voiceAnnouncements,
     })
     .from(kiosks)
     .where(and(eq(kiosks.deviceTokenHash, sql.placeholder('tokenHash')), isNull(kiosks.revokedAt)))
@@ -54,7 +55,13 @@ export function redeemPairingCode(
       .where(eq(kiosks.id, row.id))
       .run()
     recordAudit(tx, now, { actorAccountId: null, action: 'kiosk.paired', entity: 'kiosk', entityId: row.id })
-    return { id: row.id, label: row.label, stationId: row.stationId, lastSeenAt: now }
+    return {
+      id: row.id,
+      label: row.label,
+      stationId: row.stationId,
+      lastSeenAt: now,
+      voiceAnnouncements: row.voiceAnnouncements,
+    }
   })
 }
 

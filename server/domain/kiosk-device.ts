@@ -4,4 +4,6 @@ export type KioskDevice = {
   label: string
   stationId: number
   lastSeenAt: Date | null
+  /** As a room board: speak each call (a chime plays either way). */
+  voiceAnnouncements: boolean
 }
