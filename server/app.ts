@@ -33,6 +33,7 @@ import { preferenceRoutes } from './routes/preferences.ts'
 import { receptionRoutes } from './routes/reception.tsx'
 import { recordRoutes } from './routes/records.tsx'
 import { rosterRoutes } from './routes/roster.tsx'
+import { staffCallRoutes } from './routes/staff-calls.tsx'
 import { staffJobRoutes } from './routes/staff-jobs.tsx'
 import { staticFiles } from './routes/static-files.ts'
 import { stationDayRoutes } from './routes/station-day.tsx'
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', displayRoutes(deps))
   app.route('/', consoleRoutes(deps))
   app.route('/', stationDayRoutes(deps))
+  app.route('/', staffCallRoutes(deps))
   app.route('/', intakeRoutes(deps))
   app.route('/', receptionRoutes(deps))
   app.route('/', trackRoutes(deps))

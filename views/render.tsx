@@ -57,3 +57,14 @@ export const renderFragment = (c: Context<AppEnv>, node: Child, status: Contentf
 
 /** True when htmx made the request (it sends `HX-Request: true`). */
 export const isHtmx = (c: Context) => c.req.header('hx-request') === 'true'
+
+/** A fragment as a string with the request's contexts (its CSRF token too), for an SSE message. */
+export const fragmentHtml = async (c: Context<AppEnv>, node: Child) =>
+  String(
+    await resolveCallback(
+      await withContexts(c, node).toString(),
+      HtmlEscapedCallbackPhase.Stringify,
+      false,
+      {},
+    ),
+  )

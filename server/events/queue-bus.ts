@@ -14,6 +14,8 @@ export type QueueChangeKind =
   | 'presence'
   | 'settings'
   | 'carried_over'
+  /** A kiosk called for staff, or a clerk took such a call (not a queue change, same listeners). */
+  | 'staff_call'
 
 export type QueueChange = { stationId: number; kind: QueueChangeKind; ticketId?: number }
 type Listener = (change: QueueChange) => void

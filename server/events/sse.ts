@@ -31,6 +31,7 @@ export function streamStationFragment(
   stationId: number,
   render: () => Promise<string> | string,
   stillAllowed: () => boolean,
+  opts: { refreshOnKeepAlive?: boolean } = {},
 ) {
   setHeader(c, 'X-Accel-Buffering', 'no')
   const res = streamSSE(c, async (stream) => {
@@ -62,6 +63,8 @@ export function streamStationFragment(
           await stream.write(': keep-alive\n\n')
         }
         if (dirty || closed) continue
+        // A fragment that shows "n minutes ago" is rendered again at every keep-alive.
+        if (opts.refreshOnKeepAlive && !first) dirty = true
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, KEEPALIVE_MS)
           timer.unref?.()

@@ -22,6 +22,7 @@ const FILES: Record<string, string> = {
   'queue.css': join(PROJECT_ROOT, 'kiosk/queue.css'),
   'queue-kiosk.js': join(PROJECT_ROOT, 'kiosk/queue-kiosk.js'),
   'queue-live.js': join(PROJECT_ROOT, 'kiosk/queue-live.js'),
+  'room-board.js': join(PROJECT_ROOT, 'kiosk/room-board.js'),
   'followup.css': join(PROJECT_ROOT, 'kiosk/followup.css'),
   'booking.css': join(PROJECT_ROOT, 'kiosk/booking.css'),
   'keypad.css': join(PROJECT_ROOT, 'kiosk/keypad.css'),

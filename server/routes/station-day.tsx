@@ -18,6 +18,7 @@ import type { AppEnv } from '../env.ts'
 import { announceQueueChange } from '../events/queue-commands.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { f, parseForm } from '../validation.ts'
+import { staffCallViews } from './staff-calls.tsx'
 import { stationFromPath } from './station-scope.ts'
 
 const presenceForm = z.object({
@@ -66,6 +67,7 @@ export function stationDayRoutes(deps: AppDeps) {
         deputies={deputiesForDay(db, station.id, today)}
         summary={summary}
         settings={queueSettings(db, station.id)}
+        calls={staffCallViews(i18n, db, station, now)}
         notice={opts.notice}
         errors={opts.errors}
       />,
@@ -79,7 +81,10 @@ export function stationDayRoutes(deps: AppDeps) {
     const { station } = scope
     const { t } = c.get('i18n')
     const saved = c.req.query('saved')
-    return page(c, station, { notice: saved ? t('form.saved') : undefined })
+    const answered = c.req.query('call') === 'answered'
+    return page(c, station, {
+      notice: saved ? t('form.saved') : answered ? t('staffCall.answered') : undefined,
+    })
   })
 
   app.post('/staff/stations/:id/today/presence', async (c) => {

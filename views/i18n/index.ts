@@ -12,6 +12,7 @@ import { jobs } from './messages/jobs.ts'
 import { keypad } from './messages/keypad.ts'
 import { kiosk } from './messages/kiosk.ts'
 import { queue } from './messages/queue.ts'
+import { room } from './messages/room.ts'
 import { roster } from './messages/roster.ts'
 
 export const catalog = {
@@ -27,6 +28,7 @@ export const catalog = {
   ...followup,
   ...keypad,
   ...chips,
+  ...room,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

@@ -1,16 +1,24 @@
 import type { Child } from 'hono/jsx'
+import { CALL_STAFF_NOTICE_ID, CallStaffButton } from '../components/call-staff.tsx'
 import { LanguageSwitch } from '../components/language-switch.tsx'
 import { Document } from '../document.tsx'
 import { useI18n } from '../i18n/index.ts'
 import { usePage } from '../page-context.ts'
 
-type Props = { title: string; stationName?: string; children: Child; idle?: boolean }
+type Props = {
+  title: string
+  stationName?: string
+  children: Child
+  idle?: boolean
+  /** The call-staff button; off only where the device is not a paired kiosk yet. */
+  callStaff?: boolean
+}
 
 /**
  * Portrait touchscreen layout: big targets, language and text size one tap away, and an idle
  * reset (kiosk/idle.js) that warns with a countdown before wiping back to the start screen.
  */
-export function KioskLayout({ title, stationName, children, idle = true }: Props) {
+export function KioskLayout({ title, stationName, children, idle = true, callStaff = true }: Props) {
   const { t } = useI18n()
   const page = usePage()
   const back = encodeURIComponent(page.path + page.query)
@@ -30,8 +38,10 @@ export function KioskLayout({ title, stationName, children, idle = true }: Props
           >
             {page.largeText ? t('kiosk.normalText') : t('kiosk.largeText')}
           </a>
+          {callStaff ? <CallStaffButton /> : null}
         </nav>
       </header>
+      {callStaff ? <div id={CALL_STAFF_NOTICE_ID} class="call-staff-slot" /> : null}
       <main id="main" class="kiosk-main">
         {children}
       </main>

@@ -6,7 +6,7 @@ import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
 export function KioskPairPage({ code, errors = {} }: { code?: string; errors?: FieldErrors }) {
   const { t } = useI18n()
   return (
-    <KioskLayout title={t('kiosk.pair.title')} idle={false}>
+    <KioskLayout title={t('kiosk.pair.title')} idle={false} callStaff={false}>
       <h1>{t('kiosk.pair.title')}</h1>
       <p class="lead">{t('kiosk.pair.intro')}</p>
       <form method="post" action="/kiosk/pair" id="pair-form" novalidate>

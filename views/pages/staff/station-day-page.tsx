@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
 import { orderRuleText } from '../display/display-page.tsx'
 import { QueueStyles } from '../kiosk/queue-assets.tsx'
+import { STAFF_CALLS_ID, StaffCallsList, type StaffCallView } from './staff-calls-list.tsx'
 
 export type DaySummary = { waiting: number; called: number; parked: number; served: number; noShow: number }
 
@@ -14,6 +15,7 @@ type Props = {
   deputies: DeputyDayRow[]
   summary: DaySummary
   settings: QueueSettings
+  calls: StaffCallView[]
   notice?: string
   errors?: FieldErrors
 }
@@ -26,6 +28,7 @@ export function StationDayPage({
   deputies,
   summary,
   settings,
+  calls,
   notice,
   errors = {},
 }: Props) {
@@ -60,6 +63,15 @@ export function StationDayPage({
           </li>
         ))}
       </ul>
+
+      <section aria-labelledby="staff-calls-heading" class="staff-calls-section">
+        <h2 id="staff-calls-heading">{t('staffCall.heading')}</h2>
+        <div id={STAFF_CALLS_ID} data-live-url={`${base}/today/calls/events`}>
+          <StaffCallsList stationId={stationId} calls={calls} />
+        </div>
+        <script src="/static/hx-sse.js" defer></script>
+        <script src="/static/queue-live.js" defer></script>
+      </section>
 
       <h2>{t('queue.day.queueHeading')}</h2>
       <p id="day-summary">
