@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, inArray, or, sql } from 'drizzle-orm'
 import { OPEN_STATUSES } from '../../server/domain/concern-lifecycle.ts'
 import { randomCode } from '../../server/domain/secrets.ts'
+import { TRACKING_CODE_LENGTH } from '../../server/domain/staff-search.ts'
 import { addWorkingDays, type WorkingCalendar, workingCalendar } from '../../server/domain/working-days.ts'
 import type { Queryable } from '../client.ts'
 import { DerivedCache } from '../derived-cache.ts'
@@ -72,7 +73,7 @@ const concernWithCode = preparedFor((db) =>
 
 function newTrackingCode(db: Queryable): string {
   for (let i = 0; i < 20; i++) {
-    const code = randomCode(8)
+    const code = randomCode(TRACKING_CODE_LENGTH)
     if (!concernWithCode(db).get({ code })) return code
   }
   throw new Error('could not find a free tracking code')

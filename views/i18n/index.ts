@@ -11,6 +11,7 @@ import { jobs } from './messages/jobs.ts'
 import { kiosk } from './messages/kiosk.ts'
 import { queue } from './messages/queue.ts'
 import { roster } from './messages/roster.ts'
+import { search } from './messages/search.ts'
 
 export const catalog = {
   ...common,
@@ -23,6 +24,7 @@ export const catalog = {
   ...booking,
   ...feeds,
   ...followup,
+  ...search,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>
