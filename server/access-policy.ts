@@ -32,6 +32,8 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/staff/jobs', ['admin']],
   // Follow-up deadlines and retention apply to every station; only administrators change them.
   ['/staff/followup-settings', ['admin']],
+  // Each account finds only what it may see (staff: their stations; a deputy: their own).
+  ['/staff/search', ['deputy', 'staff']],
   ['/deputy', ['deputy', 'staff']],
   ['/me', 'signed-in'],
 ]

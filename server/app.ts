@@ -35,6 +35,7 @@ import { recordRoutes } from './routes/records.tsx'
 import { rosterRoutes } from './routes/roster.tsx'
 import { staffCallRoutes } from './routes/staff-calls.tsx'
 import { staffJobRoutes } from './routes/staff-jobs.tsx'
+import { staffSearchRoutes } from './routes/staff-search.tsx'
 import { staticFiles } from './routes/static-files.ts'
 import { stationDayRoutes } from './routes/station-day.tsx'
 import { trackRoutes } from './routes/track.tsx'
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   app.route('/admin/feeds', adminFeedRoutes(deps))
   app.route('/admin', adminRoutes(deps))
   app.route('/staff/jobs', staffJobRoutes(deps))
+  app.route('/', staffSearchRoutes(deps))
   app.route('/staff/stations/:id{[0-9]+}/roster', rosterRoutes(deps))
   app.route('/', myDutyRoutes(deps))
   app.route('/', myPasswordRoutes(deps))

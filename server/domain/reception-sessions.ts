@@ -193,6 +193,10 @@ export type Slot = {
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 
+/** The local start time of a session's slot `index`, as sessionSlots numbers them. */
+export const slotStartTime = (s: { startTime: string; slotMinutes: number }, index: number) =>
+  hhmm(minutesOf(s.startTime) + index * s.slotMinutes)
+
 /** The whole slots of a session, back to back from its start; a remainder too short for a slot is left free. */
 export function sessionSlots(s: SessionShape, timeZone: string): Slot[] {
   const start = minutesOf(s.startTime)

@@ -82,6 +82,7 @@ const EXPECTED_ACCESS: readonly (readonly [route: string, access: Access])[] = [
   ['GET /staff/stations/:id/concerns', ['staff']],
   ['GET /staff/stations/:id/callbacks', ['staff']],
   ['GET /staff/followup-settings', ['admin']],
+  ['GET /staff/search', ['deputy', 'staff']],
   ['POST /staff/followup-settings', ['admin']],
   ['GET /records', ['deputy', 'staff']],
   ['GET /records/me', ['deputy', 'staff']],

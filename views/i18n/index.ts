@@ -14,6 +14,7 @@ import { kiosk } from './messages/kiosk.ts'
 import { queue } from './messages/queue.ts'
 import { room } from './messages/room.ts'
 import { roster } from './messages/roster.ts'
+import { search } from './messages/search.ts'
 
 export const catalog = {
   ...common,
@@ -29,6 +30,7 @@ export const catalog = {
   ...keypad,
   ...chips,
   ...room,
+  ...search,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { CsrfField } from '../components/form.tsx'
 import { LanguageSwitch } from '../components/language-switch.tsx'
+import { SearchForm } from '../components/search-form.tsx'
 import { Document } from '../document.tsx'
 import { useI18n } from '../i18n/index.ts'
 import { usePage } from '../page-context.ts'
@@ -49,6 +50,7 @@ export function StaffLayout({ title, children }: { title: string; children: Chil
             </ul>
           </nav>
         ) : null}
+        {account ? <SearchForm id="site-search-q" /> : null}
         <LanguageSwitch />
         {account ? (
           <form method="post" action="/logout" class="logout">
