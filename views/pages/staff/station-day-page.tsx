@@ -66,7 +66,7 @@ export function StationDayPage({
 
       <section aria-labelledby="staff-calls-heading" class="staff-calls-section">
         <h2 id="staff-calls-heading">{t('staffCall.heading')}</h2>
-        <div id={STAFF_CALLS_ID} data-live-url={`${base}/today/calls/events`} aria-live="polite">
+        <div id={STAFF_CALLS_ID} data-live-url={`${base}/today/calls/events`}>
           <StaffCallsList stationId={stationId} calls={calls} />
         </div>
         <script src="/static/hx-sse.js" defer></script>
