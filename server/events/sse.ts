@@ -51,20 +51,23 @@ export function streamStationFragment(
     openStreams.set(db, streams)
     streams.add(recheck)
     let first = true
+    let last = ''
     try {
       while (!closed && !stream.aborted) {
         if (!stillAllowed()) break
-        if (dirty) {
-          dirty = false
-          const data = await render()
+        const data = dirty ? await render() : null
+        dirty = false
+        // A refreshed fragment that reads as before is not sent again (a keep-alive instead).
+        if (data !== null && !(opts.refreshOnKeepAlive && data === last)) {
           await stream.writeSSE(first ? { data, retry: RECONNECT_MS } : { data })
           first = false
+          last = data
         } else {
           await stream.write(': keep-alive\n\n')
         }
         if (dirty || closed) continue
         // A fragment that shows "n minutes ago" is rendered again at every keep-alive.
-        if (opts.refreshOnKeepAlive && !first) dirty = true
+        if (opts.refreshOnKeepAlive) dirty = true
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, KEEPALIVE_MS)
           timer.unref?.()

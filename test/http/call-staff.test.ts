@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { outbox, staffCalls } from '../../db/schema.ts'
 import { queueBus } from '../../server/events/queue-bus.ts'
+import { KEEPALIVE_MS } from '../../server/events/sse.ts'
 import { kioskClient, rows, STATION_A, STATION_B, sseMessages } from '../helpers/queue.ts'
 import { addAccount, DEMO, makeTestApp } from '../helpers/test-app.ts'
 
@@ -151,5 +152,33 @@ describe('calls on the station today page', () => {
     const deputy = await t.client().login(...DEMO.deputy)
     expect((await deputy.post(`/staff/stations/1/today/calls/${call.id}/answer`)).status).toBe(403)
     expect(calls(t)[0]!.answeredAt).toBeNull()
+  })
+
+  it("ends the today page's call stream when the clerk logs out", async () => {
+    const t = await makeTestApp()
+    const clerk = await t.client().login(...DEMO.staff)
+    const stream = sseMessages(await clerk.get('/staff/stations/1/today/calls/events'))
+    expect(await stream.next()).toContain('暂无待处理的呼叫')
+    expect((await clerk.post('/logout')).status).toBe(303)
+    await expect(stream.next()).rejects.toThrow('stream ended')
+    await expect.poll(() => queueBus(t.db).listenerCount(STATION_A)).toBe(0)
+  })
+
+  it('renders the list again at each keep-alive, so "minutes ago" moves without a new call', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const t = await makeTestApp()
+      const k = await kioskClient(t)
+      await k.post('/kiosk/call-staff', {}, { htmx: true })
+      const clerk = await t.client().login(...DEMO.staff)
+      const stream = sseMessages(await clerk.get('/staff/stations/1/today/calls/events'))
+      expect(await stream.next()).toContain('刚刚')
+      t.clock.advance(2 * 60_000)
+      await vi.advanceTimersByTimeAsync(KEEPALIVE_MS)
+      expect(await stream.next()).toContain('2 分钟前')
+      await stream.cancel()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -31,7 +31,11 @@ export const room = defineMessages({
   ],
   'staffCall.heading': ['居民呼叫', '居民呼叫', 'Calls from kiosks'],
   'staffCall.none': ['暂无待处理的呼叫。', '暫無待處理的呼叫。', 'No open calls.'],
-  'staffCall.item': ['{kiosk} · {time}（{ago}）', '{kiosk} · {time}（{ago}）', '{kiosk} · {time} ({ago})'],
+  'staffCall.item': [
+    '{kiosk} · {time} 呼叫（{ago}）',
+    '{kiosk} · {time} 呼叫（{ago}）',
+    '{kiosk} · called at {time} ({ago})',
+  ],
   'staffCall.justNow': ['刚刚', '剛剛', 'just now'],
   'staffCall.minutesAgo': ['{n} 分钟前', '{n} 分鐘前', '{n} min ago'],
   'staffCall.unknownKiosk': ['自助终端', '自助終端', 'a kiosk'],

@@ -16,7 +16,7 @@ export function StaffCallsList({ stationId, calls }: { stationId: number; calls:
       </p>
     )
   return (
-    <ul class="staff-calls" id="staff-calls-open" role="status">
+    <ul class="staff-calls" id="staff-calls-open">
       {calls.map((call) => (
         <li id={`staff-call-${call.id}`} class="staff-call">
           <span class="staff-call-text">
