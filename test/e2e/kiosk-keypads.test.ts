@@ -211,11 +211,22 @@ describe('touch-only phone and code entry at the kiosk', () => {
     })
   }
 
-  it('takes a call-back number on the keypad at the drop-in phone step (大字)', {
-    timeout: 180_000,
+  it('takes the phone on the keypad in the booking form and at the drop-in phone step (大字)', {
+    timeout: 240_000,
   }, async () => {
     const { context, page } = await pairedKiosk(live.browser, live.server)
     await tap(page, '#text-size-toggle')
+    // The booking form: topic, name and phone are taller than the screen; 确认预约 stays in view.
+    const session = sessions.at(-1)!
+    await tap(page, '#action-booking')
+    await tap(page, '#who-d1')
+    await tap(page, `#day-${session.date}`)
+    await tap(page, `#slot-${session.id}-${session.slots[0]!.index}`)
+    await keyIn(page, 'phone', '02155556666')
+    expect(await page.inputValue('#f-phone')).toBe('021 5555 6666')
+    await kioskNorms(page, 'zh-Hans-large-booking-details')
+    await expectPrimaryInView(page, '#booking-submit', 'booking details')
+    await page.goto(`${live.server.baseUrl}/kiosk`)
     await tap(page, '#action-concern')
     await tap(page, '#topic-1')
     await tap(page, '#go-phone')
