@@ -7,12 +7,14 @@ import { addPlan } from '../helpers/booking.ts'
 import {
   expectKioskTargets,
   expectNoAxeViolations,
+  loggedIn,
   pairedKiosk,
   SCREENSHOT_DIR,
   useServerAndBrowser,
 } from '../helpers/browser.ts'
 import { markPresent } from '../helpers/queue.ts'
 import { expectKioskContrast, expectKioskText } from '../helpers/queue-browser.ts'
+import { DEMO } from '../helpers/test-app.ts'
 
 /** 20:00 in Shanghai of the next 12:00 UTC: no slot of the day is inside the minimum notice then. */
 function nextNoonUtc(): Date {
@@ -143,4 +145,19 @@ describe('names and phrase chips at the kiosk, by taps only', () => {
     // Three axe scans of pages with a hundred buttons each, on a shared CI machine.
     300_000,
   )
+
+  it('admin: a topic’s phrase list and form are axe-clean', async () => {
+    const { context, page } = await loggedIn(live.browser, live.server, ...DEMO.admin)
+    await page.goto(`${live.server.baseUrl}/admin/topics`)
+    await Promise.all([page.waitForNavigation(), page.click('#topic-1-phrases')])
+    expect(await page.textContent('#phrases-table')).toContain('电梯故障')
+    await expectNoAxeViolations(page, 'admin phrases')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'B-admin-phrases.png'), fullPage: true })
+    await Promise.all([page.waitForNavigation(), page.click('#admin-add')])
+    await Promise.all([page.waitForNavigation(), page.click('#phrase-form button[type=submit]')])
+    expect(await page.textContent('#phrase-form')).toContain('请填写此项。')
+    await expectNoAxeViolations(page, 'admin phrase form with errors')
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'B-admin-phrase-form.png'), fullPage: true })
+    await context.close()
+  }, 120_000)
 })
