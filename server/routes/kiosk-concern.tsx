@@ -328,9 +328,8 @@ export function kioskConcernRoutes(deps: AppDeps) {
 
 /** Phrase ids of a refused form, kept to tick the chips again: digits only, at most MAX_PHRASES. */
 function rawIds(value: unknown): number[] {
-  const list = Array.isArray(value) ? value : [value]
-  return list
-    .map((v) => (typeof v === 'string' ? parseId(v) : null))
+  return (Array.isArray(value) ? value : [value])
+    .map(parseId)
     .filter((id): id is number => id !== null)
     .slice(0, MAX_PHRASES)
 }

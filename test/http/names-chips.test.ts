@@ -119,6 +119,8 @@ describe('kiosk: phrase chips instead of typing', () => {
     expect(html).toContain('我想当面跟代表说')
     expect(html).toContain('<textarea')
     expect(html).toContain('src="/static/names-chips.js"')
+    expect((await k.get('/static/names-chips.js')).status).toBe(200)
+    expect((await k.get('/static/names-chips.css')).status).toBe(200)
     await k.get('/lang/en?next=/kiosk')
     const en = await (await k.get('/kiosk/concern/details?topic=1')).text()
     expect(en).toContain('Lift out of order')
