@@ -9,6 +9,7 @@ import { systemClock } from './domain/clock.ts'
 import { JOBS } from './jobs/registry.ts'
 import { type Scheduler, startScheduler } from './jobs/scheduler.ts'
 import { markServerRunning } from './jobs/server-marker.ts'
+import { kioskLaunchCommand } from './kiosk-launch.ts'
 import { createLogger } from './logger.ts'
 
 /** Process entry: config → database → app → server → jobs, and a clean shutdown on SIGTERM/SIGINT. */
@@ -69,10 +70,14 @@ async function main() {
     if (demo) {
       lines.push(
         `  Kiosk (pairs this browser as the demo kiosk of ${demo.stationName}): ${base}${demo.kioskPairPath}`,
+        `  Kiosk command: ${kioskLaunchCommand(`${base}${demo.kioskPairPath}`)}`,
       )
       for (const l of demo.logins) lines.push(`  Demo log-in (${l.role}): ${l.username} / ${l.password}`)
     } else {
-      lines.push(`  Kiosk: ${base}/kiosk (pair it with a code from ${base}/admin/kiosks)`)
+      lines.push(
+        `  Kiosk: ${base}/kiosk (pair it with a code from ${base}/admin/kiosks)`,
+        `  Kiosk command: ${kioskLaunchCommand(`${base}/kiosk`)}`,
+      )
       if (needsAdmin)
         lines.push(
           '  No administrator yet: create the first one with `npm run cli -- create-admin <username>`',

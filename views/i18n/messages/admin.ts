@@ -431,8 +431,8 @@ export const admin = defineMessages({
     'Where it stands, e.g. “ground-floor hall, no. 1”.',
   ],
   'admin.kiosks.printerHint': [
-    '勾选后，回执页面会自动打印一次（终端须按 README 用 --kiosk-printing 启动）；不勾选时，回执页面请群众拍照或抄下查询码。',
-    '勾選後，回執頁面會自動列印一次（終端須按 README 用 --kiosk-printing 啟動）；不勾選時，回執頁面請群眾拍照或抄下查詢碼。',
+    '勾选后，回执页面会自动打印一次（终端须按使用说明以静默打印方式启动浏览器）；不勾选时，回执页面请群众拍照或抄下查询码。',
+    '勾選後，回執頁面會自動列印一次（終端須按使用說明以靜默列印方式啟動瀏覽器）；不勾選時，回執頁面請群眾拍照或抄下查詢碼。',
     'When ticked, the slip page prints itself once (start the kiosk with --kiosk-printing, see the README); when not, the slip asks residents to photograph or write down the tracking code.',
   ],
   'admin.kiosks.voiceHint': [

@@ -35,7 +35,7 @@ export function SlipContact({ station }: { station: SlipStation }) {
 export function KeepCodeNotice({ message }: { message: MessageKey }) {
   const { t } = useI18n()
   return (
-    <p class="slip-keep" id="slip-keep">
+    <p class="slip-keep no-print" id="slip-keep">
       {t(message)}
     </p>
   )

@@ -112,7 +112,8 @@ export function JobsPage({ jobs, outbox, timeZone, failureDays }: Props) {
                     {j.last.status === 'done' && j.last.result ? (
                       <>
                         <br />
-                        <small>{j.last.result}</small>
+                        {/* Written by the job in English (decision 0026 leaves localising it open). */}
+                        <small lang="en">{j.last.result}</small>
                       </>
                     ) : null}
                   </>
