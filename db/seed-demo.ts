@@ -163,6 +163,11 @@ function insertDemoStreet(tx: Tx, hashes: string[], stamp: { createdAt: Date; up
       nameZhHant: '東湖街道人大代表聯絡站',
       nameEn: 'Donghu Street Liaison Station',
       address: '东湖路 88 号社区服务中心一楼',
+      // A demo number (0000 is no real exchange), so slips show where phone and hours go.
+      phone: '0757-0000 1001',
+      openingHoursZhHans: '周一至周五 9:00–12:00、14:00–17:30',
+      openingHoursZhHant: '週一至週五 9:00–12:00、14:00–17:30',
+      openingHoursEn: 'Mon–Fri 9:00–12:00, 14:00–17:30',
     },
     {
       code: 'B',
@@ -170,6 +175,10 @@ function insertDemoStreet(tx: Tx, hashes: string[], stamp: { createdAt: Date; up
       nameZhHant: '北岸社區人大代表聯絡點',
       nameEn: 'Bei’an Community Liaison Point',
       address: '北岸社区党群服务中心二楼',
+      phone: '0757-0000 1002',
+      openingHoursZhHans: '周一至周五 9:00–12:00、14:00–17:30',
+      openingHoursZhHant: '週一至週五 9:00–12:00、14:00–17:30',
+      openingHoursEn: 'Mon–Fri 9:00–12:00, 14:00–17:30',
     },
   ].map((s) =>
     tx
