@@ -61,6 +61,7 @@ export function displayRoutes(deps: AppDeps) {
       station.id,
       () => fragmentToString(i18n, <DisplayBoard board={board(i18n, station)} />),
       () => kiosk()?.stationId === station.id,
+      () => `display:${station.id}:${i18n.locale}:${Math.floor(clock.now().getTime() / 1000)}`,
     )
   })
 

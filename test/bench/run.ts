@@ -380,7 +380,7 @@ async function measureFanOut(base: string, server: { child: ChildProcess }, data
   const rssConnected = memoryMb(server.child.pid!).rssMb
   const rounds: { status: number; callMs: number; reached: number; to99PercentMs: number | null }[] = []
   for (let i = 0; i < FANOUT.calls; i++) {
-    await new Promise((r) => setTimeout(r, 1_000))
+    await new Promise((r) => setTimeout(r, 2_000))
     const waiting = next<{ status: number; callMs: number; times: number[] }>('round')
     child.send({ kind: 'call' })
     const r = await waiting

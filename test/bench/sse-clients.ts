@@ -5,7 +5,8 @@ import { request } from 'node:http'
  * they measure): opens every stream in STREAMS (JSON: [{ url, cookie }]) on its own socket and
  * waits for each one's first fragment; then, for each round the parent asks for, posts the call
  * (CALL: { url, cookie, csrf }) and times, from just before the post, the first fragment each
- * stream receives after it. Keep-alive comments are not fragments.
+ * stream receives after it, then closes the called ticket as a no-show. Keep-alive comments are
+ * not fragments.
  */
 type Target = { url: string; cookie: string }
 const streams = JSON.parse(process.env.STREAMS ?? '[]') as Target[]
@@ -64,12 +65,20 @@ async function main() {
       headers: { cookie: call.cookie, 'x-csrf-token': call.csrf, 'hx-request': 'true' },
       redirect: 'manual',
     })
-    await res.arrayBuffer()
+    const html = await res.text()
     const callMs = performance.now() - t0
     const until = t0 + 5_000
     while (received.size < streams.length - failed && performance.now() < until)
       await new Promise((r) => setTimeout(r, 10))
     waiting = null
+    // The called ticket is closed as a no-show (untimed), so the next round can call again.
+    const ticket = /\/tickets\/(\d+)\/no-show/.exec(html)?.[1]
+    if (ticket)
+      await fetch(call.url.replace(/\/call$/, `/tickets/${ticket}/no-show`), {
+        method: 'POST',
+        headers: { cookie: call.cookie, 'x-csrf-token': call.csrf, 'hx-request': 'true' },
+        redirect: 'manual',
+      }).then((r) => r.arrayBuffer())
     send({ kind: 'round', status: res.status, callMs, times: [...received.values()] })
   })
   send({ kind: 'ready' })
