@@ -61,6 +61,7 @@ const BENCH_PROBE = `(() => {
     for (const e of list.getEntries())
       if (e.name === 'first-contentful-paint') window.__benchPainted = performance.timeOrigin + e.startTime
   }).observe({ type: 'paint', buffered: true })
+
   document.addEventListener('htmx:after:swap', () =>
     requestAnimationFrame(() => setTimeout(() => (window.__benchPainted = now()), 0)),
   )
@@ -104,7 +105,8 @@ export async function tapToPaint(context: BrowserContext, start: string, steps: 
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE })
-  const samples: { step: string; ms: number }[] = []
+  /** `responseMs`: tap to the last byte of the next page (server and network); null for a swap. */
+  const samples: { step: string; ms: number; responseMs: number | null }[] = []
   for (let round = 0; round < rounds; round++) {
     await page.goto(start)
     for (const step of steps) {
@@ -121,12 +123,15 @@ export async function tapToPaint(context: BrowserContext, start: string, steps: 
         () => {
           const tap = Number(sessionStorage.getItem('bench-tap') ?? 0)
           const painted = window.__benchPainted ?? 0
-          return tap > 0 && painted > tap ? painted - tap : false
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+          const response = nav ? performance.timeOrigin + nav.responseEnd : 0
+          return tap > 0 && painted > tap ? [painted - tap, response > tap ? response - tap : null] : false
         },
         undefined,
         { polling: 50, timeout: 30_000 },
       )
-      samples.push({ step: step.tap, ms: Number(await handle.jsonValue()) })
+      const [ms, responseMs] = (await handle.jsonValue()) as [number, number | null]
+      samples.push({ step: step.tap, ms, responseMs })
     }
   }
   await page.close()

@@ -269,7 +269,7 @@ async function measureKiosk(base: string, data: BigData) {
     const bytes = await firstScreenBytes(cold, `${base}/kiosk`)
     await cold.close()
     const journeys = { 'walk-in': WALK_IN, booking: BOOKING }
-    const taps: Record<string, { step: string; ms: number }[]> = {}
+    const taps: Record<string, { step: string; ms: number; responseMs: number | null }[]> = {}
     for (const [name, steps] of Object.entries(journeys)) {
       const context = await kioskContext(browser, base, token)
       try {
@@ -285,10 +285,17 @@ async function measureKiosk(base: string, data: BigData) {
     const perStep = Object.fromEntries(
       Object.entries(taps).flatMap(([journey, samples]) =>
         [...new Set(samples.map((s) => s.step))].map((step) => {
-          const ms = samples.filter((s) => s.step === step).map((s) => s.ms)
+          const mine = samples.filter((s) => s.step === step)
+          const ms = mine.map((s) => s.ms)
+          const received = mine.flatMap((s) => (s.responseMs === null ? [] : [s.responseMs]))
           return [
             `${journey}: ${step}`,
-            { p50: round1(percentile(ms, 50)), p95: round1(percentile(ms, 95)), n: ms.length },
+            {
+              p50: round1(percentile(ms, 50)),
+              p95: round1(percentile(ms, 95)),
+              'page received p50': received.length ? round1(percentile(received, 50)) : '—',
+              n: ms.length,
+            },
           ]
         }),
       ),
