@@ -128,10 +128,21 @@ function bookingRows(db: Queryable, where: SQL | undefined, limit: number): Book
  * Concerns and bookings in the scope that match the terms: the code exactly (unique indexes), a
  * phone that ends with the digits, or a name containing the text. Phone and name are matched
  * with LIKE over the scope's rows (no index serves a suffix or a substring; the benchmark
- * measures it on a city-sized database). Newest first, at most `limit` of each kind.
+ * measures it on a city-sized database). Newest first, at most `limit` of each kind. A code that
+ * is found ends the search there.
  */
-export function searchRecords(db: Queryable, terms: SearchTerms, scope: SearchScope, limit = SEARCH_LIMIT) {
+export function searchRecords(
+  db: Queryable,
+  terms: SearchTerms,
+  scope: SearchScope,
+  limit = SEARCH_LIMIT,
+): { concerns: ConcernHit[]; bookings: BookingHit[] } {
   if (emptyScope(scope)) return { concerns: [], bookings: [] }
+  // A code that is found is what was meant: the slow matches (phone, name) are not run for it.
+  if (terms.code && (terms.phoneDigits || terms.name)) {
+    const exact = searchRecords(db, { code: terms.code, phoneDigits: null, name: null }, scope, limit)
+    if (exact.concerns.length + exact.bookings.length > 0) return exact
+  }
   const concernMatch: SQL[] = []
   const bookingMatch: SQL[] = []
   if (terms.code) {

@@ -22,6 +22,12 @@ type Listener = (change: QueueChange) => void
 
 export class QueueBus {
   readonly #listeners = new Map<number, Set<Listener>>()
+  readonly #versions = new Map<number, number>()
+
+  /** How many changes a station has published: equal numbers, same queue. */
+  version(stationId: number): number {
+    return this.#versions.get(stationId) ?? 0
+  }
 
   /** Listens to one station's changes; returns the unsubscribe function. */
   subscribe(stationId: number, listener: Listener): () => void {
@@ -38,6 +44,7 @@ export class QueueBus {
   }
 
   publish(change: QueueChange) {
+    this.#versions.set(change.stationId, this.version(change.stationId) + 1)
     for (const listener of [...(this.#listeners.get(change.stationId) ?? [])]) {
       try {
         listener(change)

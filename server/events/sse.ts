@@ -10,6 +10,33 @@ export const RECONNECT_MS = 1_000
 
 const openStreams = new WeakMap<object, Set<() => void>>()
 
+/** How long a rendered fragment serves other streams with the same key and queue version. */
+const SHARE_MS = 1_000
+type SharedRender = { version: number; at: number; data: Promise<string> | string }
+const sharedRenders = new WeakMap<object, Map<string, SharedRender>>()
+
+/**
+ * One render for every stream that shows the same fragment (same key: the station, what it shows,
+ * the language, the viewer) of the same queue version, for up to SHARE_MS: a call on a station
+ * with a thousand boards and consoles open renders each kind once, not a thousand times (1,000
+ * renders held the server for 4 s; decision 0029).
+ */
+function sharedRender(db: object, stationId: number, key: string, render: () => Promise<string> | string) {
+  let byKey = sharedRenders.get(db)
+  if (!byKey) {
+    byKey = new Map()
+    sharedRenders.set(db, byKey)
+  }
+  const version = queueBus(db).version(stationId)
+  const now = performance.now()
+  const hit = byKey.get(key)
+  if (hit && hit.version === version && now - hit.at < SHARE_MS) return hit.data
+  for (const [k, v] of byKey) if (now - v.at >= SHARE_MS) byKey.delete(k)
+  const data = render()
+  byKey.set(key, { version, at: now, data })
+  return data
+}
+
 /**
  * Wakes every open stream on this database so each checks its credential now: call after a
  * log-out or a revocation. Streams also check at each push and keep-alive, which catches
@@ -23,7 +50,9 @@ export function wakeStreams(db: object) {
  * Streams a station's freshly rendered fragment: once on connect (so a reconnect catches up) and
  * again after every queue change on the bus. Bursts of changes collapse into one render. Before
  * each write it asks `stillAllowed` (the session, account or kiosk the stream was opened with) and
- * ends the stream when that no longer holds.
+ * ends the stream when that no longer holds. Streams whose `shareKey` gives the same key share
+ * renders (see sharedRender): the key must name everything the fragment depends on, the app
+ * clock's second included.
  */
 export function streamStationFragment(
   c: Context,
@@ -31,7 +60,7 @@ export function streamStationFragment(
   stationId: number,
   render: () => Promise<string> | string,
   stillAllowed: () => boolean,
-  opts: { refreshOnKeepAlive?: boolean } = {},
+  opts: { refreshOnKeepAlive?: boolean; shareKey?: () => string } = {},
 ) {
   setHeader(c, 'X-Accel-Buffering', 'no')
   const res = streamSSE(c, async (stream) => {
@@ -55,7 +84,10 @@ export function streamStationFragment(
     try {
       while (!closed && !stream.aborted) {
         if (!stillAllowed()) break
-        const data = dirty ? await render() : null
+        const { shareKey } = opts
+        const data = dirty
+          ? await (shareKey ? sharedRender(db, stationId, shareKey(), render) : render())
+          : null
         dirty = false
         // A refreshed fragment that reads as before is not sent again (a keep-alive instead).
         if (data !== null && !(opts.refreshOnKeepAlive && data === last)) {

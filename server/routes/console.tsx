@@ -175,6 +175,7 @@ export function consoleRoutes(deps: AppDeps) {
     if (!s.ok) return s.res
     const i18n = c.get('i18n')
     const account = currentAccount(c)
+    const accountId = c.get('account')!.id
     return streamStationFragment(
       c,
       db,
@@ -183,6 +184,10 @@ export function consoleRoutes(deps: AppDeps) {
       () => {
         const now = account()
         return now !== null && !now.mustChangePassword && canRunConsole(now, s.station.id, s.deputy.id)
+      },
+      {
+        shareKey: () =>
+          `console:${s.station.id}:${s.deputy.id}:${accountId}:${i18n.locale}:${Math.floor(clock.now().getTime() / 1000)}`,
       },
     )
   })

@@ -82,6 +82,11 @@ export function displayRoutes(deps: AppDeps) {
       station.id,
       () => fragmentToString(i18n, <DisplayBoard board={board(i18n, station, kiosk())} />),
       () => kiosk()?.stationId === station.id,
+      {
+        // The voice setting is part of the fragment (data-voice), so boards share by it too.
+        shareKey: () =>
+          `display:${station.id}:${i18n.locale}:${kiosk()?.voiceAnnouncements ?? true}:${Math.floor(clock.now().getTime() / 1000)}`,
+      },
     )
   })
 

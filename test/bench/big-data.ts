@@ -15,6 +15,8 @@ export const CITY = {
 export type BigData = {
   kioskTokens: { token: string; stationId: number }[]
   adminSession: string
+  /** A clerk of station 1. */
+  staffSession: string
   /** Deputy 1's calendar feed token. */
   feedToken: string
   /** Sessions in the coming weeks, one deputy per station, open for booking (large capacity). */
@@ -30,6 +32,22 @@ function prng(seed: number) {
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0
     return s / 2 ** 32
+  }
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高'
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚'
+
+/**
+ * Residents' names and mobile numbers from a PRNG of their own, so the rest of the city is the
+ * same as before they were added (the staff search is measured over them).
+ */
+function residents() {
+  const rnd = prng(7)
+  const pick = (s: string) => s[Math.floor(rnd() * s.length)]!
+  return {
+    name: () => `${pick(SURNAMES)}${pick(GIVEN)}${rnd() < 0.5 ? pick(GIVEN) : ''}`,
+    phone: () => `13${Math.floor(rnd() * 10)}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`,
   }
 }
 
@@ -50,6 +68,7 @@ export function buildBigData(db: Db, now: Date): BigData {
   const out: BigData = {
     kioskTokens: [],
     adminSession: `bench-admin-${'z'.repeat(32)}`,
+    staffSession: `bench-staff-${'s'.repeat(32)}`,
     feedToken: `bench-feed-${'f'.repeat(32)}`,
     openSessions: [],
     deputySessions: [],
@@ -107,6 +126,15 @@ export function buildBigData(db: Db, now: Date): BigData {
         .run(ms, ms).lastInsertRowid,
     )
     session.run(sha256(out.adminSession), adminId, ms, ms + 30 * 86_400_000)
+    const staffId = Number(
+      sqlite
+        .prepare(
+          "insert into accounts (username, display_name, password_hash, role, created_at, updated_at) values ('bench-staff', '工作人员', 'scrypt$1$1$1$x$x', 'staff', ?, ?)",
+        )
+        .run(ms, ms).lastInsertRowid,
+    )
+    sqlite.prepare('insert into account_stations (account_id, station_id) values (?, 1)').run(staffId)
+    session.run(sha256(out.staffSession), staffId, ms, ms + 30 * 86_400_000)
     sqlite
       .prepare(
         "insert into feed_tokens (kind, subject_id, token_hash, created_at, updated_at) values ('deputy', 1, ?, ?, ?)",
@@ -126,13 +154,14 @@ export function buildBigData(db: Db, now: Date): BigData {
   sqlite.transaction(() => {
     const concern = sqlite.prepare(
       `insert into concerns (tracking_code, station_id, topic_id, channel, status, deputy_id, description, callback_phone,
-         received_on, first_response_due_on, created_at, updated_at)
-       values (?, ?, ?, 'kiosk', ?, ?, ?, ?, ?, ?, ?, ?)`,
+         resident_name, received_on, first_response_due_on, created_at, updated_at)
+       values (?, ?, ?, 'kiosk', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     const event = sqlite.prepare(
       `insert into concern_events (concern_id, at, action, actor_kind, from_status, to_status, note) values (?, ?, ?, 'system', ?, ?, '')`,
     )
     const codes = new Set<string>()
+    const person = residents()
     for (let i = 0; i < CITY.concerns; i++) {
       let code = randomCode(8)
       while (codes.has(code)) code = randomCode(8)
@@ -151,7 +180,8 @@ export function buildBigData(db: Db, now: Date): BigData {
           status,
           deputyId,
           '楼道灯坏了很久',
-          '13800138000',
+          person.phone(),
+          person.name(),
           day,
           addDays(day, 7),
           at,
@@ -195,10 +225,11 @@ export function buildBigData(db: Db, now: Date): BigData {
     )
     const booking = sqlite.prepare(
       `insert into reception_bookings (code, session_id, station_id, deputy_id, slot_index, seat, slot_at, slot_ends_at, topic_id,
-         resident_name, status, channel, created_at, updated_at)
-       values (?, ?, ?, ?, ?, 1, ?, ?, 1, '王*', 'served', 'kiosk', ?, ?)`,
+         resident_name, resident_phone, status, channel, created_at, updated_at)
+       values (?, ?, ?, ?, ?, 1, ?, ?, 1, ?, ?, 'served', 'kiosk', ?, ?)`,
     )
     const bookingCodes = new Set<string>()
+    const person = residents()
     for (const { deputyId, stationId } of out.deputySessions) {
       for (let week = -52; week <= 4; week++) {
         const date = addDays(today, week * 7 + 2)
@@ -223,7 +254,19 @@ export function buildBigData(db: Db, now: Date): BigData {
           while (bookingCodes.has(code)) code = randomCode(6)
           bookingCodes.add(code)
           const at = startsAt + slot * 30 * 60_000
-          booking.run(code, id, stationId, deputyId, slot, at, at + 30 * 60_000, ms, ms)
+          booking.run(
+            code,
+            id,
+            stationId,
+            deputyId,
+            slot,
+            at,
+            at + 30 * 60_000,
+            person.name(),
+            person.phone(),
+            ms,
+            ms,
+          )
         }
       }
     }

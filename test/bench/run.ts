@@ -6,7 +6,18 @@ import autocannon from 'autocannon'
 import Database from 'better-sqlite3'
 import { openDb } from '../../db/client.ts'
 import { buildServer } from '../../server/build.ts'
+import { sessionCsrfToken } from '../../server/middleware/csrf.ts'
+import { launchBrowser } from '../helpers/chromium.ts'
 import { type BigData, buildBigData, CITY } from './big-data.ts'
+import {
+  BOOKING,
+  CPU_THROTTLE,
+  firstScreenBytes,
+  kioskContext,
+  percentile,
+  tapToPaint,
+  WALK_IN,
+} from './kiosk-browser.ts'
 
 /**
  * `npm run bench` (issue 9): builds a city-sized database, starts the real server in its own
@@ -182,18 +193,238 @@ function memoryMb(pid: number) {
   return { rssMb: mb('VmRSS'), peakRssMb: mb('VmHWM') }
 }
 
-async function main() {
-  const now = new Date()
-  const dbPath = join(dir, 'city.db')
-  const t = performance.now()
-  const db = openDb(dbPath)
-  const data = buildBigData(db, now)
-  db.$client.close()
-  const buildSeconds = ((performance.now() - t) / 1000).toFixed(1)
-  console.log(
-    `Built the city in ${buildSeconds} s: ${CITY.stations} stations, ${CITY.deputies} deputies, ${CITY.concerns} concerns`,
-  )
+/**
+ * Parts of the bench to run, e.g. `BENCH_ONLY=search,kiosk npm run bench`: paths (the autocannon
+ * rows and /healthz under big posts), search, kiosk (first-screen bytes and tap-to-paint), fanout.
+ * Unset runs them all.
+ */
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean))
+const want = (part: 'paths' | 'search' | 'kiosk' | 'fanout') => ONLY.size === 0 || ONLY.has(part)
 
+/** Targets of issue 15's Speed section. */
+const TARGETS = { tapToPaintP95Ms: 150, firstScreenKb: 60, fanOutTo99PercentMs: 1000, fanOutRssMb: 300 }
+
+const round1 = (n: number) => Math.round(n * 10) / 10
+
+/**
+ * The staff search on the city (issue 15, item 10): each kind of search sent one after another
+ * by one client, as a clerk does, so the figure is the time of one search, not of a queue.
+ */
+async function measureSearch(base: string, data: BigData) {
+  const admin = `sid=${data.adminSession}`
+  const staff = `sid=${data.staffSession}`
+  const deputy = `sid=${data.deputySessions[0]!.token}`
+  let n = 0
+  const kinds: [string, string, () => string][] = [
+    ['admin, part of a name (all stations)', admin, () => '王伟'],
+    ['admin, last 4 phone digits (all stations)', admin, () => String(1000 + (n % 9000))],
+    ['admin, tracking code (opens it)', admin, () => data.trackingCodes[n % data.trackingCodes.length]!],
+    ['clerk of one station, part of a name', staff, () => '李'],
+    ['clerk of one station, last 4 phone digits', staff, () => String(1000 + (n % 9000))],
+    ['deputy, last 4 phone digits', deputy, () => String(1000 + (n % 9000))],
+  ]
+  const rows: Record<
+    string,
+    { p50: number; p95: number; max: number; statuses: string; concernsListed: number }
+  > = {}
+  for (const [name, cookie, q] of kinds) {
+    const ms: number[] = []
+    const statuses = new Map<number, number>()
+    let listed = 0
+    for (let i = 0; i < 220; i++) {
+      n++
+      const t0 = performance.now()
+      const res = await fetch(`${base}/staff/search?q=${encodeURIComponent(q())}`, {
+        headers: { cookie },
+        redirect: 'manual',
+      })
+      const html = await res.text()
+      if (i < 20) continue
+      ms.push(performance.now() - t0)
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+      listed += (html.match(/id="search-concern-/g) ?? []).length
+    }
+    rows[name] = {
+      p50: round1(percentile(ms, 50)),
+      p95: round1(percentile(ms, 95)),
+      max: round1(Math.max(...ms)),
+      statuses: [...statuses].map(([code, k]) => `${code}×${k}`).join(' '),
+      concernsListed: Math.round(listed / ms.length),
+    }
+  }
+  console.log('\nStaff search on the city, one client, 200 searches per row (ms):')
+  console.table(rows)
+  return rows
+}
+
+/** Journeys walked per kind for the tap figures, after one warm-up. */
+const KIOSK_ROUNDS = Number(process.env.BENCH_KIOSK_ROUNDS ?? 10)
+
+/** First-screen bytes and tap-to-paint on a paired kiosk of station 1, in Chromium. */
+async function measureKiosk(base: string, data: BigData) {
+  const browser = await launchBrowser()
+  try {
+    const token = data.kioskTokens[0]!.token
+    const cold = await kioskContext(browser, base, token)
+    const bytes = await firstScreenBytes(cold, `${base}/kiosk`)
+    await cold.close()
+    const journeys = { 'walk-in': WALK_IN, booking: BOOKING }
+    const taps: Record<string, { step: string; ms: number; responseMs: number | null }[]> = {}
+    for (const [name, steps] of Object.entries(journeys)) {
+      const context = await kioskContext(browser, base, token)
+      try {
+        await tapToPaint(context, `${base}/kiosk`, steps, 1) // warm-up: the kiosk's cache holds the static files
+        taps[name] = await tapToPaint(context, `${base}/kiosk`, steps, KIOSK_ROUNDS)
+      } catch (err) {
+        console.log(`The ${name} journey stopped: ${String(err).split('\n')[0]}`)
+        taps[name] = []
+      }
+      await context.close()
+    }
+    const all = Object.values(taps).flat()
+    const perStep = Object.fromEntries(
+      Object.entries(taps).flatMap(([journey, samples]) =>
+        [...new Set(samples.map((s) => s.step))].map((step) => {
+          const mine = samples.filter((s) => s.step === step)
+          const ms = mine.map((s) => s.ms)
+          const received = mine.flatMap((s) => (s.responseMs === null ? [] : [s.responseMs]))
+          return [
+            `${journey}: ${step}`,
+            {
+              p50: round1(percentile(ms, 50)),
+              p95: round1(percentile(ms, 95)),
+              'page received p50': received.length ? round1(percentile(received, 50)) : '—',
+              n: ms.length,
+            },
+          ]
+        }),
+      ),
+    )
+    const result = {
+      firstScreen: {
+        kb: round1(bytes.totalBytes / 1024),
+        targetKb: TARGETS.firstScreenKb,
+        files: bytes.files,
+      },
+      tapToPaint: {
+        cpuThrottle: CPU_THROTTLE,
+        p50Ms: round1(
+          percentile(
+            all.map((s) => s.ms),
+            50,
+          ),
+        ),
+        p95Ms: round1(
+          percentile(
+            all.map((s) => s.ms),
+            95,
+          ),
+        ),
+        targetP95Ms: TARGETS.tapToPaintP95Ms,
+        taps: all.length,
+        perStep,
+      },
+    }
+    console.log(
+      `\nKiosk first screen: ${result.firstScreen.kb} KB over the wire with an empty cache (target ≤ ${TARGETS.firstScreenKb} KB)`,
+    )
+    console.table(Object.fromEntries(bytes.files.map((f) => [f.path, { bytes: f.bytes }])))
+    console.log(
+      `Tap to next screen painted, CPU slowed ${CPU_THROTTLE}×: p50 ${result.tapToPaint.p50Ms} ms, p95 ${result.tapToPaint.p95Ms} ms over ${all.length} taps (target p95 ≤ ${TARGETS.tapToPaintP95Ms} ms)`,
+    )
+    console.table(perStep)
+    return result
+  } finally {
+    await browser.close()
+  }
+}
+
+/** Boards and consoles of station 1 in the fan-out. */
+const FANOUT = { boards: 800, consoles: 200, calls: 3 }
+
+/**
+ * Board fan-out: 1,000 SSE streams of one station (boards on its kiosks' devices, consoles of
+ * its deputy) held by a child process; each call is posted by that process, which times the
+ * first fragment every stream receives after it. Time to 99 % of the streams, and the server's RSS.
+ */
+async function measureFanOut(base: string, server: { child: ChildProcess }, data: BigData) {
+  const kiosks = data.kioskTokens.filter((k) => k.stationId === 1)
+  const deputy = data.deputySessions.find((d) => d.stationId === 1)!
+  const streams = [
+    ...Array.from({ length: FANOUT.boards }, (_, i) => ({
+      url: `${base}/display/events`,
+      cookie: `kiosk=${kiosks[i % kiosks.length]!.token}`,
+    })),
+    ...Array.from({ length: FANOUT.consoles }, () => ({
+      url: `${base}/console/1/${deputy.deputyId}/events`,
+      cookie: `sid=${deputy.token}`,
+    })),
+  ]
+  const csrf = sessionCsrfToken(deputy.token)
+  const call = {
+    url: `${base}/console/1/${deputy.deputyId}/call`,
+    cookie: `sid=${deputy.token}; csrf=${csrf}`,
+    csrf,
+  }
+  const rssBefore = memoryMb(server.child.pid!).rssMb
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/sse-clients.ts'], {
+    env: { ...process.env, STREAMS: JSON.stringify(streams), CALL: JSON.stringify(call) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  children.push(child)
+  const next = <T>(kind: string) =>
+    new Promise<T>((resolve, reject) => {
+      const on = (m: { kind: string }) => {
+        if (m.kind !== kind) return
+        child.off('message', on)
+        resolve(m as T)
+      }
+      child.on('message', on)
+      child.once('exit', (code) => reject(new Error(`SSE clients exited ${code}`)))
+    })
+  const connected = await next<{ ms: number; failed: number }>('connected')
+  await next('ready')
+  const rssConnected = memoryMb(server.child.pid!).rssMb
+  const rounds: { status: number; callMs: number; reached: number; to99PercentMs: number | null }[] = []
+  for (let i = 0; i < FANOUT.calls; i++) {
+    await new Promise((r) => setTimeout(r, 2_000))
+    const waiting = next<{ status: number; callMs: number; times: number[] }>('round')
+    child.send({ kind: 'call' })
+    const r = await waiting
+    const sorted = r.times.sort((a, b) => a - b)
+    const need = Math.ceil(streams.length * 0.99)
+    rounds.push({
+      status: r.status,
+      callMs: round1(r.callMs),
+      reached: sorted.length,
+      to99PercentMs: sorted.length >= need ? round1(sorted[need - 1]!) : null,
+    })
+  }
+  const rssAfter = memoryMb(server.child.pid!)
+  child.send({ kind: 'exit' })
+  const result = {
+    streams: streams.length,
+    ...FANOUT,
+    connectMs: connected.ms,
+    failedToConnect: connected.failed,
+    rounds,
+    rssMb: {
+      before: rssBefore,
+      connected: rssConnected,
+      afterCalls: rssAfter.rssMb,
+      peak: rssAfter.peakRssMb,
+    },
+    targets: { to99PercentMs: TARGETS.fanOutTo99PercentMs, rssMb: TARGETS.fanOutRssMb },
+  }
+  console.log(
+    `\nBoard fan-out: ${streams.length} SSE streams (${FANOUT.boards} boards, ${FANOUT.consoles} consoles) connected in ${connected.ms} ms, ${connected.failed} refused; server RSS ${rssBefore} MB before, ${rssConnected} MB connected, ${rssAfter.rssMb} MB after the calls (target ≤ ${TARGETS.fanOutRssMb} MB)`,
+  )
+  console.table(rounds)
+  return result
+}
+
+/** The paths measured with autocannon against their baselines, and /healthz under big posts. */
+async function measurePaths(base: string, server: { child: ChildProcess }, data: BigData, dbPath: string) {
   const commitRuns = [rawCommitsPerSecond(3)]
   // The hello server stays up, idle, between the half runs it is measured in.
   const hello = await start(['--import', 'tsx', 'test/bench/hello-server.ts'], {}, /listening (\d+)/)
@@ -211,22 +442,6 @@ async function main() {
     return helloRuns.at(-1)!
   }
 
-  // The server as `npm start` runs it: compiled first, then started (the start-up figure).
-  const compiling = performance.now()
-  const bundle = await buildServer()
-  const compileMs = Math.round(performance.now() - compiling)
-  const server = await start(
-    ['--enable-source-maps', bundle],
-    {
-      DATABASE_PATH: dbPath,
-      PORT: '0',
-      JOBS_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_MULTIPLIER: '1000000',
-    },
-    /running on http:\/\/[^:]+:(\d+)/,
-  )
-  const base = `http://127.0.0.1:${server.port}`
   const kiosk = data.kioskTokens[0]!
   const deputy = data.deputySessions[0]!
   const kioskCookie = `kiosk=${kiosk.token}; csrf=${CSRF}`
@@ -387,34 +602,10 @@ async function main() {
 
   const bigPosts = await healthzUnderBigPosts(base, data.adminSession)
 
-  const peakRss = memoryMb(server.child.pid!).peakRssMb
-  server.child.kill('SIGTERM')
   hello.child.kill()
   const helloRange = `${Math.min(...helloRuns)}–${Math.max(...helloRuns)}`
-
-  const report = {
-    date: now.toISOString(),
-    connections: CONNECTIONS,
-    secondsPerRun: DURATION,
-    city: CITY,
-    baselines: {
-      bareHonoHello: helloFigures,
-      bareHonoHelloHalfRuns: helloRuns,
-      rawDurableCommitsPerSecond: commitRuns[0],
-      rawDurableCommitsRuns: commitRuns,
-    },
-    startupMs: server.ms,
-    compileMs,
-    peakRssMb: peakRss,
-    walkInIntegrity: integrity,
-    healthzUnderBigPosts: bigPosts,
-    results,
-  }
   console.log(
     `\nBaselines: bare Hono hello ${helloFigures.rps} req/s at first (p99 ${helloFigures.p99} ms), ${helloRange} over its ${helloRuns.length} half runs around the paths compared with it; raw durable commits ${commitRuns[0]}/s at first, ${Math.min(...commitRuns)}–${Math.max(...commitRuns)} over its ${commitRuns.length} runs`,
-  )
-  console.log(
-    `Start-up on the big database: ${server.ms} ms (compiled in ${compileMs} ms before); peak RSS ${peakRss} MB\n`,
   )
   console.table(
     Object.fromEntries(
@@ -439,6 +630,67 @@ async function main() {
   console.log('Walk-in integrity:', integrity)
   console.log(
     `/healthz p99 alone ${bigPosts.aloneP99Ms} ms; under six parallel ${(bigPosts.bodyBytes / 1e6).toFixed(1)} MB / 150,000-field posts ${bigPosts.anonymousP99Ms} ms from nobody, ${bigPosts.signedInP99Ms} ms from a signed-in admin (bar: 100 ms)`,
+  )
+  return {
+    connections: CONNECTIONS,
+    secondsPerRun: DURATION,
+    baselines: {
+      bareHonoHello: helloFigures,
+      bareHonoHelloHalfRuns: helloRuns,
+      rawDurableCommitsPerSecond: commitRuns[0],
+      rawDurableCommitsRuns: commitRuns,
+    },
+    walkInIntegrity: integrity,
+    healthzUnderBigPosts: bigPosts,
+    results,
+  }
+}
+
+async function main() {
+  const now = new Date()
+  const dbPath = join(dir, 'city.db')
+  const t = performance.now()
+  const db = openDb(dbPath)
+  const data = buildBigData(db, now)
+  db.$client.close()
+  const buildSeconds = ((performance.now() - t) / 1000).toFixed(1)
+  console.log(
+    `Built the city in ${buildSeconds} s: ${CITY.stations} stations, ${CITY.deputies} deputies, ${CITY.concerns} concerns`,
+  )
+
+  // The server as `npm start` runs it: compiled first, then started (the start-up figure).
+  const compiling = performance.now()
+  const bundle = await buildServer()
+  const compileMs = Math.round(performance.now() - compiling)
+  const server = await start(
+    ['--enable-source-maps', bundle],
+    {
+      DATABASE_PATH: dbPath,
+      PORT: '0',
+      JOBS_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MULTIPLIER: '1000000',
+    },
+    /running on http:\/\/[^:]+:(\d+)/,
+  )
+  const base = `http://127.0.0.1:${server.port}`
+
+  const report: Record<string, unknown> = {
+    date: now.toISOString(),
+    city: CITY,
+    startupMs: server.ms,
+    compileMs,
+  }
+  if (want('paths')) Object.assign(report, await measurePaths(base, server, data, dbPath))
+  if (want('search')) report.staffSearch = await measureSearch(base, data)
+  if (want('kiosk')) report.kiosk = await measureKiosk(base, data)
+  if (want('fanout')) report.boardFanOut = await measureFanOut(base, server, data)
+
+  const peakRss = memoryMb(server.child.pid!).peakRssMb
+  report.peakRssMb = peakRss
+  server.child.kill('SIGTERM')
+  console.log(
+    `Start-up on the big database: ${server.ms} ms (compiled in ${compileMs} ms before); peak RSS ${peakRss} MB\n`,
   )
   const outDir = join('data', 'bench')
   mkdirSync(outDir, { recursive: true })

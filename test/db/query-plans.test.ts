@@ -167,4 +167,16 @@ describe('hot paths use indexes', () => {
     const statements = await statementsOf(`/track/${data.trackingCodes[5]}`)
     expect(fullScans(statements)).toEqual([])
   })
+
+  it('staff search: a code by its unique index; a clerk’s phone ending over their station’s rows only', async () => {
+    const admin = { headers: { cookie: `sid=${data.adminSession}` } }
+    const byCode = await statementsOf(`/staff/search?q=${data.trackingCodes[7]}`, admin)
+    expect(byCode.some((s) => /"tracking_code" = /i.test(s))).toBe(true)
+    expect(fullScans(byCode)).toEqual([])
+    const clerk = await statementsOf('/staff/search?q=5678', {
+      headers: { cookie: `sid=${data.staffSession}` },
+    })
+    expect(clerk.some((s) => /like/i.test(s))).toBe(true)
+    expect(fullScans(clerk)).toEqual([])
+  })
 })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { serve } from '@hono/node-server'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
 import { openDb } from '../../db/client.ts'
 import { issuePairingCode } from '../../db/queries/kiosks.ts'
@@ -14,9 +14,9 @@ import { loadConfig } from '../../server/config.ts'
 import type { AppDeps } from '../../server/deps.ts'
 import { fixedClock } from '../../server/domain/clock.ts'
 import { createLogger } from '../../server/logger.ts'
+import { DESKTOP_VIEWPORT, KIOSK_VIEWPORT, launchBrowser } from './chromium.ts'
 
-export const KIOSK_VIEWPORT = { width: 1080, height: 1920 }
-export const DESKTOP_VIEWPORT = { width: 1366, height: 900 }
+export { DESKTOP_VIEWPORT, KIOSK_VIEWPORT, launchBrowser } from './chromium.ts'
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'liaison-shots')
 
 /**
@@ -66,23 +66,6 @@ export function useServerAndBrowser(opts?: Parameters<typeof startServer>[0]) {
     await live.server?.close()
   })
   return live
-}
-
-/** Debian's Chromium through playwright-core; never a downloaded browser. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  })
 }
 
 /** A kiosk-sized browser context whose device is paired to the demo kiosk's station. */

@@ -2,11 +2,7 @@ import { defineMessages } from '../define.ts'
 
 export const search = defineMessages({
   'search.label': ['查找意见或预约', '查找意見或預約', 'Find a concern or booking'],
-  'search.placeholder': [
-    '编号、电话后四位或姓名',
-    '編號、電話後四位或姓名',
-    'Code, last 4 phone digits or name',
-  ],
+  'search.placeholder': ['编号、电话后四位或姓名', '編號、電話後四位或姓名', 'Code, last 4 digits or name'],
   'search.submit': ['查找', '查找', 'Search'],
   'search.title': ['查找', '查找', 'Search'],
   'search.resultsFor': ['“{q}”的查找结果', '「{q}」的查找結果', 'Results for “{q}”'],
