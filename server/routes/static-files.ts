@@ -17,6 +17,7 @@ const FILES: Record<string, string> = {
   'kiosk.css': join(PROJECT_ROOT, 'kiosk/kiosk.css'),
   'print.css': join(PROJECT_ROOT, 'kiosk/print.css'),
   'idle.js': join(PROJECT_ROOT, 'kiosk/idle.js'),
+  'return-after.js': join(PROJECT_ROOT, 'kiosk/return-after.js'),
   'csrf.js': join(PROJECT_ROOT, 'kiosk/csrf.js'),
   'queue.css': join(PROJECT_ROOT, 'kiosk/queue.css'),
   'queue-kiosk.js': join(PROJECT_ROOT, 'kiosk/queue-kiosk.js'),
