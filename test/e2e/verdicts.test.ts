@@ -6,15 +6,17 @@ import { recordVisitOutcome } from '../../db/queries/queue.ts'
 import { accounts } from '../../db/schema.ts'
 import { localDate } from '../../server/domain/time.ts'
 import { takeStep } from '../../server/events/concern-steps.ts'
-import { submitConcern } from '../../server/events/queue-commands.ts'
+import { callTicket, finishTicket, submitConcern } from '../../server/events/queue-commands.ts'
 import {
   expectKioskTargets,
   expectNoAxeViolations,
+  loggedIn,
   pairedKiosk,
   screenshot,
   type TestServer,
   useServerAndBrowser,
 } from '../helpers/browser.ts'
+import { markPresent } from '../helpers/queue.ts'
 import { expectKioskContrast, expectKioskText } from '../helpers/queue-browser.ts'
 import { DEMO } from '../helpers/test-app.ts'
 
@@ -143,5 +145,59 @@ describe('honest verdicts in a real browser, taps only', () => {
       await screenshot(page, `D-track-360-thanks-${l.locale}`)
       await context.close()
     }
+  })
+
+  it('the deputy’s device after an answer on the spot: the resident’s screen, thanks, back to the console', async () => {
+    const { db, clock } = live.server
+    const now = clock.now()
+    const date = localDate(now, 'Asia/Shanghai')
+    markPresent(live.server, 1, [1])
+    const { ticket } = submitConcern(
+      db,
+      {
+        stationId: 1,
+        localDate: date,
+        topicId: 1,
+        channel: 'kiosk',
+        queue: true,
+        deputyId: 1,
+        priority: false,
+        description: '电梯经常停',
+        callbackPhone: '13700000000',
+        submissionKey: null,
+        kioskId: null,
+        actor: { kind: 'kiosk' },
+      },
+      now,
+    )
+    const actor = { kind: 'system' as const }
+    const called = callTicket(db, { stationId: 1, date, deputyId: 1, actor, mode: { kind: 'next' } }, now)
+    expect(called.ok && called.ticket.id).toBe(ticket!.id)
+    const served = finishTicket(
+      db,
+      { stationId: 1, date, deputyId: 1, actor, ticketId: ticket!.id, outcome: 'answered', note: '' },
+      now,
+    )
+    expect(served.ok).toBe(true)
+
+    const deputy = await loggedIn(live.browser, live.server, ...DEMO.deputy)
+    await deputy.page.setViewportSize({ width: 1080, height: 1920 })
+    await deputy.page.goto(`${live.server.baseUrl}/console/1/1`)
+    await tap(deputy.page, '#rate-now')
+    const html = await deputy.page.content()
+    for (const secret of ['13700000000', '137****0000', '电梯经常停', 'call-next'])
+      expect(html).not.toContain(secret)
+    await expectNoAxeViolations(deputy.page, 'on-the-spot verdict')
+    await expectKioskTargets(deputy.page)
+    await expectKioskText(deputy.page, 'on-the-spot verdict')
+    await expectKioskContrast(deputy.page, 'on-the-spot verdict')
+    await screenshot(deputy.page, 'D-spot-verdict-zh-Hans')
+    await tap(deputy.page, '#verdict-unsatisfied')
+    expect(await deputy.page.textContent('#spot-thanks')).toContain('谢谢您的评价：不满意')
+    await expectNoAxeViolations(deputy.page, 'on-the-spot thanks')
+    await screenshot(deputy.page, 'D-spot-thanks-zh-Hans')
+    await deputy.page.waitForURL((u) => u.pathname === '/console/1/1', { timeout: 20_000 })
+    expect(await deputy.page.locator('#rate-now').count()).toBe(0)
+    await deputy.context.close()
   })
 })

@@ -6,6 +6,7 @@ import { Document } from '../../document.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { verdictLabel } from '../followup/labels.ts'
 import { FollowUpStyles } from '../followup/parts.tsx'
+import { QueueStyles } from '../kiosk/queue-assets.tsx'
 import { formatLocalDate } from '../track/concern-labels.ts'
 
 /** Seconds the thanks stay on the screen before it goes back to the console. */
@@ -29,6 +30,7 @@ export function SpotVerdictPage({
   const { t } = useI18n()
   return (
     <Document title={t('queue.spot.title')} variant="kiosk">
+      <QueueStyles />
       <FollowUpStyles />
       <header class="kiosk-header">
         <div class="kiosk-brand">
@@ -79,6 +81,8 @@ export function SpotThanksPage({
   const { t, dateTime } = useI18n()
   return (
     <Document title={t('queue.spot.thanksTitle')} variant="kiosk" scripts={['/static/return-after.js']}>
+      <QueueStyles />
+      <FollowUpStyles />
       <main id="main" class="kiosk-main">
         <h1>{t('queue.spot.thanksTitle')}</h1>
         <div class="notice fu-kiosk-thanks" role="status" id="spot-thanks">
