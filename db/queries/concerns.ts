@@ -206,7 +206,6 @@ export type PublicConcern = {
   status: ConcernStatus
   channel: ConcernChannel
   receivedOn: string
-  firstResponseDueOn: string
   station: { nameZhHans: string; nameZhHant: string; nameEn: string; timeZone: string }
   topic: { nameZhHans: string; nameZhHant: string; nameEn: string }
   timeline: { at: Date; action: ConcernEventAction; toStatus: ConcernStatus }[]
@@ -232,7 +231,6 @@ export function findPublicConcern(db: Queryable, trackingCode: string): PublicCo
     status: row.concern.status,
     channel: row.concern.channel,
     receivedOn: row.concern.receivedOn,
-    firstResponseDueOn: row.concern.firstResponseDueOn,
     station: {
       nameZhHans: row.station.nameZhHans,
       nameZhHant: row.station.nameZhHant,

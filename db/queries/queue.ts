@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNotNull, lt, max, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, lt, max, sql } from 'drizzle-orm'
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
+import { awaitsVerdict } from '../../server/domain/concern-follow-up.ts'
 import { afterWalkInNoShow, checkTransition } from '../../server/domain/concern-lifecycle.ts'
 import { callsSinceLastPriority, orderQueue, type QueueEntry } from '../../server/domain/queue-order.ts'
 import type { Queryable } from '../client.ts'
@@ -196,6 +197,39 @@ function orderRule(db: Queryable, stationId: number, date: string, now: Date) {
     calledSinceLastPriority: callsSinceLastPriority(called),
     now: now.getTime(),
   }
+}
+
+/**
+ * The deputy's latest served ticket of the day, when it was answered on the spot and its concern
+ * still waits for the resident's verdict: what the console's "ask for the verdict now" is about.
+ */
+export function lastAnsweredTicket(db: Queryable, stationId: number, date: string, deputyId: number) {
+  const row = db
+    .select({ ticket: queueTickets, concern: concerns, topic: topics })
+    .from(queueTickets)
+    .innerJoin(concerns, eq(concerns.id, queueTickets.concernId))
+    .innerJoin(topics, eq(topics.id, concerns.topicId))
+    .where(
+      and(
+        eq(queueTickets.stationId, stationId),
+        eq(queueTickets.localDate, date),
+        eq(queueTickets.calledDeputyId, deputyId),
+        eq(queueTickets.status, 'served'),
+      ),
+    )
+    .orderBy(desc(queueTickets.finishedAt), desc(queueTickets.id))
+    .get()
+  return row?.ticket.outcome === 'answered' && awaitsVerdict(row.concern.status) ? row : undefined
+}
+
+/** The concern of a station's ticket, if the ticket is that station's. */
+export function ticketConcern(db: Queryable, stationId: number, ticketId: number) {
+  return db
+    .select({ concern: concerns })
+    .from(queueTickets)
+    .innerJoin(concerns, eq(concerns.id, queueTickets.concernId))
+    .where(and(eq(queueTickets.id, ticketId), eq(queueTickets.stationId, stationId)))
+    .get()?.concern
 }
 
 /** The ticket a deputy is serving now at a station, if any. */

@@ -1,14 +1,15 @@
 import type { Context, Handler } from 'hono'
 import { findStation } from '../../db/queries/stations.ts'
 import { makeI18n } from '../../views/i18n/index.ts'
-import { isLocale } from '../../views/i18n/locales.ts'
+import { isLocale, type Locale, localeFromAcceptLanguage } from '../../views/i18n/locales.ts'
+import { accessFor } from '../access-policy.ts'
 import { isHttps } from '../client-address.ts'
 import type { AppDeps } from '../deps.ts'
 import type { KioskDevice } from '../domain/kiosk-device.ts'
 import type { AppEnv } from '../env.ts'
 import { redactUrl } from '../logger.ts'
-import { LANG_COOKIE, readCookie, TEXT_SIZE_COOKIE } from './cookies.ts'
-import { finishHeaders, startHeaders } from './response-headers.ts'
+import { KIOSK_COOKIE, LANG_COOKIE, readCookie, SESSION_COOKIE, TEXT_SIZE_COOKIE } from './cookies.ts'
+import { finishHeaders, setHeader, startHeaders } from './response-headers.ts'
 import { baseHeaders } from './security-headers.ts'
 import { afterNext, syncMiddleware } from './sync-chain.ts'
 
@@ -42,12 +43,11 @@ function openRequest(c: Context<AppEnv>, deps: AppDeps): number {
   c.set('deps', deps)
   c.set('requestId', requestId)
   c.set('log', deps.logger.child({ requestId }))
-  const lang = readCookie(c, LANG_COOKIE)
-  c.set('i18n', makeI18n(isLocale(lang) ? lang : deps.config.defaultLocale))
+  startHeaders(c, baseHeaders(requestId, isHttps(c)))
+  c.set('i18n', makeI18n(requestLocale(c, deps)))
   c.set('largeText', readCookie(c, TEXT_SIZE_COOKIE) === 'large')
   c.set('account', null)
   c.set('kiosk', null)
-  startHeaders(c, baseHeaders(requestId, isHttps(c)))
   return performance.now()
 }
 
@@ -61,6 +61,26 @@ export function applyKioskDefaults(c: Context<AppEnv>, kiosk: KioskDevice) {
   if (!isLocale(readCookie(c, LANG_COOKIE))) c.set('i18n', makeI18n(station.defaultLocale))
   if (readCookie(c, TEXT_SIZE_COOKIE) === undefined) c.set('largeText', station.defaultLargeText)
 }
+
+/**
+ * The language cookie (the switch on every page) wins. Without it, a resident's own phone on a
+ * public page (no kiosk, no account) gets the phone's language from Accept-Language; everything
+ * else the configured default (a kiosk's screens, the pairing one included, are the station's).
+ */
+function requestLocale(c: Context<AppEnv>, deps: AppDeps): Locale {
+  const lang = readCookie(c, LANG_COOKIE)
+  if (isLocale(lang)) return lang
+  if (!readCookie(c, KIOSK_COOKIE) && !readCookie(c, SESSION_COOKIE) && isPhonePage(c)) {
+    // A shared cache must not hand one phone's language to another.
+    setHeader(c, 'Vary', 'Accept-Language')
+    const fromPhone = localeFromAcceptLanguage(c.req.header('accept-language'))
+    if (fromPhone) return fromPhone
+  }
+  return deps.config.defaultLocale
+}
+
+const isPhonePage = (c: Context<AppEnv>) =>
+  accessFor(c.req.path) === 'public' && !c.req.path.startsWith('/kiosk')
 
 /** Gives the answer the gathered headers and logs it. */
 function closeRequest(c: Context<AppEnv>, res: Response, started: number): Response {

@@ -1,8 +1,16 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
+import { VERDICTS } from '../../db/enums.ts'
 import { deputyBacklog } from '../../db/queries/concerns.ts'
 import { deputyNamesById, findActiveDeputy } from '../../db/queries/deputies.ts'
-import { dayTickets, orderedWaiting, type QueueTicket } from '../../db/queries/queue.ts'
+import { publicStanding } from '../../db/queries/followup.ts'
+import {
+  dayTickets,
+  lastAnsweredTicket,
+  orderedWaiting,
+  type QueueTicket,
+  ticketConcern,
+} from '../../db/queries/queue.ts'
 import { presentDeputies } from '../../db/queries/queue-presence.ts'
 import { findStation, listStations, type StationRow } from '../../db/queries/stations.ts'
 import { phrasesOfConcerns } from '../../db/queries/topic-phrases.ts'
@@ -19,6 +27,7 @@ import {
   type ConsoleView,
   type WaitingTicket,
 } from '../../views/pages/console/console-page.tsx'
+import { SpotThanksPage, SpotVerdictPage } from '../../views/pages/console/spot-verdict-page.tsx'
 import { fragmentToString } from '../../views/pages/display/fragment-string.tsx'
 import { isHtmx, renderFragment, renderPage } from '../../views/render.tsx'
 import type { AppDeps } from '../deps.ts'
@@ -27,6 +36,7 @@ import { canRunConsole, maySeePersonalData } from '../domain/queue-access.ts'
 import { ticketLabel } from '../domain/queue-order.ts'
 import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
+import { takeStep } from '../events/concern-steps.ts'
 import {
   callTicket,
   finishTicket,
@@ -40,6 +50,7 @@ import { currentAccount } from '../middleware/auth.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { f, idParam, parseForm } from '../validation.ts'
+import { residentVerdictForm } from './kiosk-progress.tsx'
 import { auditFullView } from './personal-data-audit.ts'
 
 const serveForm = z.object({
@@ -131,9 +142,93 @@ export function consoleRoutes(deps: AppDeps) {
       colleagues: present.filter((d) => d.deputyId !== s.deputy.id),
       backlogCount: deputyBacklog(db, s.deputy.id).length,
       message,
+      rateNow: rateNowOf(s),
     }
     auditFullView(c, 'concern', seen)
     return view
+  }
+
+  const rateNowOf = (s: Scope) => {
+    const last = lastAnsweredTicket(db, s.station.id, s.today, s.deputy.id)
+    return last
+      ? {
+          href: `${s.base}/tickets/${last.ticket.id}/verdict`,
+          label: ticketLabel(s.station.code, last.ticket.number),
+        }
+      : null
+  }
+
+  /**
+   * The resident's verdict on this device right after an answer on the spot: only for this
+   * console's latest ticket, answered and not yet rated; the screen shows the topic and nothing
+   * else (no name, phone or words), and the verdict is the resident's (DESIGN §4.4, issue 15).
+   */
+  const spot = (c: Context<AppEnv>, s: Scope) => {
+    const last = lastAnsweredTicket(db, s.station.id, s.today, s.deputy.id)
+    return last && last.ticket.id === idParam(c, 'ticketId') ? last : undefined
+  }
+
+  app.get('/console/:stationId/:deputyId/tickets/:ticketId/verdict', (c) => {
+    const s = scope(c)
+    if (!s.ok) return s.res
+    const i18n = c.get('i18n')
+    const rated = z.enum(VERDICTS).safeParse(c.req.query('rated'))
+    const ticketId = idParam(c, 'ticketId') ?? 0
+    if (rated.success) {
+      const concern = ticketConcern(db, s.station.id, ticketId)
+      const standing = concern && publicStanding(db, concern)
+      // Only once the verdict is there: a typed ?rated= on an unrated ticket thanks nobody.
+      if (concern && standing && !standing.canRate)
+        return renderPage(
+          c,
+          <SpotThanksPage
+            verdict={rated.data}
+            newDueOn={rated.data === 'unsatisfied' ? (standing.due?.on ?? null) : null}
+            back={s.base}
+          />,
+        )
+    }
+    const last = spot(c, s)
+    if (!last) return rejectRequest(c, 409, 'queue.spot.gone')
+    return renderPage(
+      c,
+      <SpotVerdictPage
+        topic={i18n.name(last.topic)}
+        action={`${s.base}/tickets/${last.ticket.id}/verdict`}
+        back={s.base}
+      />,
+    )
+  })
+
+  const spotVerdict = async (c: Context<AppEnv>, s: Scope) => {
+    const i18n = c.get('i18n')
+    const last = spot(c, s)
+    if (!last) return rejectRequest(c, 409, 'queue.spot.gone')
+    const action = `${s.base}/tickets/${last.ticket.id}/verdict`
+    const parsed = parseForm(residentVerdictForm, await readForm(c), i18n.t)
+    if (!parsed.ok)
+      return renderPage(
+        c,
+        <SpotVerdictPage
+          topic={i18n.name(last.topic)}
+          action={action}
+          back={s.base}
+          error={Object.values(parsed.errors)[0]}
+        />,
+        422,
+      )
+    const result = takeStep(
+      { db, locale: deps.config.defaultLocale },
+      {
+        concernId: last.concern.id,
+        by: { resident: 'on_the_spot', hostAccountId: c.get('account')!.id },
+        seenStatus: last.concern.status,
+        input: { step: 'verdict', verdict: parsed.data.verdict, comment: '', via: 'on_the_spot', note: '' },
+      },
+      clock.now(),
+    )
+    if (!result.ok) return rejectRequest(c, 409, 'queue.spot.gone')
+    return c.redirect(`${action}?rated=${parsed.data.verdict}`, 303)
   }
 
   const waitingList = (i18n: I18n, s: Scope): WaitingTicket[] => {
@@ -248,6 +343,8 @@ export function consoleRoutes(deps: AppDeps) {
         )
       case 'park':
         return answer(c, s, parkTicket(db, common, s.now), 'parked')
+      case 'verdict':
+        return spotVerdict(c, s)
       case 'no-show':
         return answer(c, s, finishTicket(db, { ...common, outcome: 'no_show', note: '' }, s.now), 'noShow')
       case 'serve': {

@@ -32,7 +32,8 @@ export const PROGRESS_LOOKUP_WINDOW_MS = 10 * 60_000
 
 const CODE = /^[A-Z0-9]{4,16}$/
 const lookupForm = z.object({ code: z.string().max(40) })
-const verdictForm = z.object({
+/** The resident's verdict form, wherever they give it (kiosk, phone page, on-the-spot screen). */
+export const residentVerdictForm = z.object({
   verdict: z.enum(VERDICTS, { message: 'followup.error.verdict' }),
   comment: f.optionalText(KIOSK_COMMENT_MAX),
 })
@@ -152,7 +153,7 @@ export function kioskProgressRoutes(deps: AppDeps) {
     const code = normalizeCode(c.req.param('code'))
     const concern = CODE.test(code) ? findConcernByCode(db, code) : undefined
     if (!concern) return show(c, code)
-    const parsed = parseForm(verdictForm, await readForm(c), t)
+    const parsed = parseForm(residentVerdictForm, await readForm(c), t)
     if (!parsed.ok) return show(c, code, { error: Object.values(parsed.errors)[0] }, 422)
     const result = takeStep(
       { db, locale: deps.config.defaultLocale },

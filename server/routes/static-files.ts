@@ -19,6 +19,7 @@ const FILES: Record<string, string> = {
   'print.css': join(PROJECT_ROOT, 'kiosk/print.css'),
   'idle.js': join(PROJECT_ROOT, 'kiosk/idle.js'),
   'slip.js': join(PROJECT_ROOT, 'kiosk/slip.js'),
+  'return-after.js': join(PROJECT_ROOT, 'kiosk/return-after.js'),
   'csrf.js': join(PROJECT_ROOT, 'kiosk/csrf.js'),
   'queue.css': join(PROJECT_ROOT, 'kiosk/queue.css'),
   'queue-kiosk.js': join(PROJECT_ROOT, 'kiosk/queue-kiosk.js'),

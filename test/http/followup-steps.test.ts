@@ -124,7 +124,8 @@ describe("the resident's verdict", () => {
     // The public tracking page from the slip's QR code shows the reply too, and nothing personal.
     const track = await (await t.client().get(`/track/${c.code}`)).text()
     expect(track).toContain('楼道杂物已清理。')
-    expect(track).toContain('查询进度')
+    // …and takes the verdict there too (issue 15), instead of sending the resident to a kiosk.
+    expect(track).toContain('id="track-verdict-form"')
     for (const secret of ['张三丰', '13812345678', '楼道堆放杂物', '已清理<'])
       expect(track).not.toContain(secret)
 

@@ -11,3 +11,29 @@ export const LOCALE_HTML_LANG: Record<Locale, string> = { 'zh-Hans': 'zh-CN', 'z
 
 export const isLocale = (v: unknown): v is Locale =>
   typeof v === 'string' && (LOCALES as readonly string[]).includes(v)
+
+/**
+ * The best of our locales for an Accept-Language header (a phone's language), or null when it
+ * names none of them. Chinese tags go by script, else by region: zh-Hant, zh-TW, zh-HK and zh-MO
+ * read traditional characters; zh, zh-Hans, zh-CN and zh-SG simplified.
+ */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | null {
+  if (!header) return null
+  let best: { locale: Locale; q: number } | null = null
+  for (const part of header.slice(0, 500).split(',')) {
+    const [rawTag = '', ...params] = part.trim().split(';')
+    const tag = rawTag.trim().toLowerCase()
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    const q = qParam ? Number.parseFloat(qParam.slice(2)) : 1
+    if (!(q > 0)) continue
+    const locale: Locale | null = tag.startsWith('zh')
+      ? /^zh-(hant|tw|hk|mo)\b/.test(tag)
+        ? 'zh-Hant'
+        : 'zh-Hans'
+      : tag === 'en' || tag.startsWith('en-')
+        ? 'en'
+        : null
+    if (locale && (!best || q > best.q)) best = { locale, q }
+  }
+  return best?.locale ?? null
+}

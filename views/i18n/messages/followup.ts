@@ -719,9 +719,4 @@ export const followup = defineMessages({
     'It will be handled again, with a new reply by {date}.',
   ],
   'followup.kiosk.another': ['查询另一个', '查詢另一個', 'Check another'],
-  'followup.track.rate': [
-    '请到联络站自助终端点“查询进度”，输入查询码告诉我们您是否满意。',
-    '請到聯絡站自助終端點「查詢進度」，輸入查詢碼告訴我們您是否滿意。',
-    'To tell us whether you are satisfied, tap "Check progress" at a liaison station kiosk and enter the tracking code.',
-  ],
 })

@@ -14,6 +14,36 @@ export const queue = defineMessages({
   'queue.status.duplicate': ['重复', '重複', 'Duplicate'],
   'queue.status.outOfScope': ['不予受理', '不予受理', 'Not accepted'],
   'queue.status.withdrawn': ['已撤回', '已撤回', 'Withdrawn'],
+  // The resident's verdict on the deputy's device right after an answer on the spot (issue 15).
+  'queue.console.rateNow': [
+    '居民在场：现在请他评价（{ticket}）',
+    '居民在場：現在請他評價（{ticket}）',
+    'Resident is here: ask for the verdict now ({ticket})',
+  ],
+  'queue.spot.title': [
+    '请您评价刚才的答复',
+    '請您評價剛才的答覆',
+    'Please rate the answer you were just given',
+  ],
+  'queue.spot.topic': ['您反映的问题：{topic}', '您反映的問題：{topic}', 'What you raised: {topic}'],
+  'queue.spot.question': [
+    '您对代表刚才的答复满意吗？',
+    '您對代表剛才的答覆滿意嗎？',
+    "Are you satisfied with the deputy's answer?",
+  ],
+  'queue.spot.skip': ['不评价，返回', '不評價，返回', 'Skip and go back'],
+  'queue.spot.thanksTitle': ['谢谢您的评价', '謝謝您的評價', 'Thank you'],
+  'queue.spot.returning': [
+    '{seconds} 秒后返回代表的接待台。',
+    '{seconds} 秒後返回代表的接待台。',
+    "Going back to the deputy's console in {seconds} s.",
+  ],
+  'queue.spot.backToConsole': ['返回接待台', '返回接待台', 'Back to the console'],
+  'queue.spot.gone': [
+    '这张号已经评价过，或不能在这里评价。',
+    '這張號已經評價過，或不能在這裡評價。',
+    'This ticket has been rated already, or cannot be rated here.',
+  ],
   'queue.status.noShowNoContact': ['未到且无法联系', '未到且無法聯繫', 'No-show, no contact'],
 
   'queue.channel.kiosk': ['自助终端', '自助終端', 'Kiosk'],

@@ -47,6 +47,8 @@ export type ConsoleView = {
   colleagues: PresentDeputy[]
   backlogCount: number
   message?: ConsoleMessage
+  /** The ticket just answered on the spot, whose resident may give their verdict on this device. */
+  rateNow: { href: string; label: string } | null
 }
 
 /**
@@ -96,6 +98,13 @@ export function ConsoleMain({ view }: { view: ConsoleView }) {
           </p>
         ) : null}
       </div>
+      {view.rateNow ? (
+        <p class="q-rate-now" id="console-rate-now">
+          <a class="button" href={view.rateNow.href} id="rate-now">
+            {t('queue.console.rateNow', { ticket: view.rateNow.label })}
+          </a>
+        </p>
+      ) : null}
       {!view.present ? (
         <p class="notice notice-error" id="console-not-present">
           {t('queue.console.notPresent')}

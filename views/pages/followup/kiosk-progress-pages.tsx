@@ -129,7 +129,7 @@ export function KioskProgressPage({
           <p class="fu-reply-text">{p.reply.text}</p>
           {p.reply.grade ? <p class="fu-reply-grade">{gradeLabel(t, p.reply.grade)}</p> : null}
         </section>
-      ) : (
+      ) : shownStatus === 'answered' ? null : (
         <p class="notice" id="progress-no-reply">
           {t('followup.kiosk.noReply')}
         </p>

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/index.ts'
 import { formatLocalDate } from '../track/concern-labels.ts'
 import { gradeLabel } from './labels.ts'
 
-/** The reply on the public tracking page, with how to give a verdict. */
+/** The reply on the public tracking page. */
 export function TrackReply({ reply }: { reply: PublicReply }) {
   const { t, dateTime } = useI18n()
   return (
@@ -14,7 +14,6 @@ export function TrackReply({ reply }: { reply: PublicReply }) {
       {reply.merged ? <p>{t('followup.kiosk.merged')}</p> : null}
       <p>{reply.text}</p>
       {reply.grade ? <p>{gradeLabel(t, reply.grade)}</p> : null}
-      <p class="hint">{t('followup.track.rate')}</p>
     </section>
   )
 }

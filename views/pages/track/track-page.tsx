@@ -1,22 +1,58 @@
+import type { Verdict } from '../../../db/enums.ts'
 import type { PublicConcern } from '../../../db/queries/concerns.ts'
 import type { PublicReply } from '../../../db/queries/followup.ts'
+import type { Due } from '../../../server/domain/concern-follow-up.ts'
+import { CsrfField } from '../../components/form.tsx'
+import { VerdictButtons } from '../../components/verdict-buttons.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
+import { KIOSK_COMMENT_MAX } from '../followup/kiosk-progress-pages.tsx'
+import { verdictLabel } from '../followup/labels.ts'
+import { FollowUpStyles } from '../followup/parts.tsx'
 import { TrackReply } from '../followup/track-reply.tsx'
 import { QueueStyles } from '../kiosk/queue-assets.tsx'
 import { eventLabel, formatTrackingCode, statusLabel } from './concern-labels.ts'
 
+export type TrackStanding = { due: Due | null; canRate: boolean }
+
 /**
- * The public status of a concern, reached from the slip's QR code: status, dates, topic and the
- * steps so far. Never a name, a phone number or what the resident wrote (DESIGN §4.8).
+ * The public status of a concern, reached from the slip's QR code on a phone: status, dates, the
+ * current deadline, topic and the steps so far, and the verdict once it is replied or answered.
+ * Never a name, a phone number or what the resident wrote (DESIGN §4.8).
  */
-export function TrackPage({ concern, reply }: { concern: PublicConcern; reply?: PublicReply | null }) {
+export function TrackPage({
+  concern,
+  reply,
+  standing,
+  rated = null,
+  error,
+}: {
+  concern: PublicConcern
+  reply?: PublicReply | null
+  standing: TrackStanding
+  rated?: Verdict | null
+  error?: string | undefined
+}) {
   const { t, name, dateTime } = useI18n()
   const tz = concern.station.timeZone
   const day = (d: string) => dateTime(new Date(`${d}T12:00:00Z`), 'UTC', { dateStyle: 'long' })
   return (
     <StaffLayout title={t('queue.track.title', { code: formatTrackingCode(concern.trackingCode) })}>
       <QueueStyles />
+      <FollowUpStyles />
+      {rated ? (
+        <div class="notice" role="status" id="track-thanks">
+          <p>{t('followup.kiosk.thanks', { verdict: verdictLabel(t, rated) })}</p>
+          {rated === 'unsatisfied' && standing.due ? (
+            <p>{t('followup.kiosk.reopened', { date: day(standing.due.on) })}</p>
+          ) : null}
+        </div>
+      ) : null}
+      {error ? (
+        <div class="error-summary" role="alert" id="track-error" tabindex={-1}>
+          <p>{error}</p>
+        </div>
+      ) : null}
       <dl class="q-facts" id="track-facts">
         <dt>{t('queue.track.status')}</dt>
         <dd id="track-status">
@@ -28,10 +64,35 @@ export function TrackPage({ concern, reply }: { concern: PublicConcern; reply?: 
         <dd>{name(concern.station)}</dd>
         <dt>{t('queue.track.received')}</dt>
         <dd>{day(concern.receivedOn)}</dd>
-        <dt>{t('queue.track.due')}</dt>
-        <dd id="track-due">{day(concern.firstResponseDueOn)}</dd>
+        {standing.due ? (
+          <>
+            <dt>{t('queue.track.due')}</dt>
+            <dd id="track-due">{day(standing.due.on)}</dd>
+          </>
+        ) : null}
       </dl>
       {reply ? <TrackReply reply={reply} /> : null}
+      {standing.canRate ? (
+        <form
+          method="post"
+          action={`/track/${concern.trackingCode}/verdict`}
+          id="track-verdict-form"
+          novalidate
+        >
+          <CsrfField />
+          <fieldset class="track-verdict">
+            <legend>{t('followup.kiosk.verdictQuestion')}</legend>
+            <VerdictButtons />
+            <p class="hint">{t('followup.kiosk.unsatisfiedHint')}</p>
+            <div class="field">
+              <label for="f-comment">
+                {t('followup.kiosk.comment')} <span class="optional">({t('form.optional')})</span>
+              </label>
+              <textarea id="f-comment" name="comment" rows={2} maxlength={KIOSK_COMMENT_MAX}></textarea>
+            </div>
+          </fieldset>
+        </form>
+      ) : null}
       <h2>{t('queue.track.timeline')}</h2>
       <ol class="q-timeline" id="track-timeline">
         {concern.timeline.map((e) => (
