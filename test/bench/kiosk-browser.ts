@@ -69,10 +69,14 @@ const BENCH_PROBE = `(() => {
 
 /**
  * One step of a journey: `tap` is timed (a tap that leads to the next screen); `act` is done
- * untimed (choosing a radio, entering a phone number) before the next tap. When the keypads,
- * the surname grid and the phrase chips arrive, only these lists change.
+ * untimed (choosing a radio, tapping a phone number in) before the next tap.
  */
 export type Step = { tap: string } | { act: (page: Page) => Promise<void>; label: string }
+
+/** Taps a number in on the kiosk's phone keypad, as a resident does (untimed: no screen changes). */
+const keyInPhone = async (p: Page, digits: string) => {
+  for (const d of digits) await p.click(`[data-keypad-for="phone"] [data-key="${d}"]`)
+}
 
 /** The walk-in journey: start → topic → deputy and details → phone step → slip. */
 export const WALK_IN: Step[] = [
@@ -80,7 +84,7 @@ export const WALK_IN: Step[] = [
   { tap: '#topic-1' },
   { act: (p) => p.locator('input[name="deputy"]').first().check(), label: 'choose a deputy' },
   { tap: '#go-phone' },
-  { act: (p) => p.locator('input[name="phone"]').fill('13812345678'), label: 'phone number' },
+  { act: (p) => keyInPhone(p, '13812345678'), label: 'phone number' },
   { tap: '#submit-phone' },
 ]
 
@@ -91,8 +95,14 @@ export const BOOKING: Step[] = [
   { tap: '[id^="day-"]' },
   { tap: '[id^="slot-"]' },
   { act: (p) => p.locator('label[for^="topic-"]').first().click(), label: 'topic' },
-  { act: (p) => p.locator('input[name="name"]').fill('王先生'), label: 'name' },
-  { act: (p) => p.locator('input[name="phone"]').fill('13812345678'), label: 'phone number' },
+  {
+    act: async (p) => {
+      await p.click('[data-surname="王"]')
+      await p.click('[data-honorific="先生"]')
+    },
+    label: 'name',
+  },
+  { act: (p) => keyInPhone(p, '13812345678'), label: 'phone number' },
   { tap: '#booking-submit' },
 ]
 
