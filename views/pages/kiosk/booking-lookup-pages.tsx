@@ -148,7 +148,7 @@ export function BookingCancelConfirmPage(p: {
           {dateLabel(p.date)} {clock(p.slotAt, p.timeZone)}–{clock(p.slotEndsAt, p.timeZone)}
         </dd>
         <dt>{t('booking.field.deputy')}</dt>
-        <dd>{t('booking.kiosk.deputy', { name: p.deputyName })}</dd>
+        <dd>{p.deputyName}</dd>
         {p.place ? (
           <>
             <dt>{t('booking.field.place')}</dt>
