@@ -31,11 +31,12 @@ beforeAll(async () => {
   // Every day 09:00–11:00 with deputy 1 at station A, 30-minute slots.
   addPlan(live.server.deps, { weekdays: '1,2,3,4,5,6,7', validFrom: '2026-01-01' })
   sessions = openSessions(live.server.db, findStation(live.server.db, 1)!, live.server.clock.now(), [1])
-  replied = await repliedConcerns(live.server, ['路灯已修好。', 'The street light is fixed.'])
+  replied = await repliedConcerns(live.server, ['路灯已修好。', '路燈已修好。', 'The street light is fixed.'])
 })
 
 const LANGUAGES = [
   { locale: 'zh-Hans', lang: 'zh-CN', phone: '13812345678' },
+  { locale: 'zh-Hant', lang: 'zh-TW', phone: '13812341111' },
   { locale: 'en', lang: 'en', phone: '13812340000' },
 ] as const
 
