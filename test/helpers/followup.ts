@@ -37,7 +37,7 @@ export type Intake = {
 }
 
 /** A clerk records a concern by phone (as on /staff/stations/:id/intake); returns its id and code. */
-export async function intake(clerk: TestClient, t: TestApp, f: Intake = {}, stationId = 1) {
+export async function intake(clerk: TestClient, t: Pick<TestApp, 'db'>, f: Intake = {}, stationId = 1) {
   const res = await clerk.post(`/staff/stations/${stationId}/intake`, {
     channel: f.channel ?? 'phone',
     topic: String(f.topic ?? 1),
@@ -55,7 +55,7 @@ export async function intake(clerk: TestClient, t: TestApp, f: Intake = {}, stat
 /** Posts one follow-up step from the concern page, as its form does (with the status it showed). */
 export async function step(
   client: TestClient,
-  t: TestApp,
+  t: Pick<TestApp, 'db'>,
   id: number,
   name: string,
   fields: Record<string, string> = {},
@@ -67,7 +67,7 @@ export async function step(
 /** Like `step`, but fails the test unless the step was taken. */
 export async function ok(
   client: TestClient,
-  t: TestApp,
+  t: Pick<TestApp, 'db'>,
   id: number,
   name: string,
   fields: Record<string, string> = {},

@@ -191,6 +191,7 @@ describe('cancelling asks first', () => {
     expect(confirm).toContain('取消这个预约？')
     expect(confirm).toContain('11月26日')
     expect(confirm).toContain('09:00–09:30')
+    expect(confirm).toContain('<dd>陈建国</dd>') // after the 代表 label, not 代表 陈建国 代表
     expect(confirm).toContain('确认取消')
     expect(confirm).toContain('不取消')
     expect(allBookings(t)).toEqual(before)

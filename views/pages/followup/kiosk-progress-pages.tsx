@@ -44,7 +44,7 @@ export function KioskProgressLookupPage({
           length={TRACKING_CODE_LENGTH}
           describedBy={error ? 'progress-error' : undefined}
         />
-        <div class="q-buttons">
+        <div class="q-buttons kiosk-action-bar">
           <button type="submit" class="kiosk-button primary q-main" id="progress-submit">
             {t('followup.kiosk.lookupSubmit')}
           </button>

@@ -49,7 +49,7 @@ export function BookingPhonePage({
           value={phone}
           describedBy="phone-lead"
         />
-        <div class="q-buttons">
+        <div class="q-buttons kiosk-action-bar">
           <button type="submit" class="kiosk-button primary q-main" id="phone-lookup-submit">
             {t('booking.code.submit')}
           </button>
@@ -148,7 +148,7 @@ export function BookingCancelConfirmPage(p: {
           {dateLabel(p.date)} {clock(p.slotAt, p.timeZone)}–{clock(p.slotEndsAt, p.timeZone)}
         </dd>
         <dt>{t('booking.field.deputy')}</dt>
-        <dd>{t('booking.kiosk.deputy', { name: p.deputyName })}</dd>
+        <dd>{p.deputyName}</dd>
         {p.place ? (
           <>
             <dt>{t('booking.field.place')}</dt>
@@ -157,7 +157,7 @@ export function BookingCancelConfirmPage(p: {
         ) : null}
       </dl>
       <p class="notice q-notice">{t('booking.cancelConfirm.body')}</p>
-      <div class="q-buttons">
+      <div class="q-buttons kiosk-action-bar">
         <form method="post" action="/kiosk/booking/cancel" id="cancel-confirm-form">
           <CsrfField />
           <input type="hidden" name="code" value={p.code} />

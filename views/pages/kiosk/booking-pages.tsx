@@ -367,7 +367,7 @@ export function BookingDetailsPage({
           value={draft.phone}
           describedBy="phone-purpose"
         />
-        <div class="q-buttons n-sticky-actions">
+        <div class="q-buttons kiosk-action-bar">
           <button type="submit" class="kiosk-button primary q-main" id="booking-submit">
             {t('booking.kiosk.submit')}
           </button>
@@ -469,7 +469,7 @@ export function BookingCodePage({
           value={code}
           length={BOOKING_CODE_LENGTH}
         />
-        <div class="q-buttons">
+        <div class="q-buttons kiosk-action-bar">
           <button type="submit" class="kiosk-button primary q-main" id="code-submit">
             {t('booking.code.submit')}
           </button>
@@ -551,7 +551,7 @@ export function BookingFoundPage(p: {
           {t('booking.found.opensAt', { date: dateLabel(p.date), time: clock(opensAt, p.timeZone) })}
         </p>
       ) : null}
-      <div class="q-buttons">
+      <div class="q-buttons kiosk-action-bar">
         {p.canCheckIn ? (
           <form method="post" action="/kiosk/booking/check-in" id="check-in-form">
             {hidden}

@@ -118,7 +118,7 @@ export function ConcernDetailsPage({
           </p>
         </div>
 
-        <div class="q-buttons n-sticky-actions">
+        <div class="q-buttons kiosk-action-bar">
           <button
             type="submit"
             class="kiosk-button primary q-main"
@@ -260,7 +260,7 @@ export function ConcernPhonePage({ stationName, choice, draft, errors = {} }: Co
           value={draft.phone ?? ''}
           describedBy="phone-purpose"
         />
-        <div class="q-buttons">
+        <div class="q-buttons kiosk-action-bar">
           <button
             type="submit"
             class="kiosk-button primary q-main"

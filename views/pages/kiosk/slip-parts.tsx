@@ -52,7 +52,7 @@ export function SlipActions({ code, printer }: { code: string; printer: boolean 
   return (
     <>
       <div
-        class="q-buttons no-print"
+        class="q-buttons kiosk-action-bar no-print"
         id="slip-actions"
         data-slip-code={code}
         data-print-once={printer ? '1' : undefined}
