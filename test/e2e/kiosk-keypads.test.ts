@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { findBookingByCode } from '../../db/queries/bookings.ts'
 import { type OpenSession, openSessions } from '../../db/queries/reception.ts'
@@ -8,23 +7,8 @@ import { formatBookingCode } from '../../server/domain/booking-rules.ts'
 import { bookSlot } from '../../server/events/reception-commands.ts'
 import { formatTrackingCode } from '../../views/pages/track/concern-labels.ts'
 import { addPlan } from '../helpers/booking.ts'
-import {
-  expectKioskTargets,
-  expectNoAxeViolations,
-  KIOSK_VIEWPORT,
-  pairedKiosk,
-  screenshot,
-  useServerAndBrowser,
-} from '../helpers/browser.ts'
-import { expectKioskContrast, expectKioskText } from '../helpers/queue-browser.ts'
-
-/** The next 12:00 UTC (20:00 in Shanghai): always ahead, and no slot of the day within notice. */
-function nextNoonUtc(): Date {
-  const d = new Date()
-  d.setUTCHours(12, 0, 0, 0)
-  if (d.getTime() <= Date.now()) d.setUTCDate(d.getUTCDate() + 1)
-  return d
-}
+import { pairedKiosk, useServerAndBrowser } from '../helpers/browser.ts'
+import { expectPrimaryInView, keyIn, kioskNorms, nextNoonUtc, tap } from '../helpers/kiosk-browser.ts'
 
 const live = useServerAndBrowser({ now: nextNoonUtc() })
 let sessions: OpenSession[] = []
@@ -34,41 +18,6 @@ beforeAll(() => {
   const station = findStation(live.server.db, 1)!
   sessions = openSessions(live.server.db, station, live.server.clock.now(), [1])
 })
-
-/** Every kiosk norm at once: axe (WCAG 2 A/AA), 60 px targets, 24 px text, 7:1 contrast. */
-async function kioskNorms(page: Page, label: string) {
-  await expectNoAxeViolations(page, label)
-  await expectKioskTargets(page)
-  await expectKioskText(page, label)
-  await expectKioskContrast(page, label)
-  await screenshot(page, `A-${label}`)
-}
-
-/** Taps something that leads to another page and waits for it. */
-async function tap(page: Page, selector: string) {
-  await Promise.all([page.waitForNavigation(), page.click(selector)])
-}
-
-/** Taps a value in on the keypad of field `name`, key by key. The last tap may send the form. */
-async function keyIn(page: Page, name: string, value: string, sendsForm = false) {
-  const keys = [...value]
-  const last = sendsForm ? keys.pop() : undefined
-  for (const k of keys) await page.click(`[data-keypad-for="${name}"] [data-key="${k}"]`)
-  if (last) await tap(page, `[data-keypad-for="${name}"] [data-key="${last}"]`)
-}
-
-/** The primary action is on screen without scrolling: its whole box inside the 1080×1920 viewport. */
-async function expectPrimaryInView(page: Page, selector: string, label: string) {
-  const box = await page.evaluate((sel) => {
-    window.scrollTo(0, 0)
-    const r = document.querySelector(sel)!.getBoundingClientRect()
-    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }
-  }, selector)
-  expect(box.top, `${label}: ${selector} top`).toBeGreaterThanOrEqual(0)
-  expect(box.left, `${label}: ${selector} left`).toBeGreaterThanOrEqual(0)
-  expect(box.bottom, `${label}: ${selector} bottom`).toBeLessThanOrEqual(KIOSK_VIEWPORT.height)
-  expect(box.right, `${label}: ${selector} right`).toBeLessThanOrEqual(KIOSK_VIEWPORT.width)
-}
 
 /** A booking made as a clerk would for a caller (the kiosk's own booking form is another test's). */
 function book(session: OpenSession, slotIndex: number, phone: string, name: string) {
@@ -144,7 +93,7 @@ describe('touch-only phone and code entry at the kiosk', () => {
 
       // 预约签到 → "lost my code" → the phone on the number keypad, grouped as it is tapped in.
       await tap(page, '#action-booking-code')
-      await kioskNorms(page, label('code'))
+      await kioskNorms(page, label('code'), 'A')
       await primary('#code-submit', 'code')
       await tap(page, '#code-lost')
       await keyIn(page, 'phone', l.phone.slice(0, 4))
@@ -154,7 +103,7 @@ describe('touch-only phone and code entry at the kiosk', () => {
       await page.click('[data-keypad-for="phone"] [data-key="back"]')
       await keyIn(page, 'phone', l.phone.slice(-1))
       expect(await page.inputValue('#f-phone')).toBe(l.shown)
-      await kioskNorms(page, label('phone'))
+      await kioskNorms(page, label('phone'), 'A')
       await primary('#phone-lookup-submit', 'phone')
       await tap(page, '#phone-lookup-submit')
 
@@ -165,10 +114,10 @@ describe('touch-only phone and code entry at the kiosk', () => {
       const listText = (await page.textContent('#phone-bookings'))!
       expect(listText).toContain('王*')
       expect(listText).not.toContain('秀英')
-      await kioskNorms(page, label('phone-list'))
+      await kioskNorms(page, label('phone-list'), 'A')
       await primary(`#phone-booking-${mine.code}`, 'phone-list')
       await tap(page, `#phone-booking-${mine.code}`)
-      await kioskNorms(page, label('found'))
+      await kioskNorms(page, label('found'), 'A')
       await primary('#check-in', 'found')
       await tap(page, '#check-in')
       expect(new URL(page.url()).pathname).toMatch(/^\/kiosk\/slip\/[A-Z0-9]{8}$/)
@@ -185,20 +134,20 @@ describe('touch-only phone and code entry at the kiosk', () => {
       // The confirmation screen names the booking's time; nothing is cancelled yet.
       expect(await page.textContent('#confirm-when')).toContain('10:00')
       expect(findBookingByCode(live.server.db, second.code)!.status).toBe('booked')
-      await kioskNorms(page, label('cancel-confirm'))
+      await kioskNorms(page, label('cancel-confirm'), 'A')
       await primary('#cancel-confirm', 'cancel-confirm')
       await tap(page, '#cancel-keep') // 不取消: back to the booking, still booked
       expect(await page.textContent('#found-code')).toBe(formatBookingCode(second.code))
       await tap(page, '#cancel-booking')
       await tap(page, '#cancel-confirm')
       await page.waitForSelector('#booking-done')
-      await kioskNorms(page, label('cancelled'))
+      await kioskNorms(page, label('cancelled'), 'A')
       expect(findBookingByCode(live.server.db, second.code)!.status).toBe('cancelled')
 
       // 查询进度 with the tracking code from the check-in slip, on the code keypad.
       await page.goto(`${live.server.baseUrl}/kiosk`)
       await tap(page, '#action-progress')
-      await kioskNorms(page, label('progress-code'))
+      await kioskNorms(page, label('progress-code'), 'A')
       await primary('#progress-submit', 'progress-code')
       await keyIn(page, 'code', tracking.slice(0, 3))
       expect(await page.inputValue('#f-code')).toBe(tracking.slice(0, 3))
@@ -224,7 +173,7 @@ describe('touch-only phone and code entry at the kiosk', () => {
     await tap(page, `#slot-${session.id}-${session.slots[0]!.index}`)
     await keyIn(page, 'phone', '02155556666')
     expect(await page.inputValue('#f-phone')).toBe('021 5555 6666')
-    await kioskNorms(page, 'zh-Hans-large-booking-details')
+    await kioskNorms(page, 'zh-Hans-large-booking-details', 'A')
     await expectPrimaryInView(page, '#booking-submit', 'booking details')
     await page.goto(`${live.server.baseUrl}/kiosk`)
     await tap(page, '#action-concern')
@@ -232,7 +181,7 @@ describe('touch-only phone and code entry at the kiosk', () => {
     await tap(page, '#go-phone')
     await keyIn(page, 'phone', '13612345678')
     expect(await page.inputValue('#f-phone')).toBe('136 1234 5678')
-    await kioskNorms(page, 'zh-Hans-large-concern-phone')
+    await kioskNorms(page, 'zh-Hans-large-concern-phone', 'A')
     await expectPrimaryInView(page, '#submit-phone', 'concern phone')
     await tap(page, '#submit-phone')
     const tracking = new URL(page.url()).pathname.split('/').pop()!

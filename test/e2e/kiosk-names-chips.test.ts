@@ -12,17 +12,9 @@ import {
   SCREENSHOT_DIR,
   useServerAndBrowser,
 } from '../helpers/browser.ts'
+import { kioskNorms, nextNoonUtc, tap } from '../helpers/kiosk-browser.ts'
 import { markPresent } from '../helpers/queue.ts'
-import { expectKioskContrast, expectKioskText } from '../helpers/queue-browser.ts'
 import { DEMO } from '../helpers/test-app.ts'
-
-/** 20:00 in Shanghai of the next 12:00 UTC: no slot of the day is inside the minimum notice then. */
-function nextNoonUtc(): Date {
-  const d = new Date()
-  d.setUTCHours(12, 0, 0, 0)
-  if (d.getTime() <= Date.now()) d.setUTCDate(d.getUTCDate() + 1)
-  return d
-}
 
 const live = useServerAndBrowser({ now: nextNoonUtc() })
 beforeAll(() => {
@@ -36,20 +28,6 @@ const LOCALES = [
   { locale: 'zh-Hant', label: '繁體中文', chen: '陳', ms: '女士', inPerson: '我想當面跟代表說' },
   { locale: 'en', label: 'English', chen: 'Chen', ms: 'Ms', inPerson: 'I’d rather tell the deputy' },
 ] as const
-
-/** axe (WCAG 2 A/AA), 60 px targets, 24 px text and 7:1 contrast, then a full-page screenshot. */
-async function kioskNorms(page: Page, label: string) {
-  await expectNoAxeViolations(page, label)
-  await expectKioskTargets(page)
-  await expectKioskText(page, label)
-  await expectKioskContrast(page, label)
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `B-${label}.png`), fullPage: true })
-}
-
-/** A tap that loads the next page. */
-async function tap(page: Page, selector: string) {
-  await Promise.all([page.waitForNavigation(), page.tap(selector)])
-}
 
 /** Whether the element is wholly inside the viewport as it is scrolled now. */
 const inViewport = (page: Page, selector: string) =>
@@ -74,7 +52,7 @@ describe('names and phrase chips at the kiosk, by taps only', () => {
       await tap(page, '#who-d1')
       await tap(page, `#day-${session.date}`)
       await tap(page, `#slot-${session.id}-${session.slots[0]!.index}`)
-      await kioskNorms(page, `${l.locale}-booking-details`)
+      await kioskNorms(page, `${l.locale}-booking-details`, 'B')
 
       await page.tap('[data-surname="陈"]')
       await page.tap('[data-honorific="女士"]')
@@ -93,7 +71,7 @@ describe('names and phrase chips at the kiosk, by taps only', () => {
       expect(await page.isVisible('#surname-page-1')).toBe(false)
       await page.tap('#surname-other')
       expect(await page.isVisible('#surname-other-help')).toBe(true)
-      await kioskNorms(page, `${l.locale}-booking-surnames-page2`)
+      await kioskNorms(page, `${l.locale}-booking-surnames-page2`, 'B')
       expect(await page.inputValue('#f-name')).toBe('陈女士')
 
       // 大字: the grid is bigger, and the main button stays on screen while the grid is in view.
@@ -121,7 +99,7 @@ describe('names and phrase chips at the kiosk, by taps only', () => {
       await page.tap(`label[for="${chips[0]}"]`)
       await page.tap(`label[for="${chips[1]}"]`)
       expect(await page.isChecked('#f-in-person')).toBe(false)
-      await kioskNorms(page, `${l.locale}-concern-chips`)
+      await kioskNorms(page, `${l.locale}-concern-chips`, 'B')
 
       await tap(page, '#text-size-toggle')
       await page.$eval('#f-phrase', (el) => el.scrollIntoView({ block: 'start' }))
