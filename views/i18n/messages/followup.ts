@@ -239,7 +239,11 @@ export const followup = defineMessages({
   'followup.timeline.verdict': ['评价', '評價', 'Verdict'],
   'followup.timeline.viaKiosk': ['自助终端', '自助終端', 'at the kiosk'],
   'followup.timeline.viaCallback': ['电话回访', '電話回訪', 'by call-back'],
-  'followup.timeline.viaPhone': ['手机（扫回执二维码）', '手機（掃回執二維碼）', "on a phone (the slip's QR code)"],
+  'followup.timeline.viaPhone': [
+    '手机（扫回执二维码）',
+    '手機（掃回執二維碼）',
+    "on a phone (the slip's QR code)",
+  ],
   'followup.timeline.viaOnTheSpot': [
     '接待后当场评价',
     '接待後當場評價',
