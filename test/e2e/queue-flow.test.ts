@@ -108,7 +108,8 @@ describe('walk-in queue in a real browser', () => {
     )
 
     // The board's stream breaks (as when the network blips) and the board reconnects by itself.
-    expect(queueBus(live.server.db).listenerCount(1)).toBe(2) // the board and the console's list
+    // The board, the console's list and the clerk's today page (its list of calls for staff).
+    expect(queueBus(live.server.db).listenerCount(1)).toBe(3)
     await board.evaluate(() =>
       (
         document.getElementById('display-board') as unknown as {
@@ -116,8 +117,8 @@ describe('walk-in queue in a real browser', () => {
         }
       )._htmx.sse.reader.cancel(),
     )
-    await expect.poll(() => queueBus(live.server.db).listenerCount(1), { timeout: 10_000 }).toBe(1)
     await expect.poll(() => queueBus(live.server.db).listenerCount(1), { timeout: 10_000 }).toBe(2)
+    await expect.poll(() => queueBus(live.server.db).listenerCount(1), { timeout: 10_000 }).toBe(3)
     await deputy.page.click('#call-next')
     await board.waitForFunction(
       () => document.querySelector('#board-latest-number')?.textContent === 'A-002',

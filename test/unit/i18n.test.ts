@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { catalog, makeI18n } from '../../views/i18n/index.ts'
+import { localeFromAcceptLanguage } from '../../views/i18n/locales.ts'
 
 const SOURCE_DIRS = ['server', 'views', 'db', 'kiosk']
 const CJK = /[\u3400-\u9fff]/
@@ -74,5 +75,18 @@ describe('message catalogue', () => {
     expect(
       makeI18n('en').dateTime(d, 'Europe/Berlin', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
     ).toBe('17:30')
+  })
+})
+
+describe('a phone language from Accept-Language', () => {
+  it('takes the highest weight among our locales, by script or region for Chinese', () => {
+    expect(localeFromAcceptLanguage('en;q=0.8, zh-TW;q=0.9')).toBe('zh-Hant')
+    expect(localeFromAcceptLanguage('fr, en;q=0.05, zh;q=0.005')).toBe('en')
+    expect(localeFromAcceptLanguage('zh-Hant-HK;q=1.000, en;q=0.999')).toBe('zh-Hant')
+    expect(localeFromAcceptLanguage('zh-CN;q=0, en;q=0.1')).toBe('en')
+    // Malformed weights (RFC 9110 allows 0–1 with three decimals) weigh nothing.
+    expect(localeFromAcceptLanguage('en;q=0x1, zh;q=1e0, zh-TW;q=.5')).toBeNull()
+    expect(localeFromAcceptLanguage('de, fr')).toBeNull()
+    expect(localeFromAcceptLanguage(undefined)).toBeNull()
   })
 })

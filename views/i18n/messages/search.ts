@@ -7,9 +7,9 @@ export const search = defineMessages({
   'search.title': ['查找', '查找', 'Search'],
   'search.resultsFor': ['“{q}”的查找结果', '「{q}」的查找結果', 'Results for “{q}”'],
   'search.intro': [
-    '输入跟踪码或预约码、电话号码后四位，或居民姓名（部分即可）。只查找您有权查看的记录。',
-    '輸入追蹤碼或預約碼、電話號碼後四位，或居民姓名（部分即可）。只查找您有權查看的紀錄。',
-    'Enter a tracking or booking code, the last four digits of a phone number, or part of a resident’s name. Only records you may see are searched.',
+    '输入查询码或预约码、电话号码后四位，或居民姓名（部分即可）。只查找您有权查看的记录。',
+    '輸入查詢碼或預約碼、電話號碼後四位，或居民姓名（部分即可）。只查找您有權查看的紀錄。',
+    'Enter a tracking code or a booking code, the last four digits of a phone number, or part of a resident’s name. Only records you may see are searched.',
   ],
   'search.none': [
     '没有找到符合“{q}”的意见或预约。',
