@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import { groupPhone, PHONE_GROUPS } from '../../server/domain/masking.ts'
 import { UNAMBIGUOUS } from '../../server/domain/secrets.ts'
 import { useI18n } from '../i18n/index.ts'
+import { fieldDescribedBy, KioskFieldFrame } from './kiosk-text-field.tsx'
 
 type Common = {
   name: string
@@ -22,29 +23,16 @@ const KeypadAssets = () => (
   </>
 )
 
-/** Label, hint, error and the real input (a physical keyboard still types into it). */
+/** The frame, the real input (a physical keyboard still types into it) and its keypad. */
 function Field(p: Common & { input: Child; keypad: Child }) {
-  const { name, error } = p
   return (
-    <div class={error ? 'field has-error keypad-field' : 'field keypad-field'}>
-      <label for={`f-${name}`}>{p.label}</label>
-      <p class="hint q-hint" id={`h-${name}`}>
-        {p.hint}
-      </p>
-      {error ? (
-        <p class="error" id={`e-${name}`}>
-          {error}
-        </p>
-      ) : null}
+    <KioskFieldFrame {...p} extraClass="keypad-field">
       {p.input}
       {p.keypad}
       <KeypadAssets />
-    </div>
+    </KioskFieldFrame>
   )
 }
-
-const describedBy = (p: Common) =>
-  [p.error ? `e-${p.name}` : '', `h-${p.name}`, p.describedBy ?? ''].filter(Boolean).join(' ')
 
 /** The keys that delete the last character and empty the field. */
 function ClearKey() {
@@ -86,7 +74,7 @@ export function PhoneKeypadField(p: Common) {
           maxlength={20}
           value={groupPhone(p.value)}
           aria-invalid={p.error ? 'true' : undefined}
-          aria-describedby={describedBy(p)}
+          aria-describedby={fieldDescribedBy(p)}
         />
       }
       keypad={
@@ -135,7 +123,7 @@ export function CodeKeypadField(p: Common & { length: number }) {
           maxlength={p.length + 4}
           value={p.value}
           aria-invalid={p.error ? 'true' : undefined}
-          aria-describedby={describedBy(p)}
+          aria-describedby={fieldDescribedBy(p)}
         />
       }
       keypad={
