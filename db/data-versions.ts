@@ -33,6 +33,10 @@ export const SCHEDULE_TABLES = [
   'reception_bookings',
   // Phrase chips of the kiosk's concern form (migration 0012).
   'topic_phrases',
+  // The places register and outreach visits (migration 0013).
+  'places',
+  'visits',
+  'visit_deputies',
 ] as const
 
 /**

@@ -23,6 +23,9 @@ export const CONCERN_STATUSES = [
   // A walk-in who never came to the deputy and left no phone (issue 15): not a finished, withdrawn
   // or unanswered concern, so no figure counts it; the record shows how many apart.
   'no_show_no_contact',
+  // A phone-submitted concern a clerk marked as spam (issue 16): never on a deputy's list or in
+  // any figure; the resident's status page says it was not accepted.
+  'spam',
 ] as const
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number]
 
@@ -33,3 +36,38 @@ export const REPLY_GRADES = ['A', 'B', 'C', 'D'] as const
 export type ReplyGrade = (typeof REPLY_GRADES)[number]
 export const VERDICTS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const
 export type Verdict = (typeof VERDICTS)[number]
+
+/** Kinds of place in the places register (issue 16/17): what a street office's list holds. */
+export const PLACE_KINDS = ['community', 'village', 'estate', 'firm', 'school', 'market', 'other'] as const
+export type PlaceKind = (typeof PLACE_KINDS)[number]
+
+/** A firm's trade, for the report's street (furniture, home textiles, fine chemicals, …). */
+export const PLACE_SECTORS = [
+  'furniture',
+  'home_textiles',
+  'fine_chemicals',
+  'small_appliances',
+  'nursery_plants',
+  'other',
+] as const
+export type PlaceSector = (typeof PLACE_SECTORS)[number]
+
+/** 入户走访, 企业座谈, 进校园, 集中接待 at a place. */
+export const VISIT_KINDS = ['home_visits', 'firm_forum', 'school', 'reception_at_place'] as const
+export type VisitKind = (typeof VISIT_KINDS)[number]
+export const VISIT_STATUSES = ['planned', 'held', 'cancelled'] as const
+export type VisitStatus = (typeof VISIT_STATUSES)[number]
+
+/** A phone-submitted concern waits for a clerk's look ('pending') when its station asks for one. */
+export const TRIAGE_STATES = ['pending', 'accepted', 'spam'] as const
+export type TriageState = (typeof TRIAGE_STATES)[number]
+/** A station's rule for phone concerns: reach the deputy at once, or after a clerk's look. */
+export const TRIAGE_RULES = ['immediate', 'after_review'] as const
+export type TriageRule = (typeof TRIAGE_RULES)[number]
+
+/** How a staff or deputy account wants its notices: the webhook (chat bot) or SMS to its phone. */
+export const NOTIFY_CHANNELS = ['webhook', 'sms'] as const
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number]
+/** The outbox's delivery path for one message. */
+export const OUTBOX_CHANNELS = ['webhook', 'sms'] as const
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number]

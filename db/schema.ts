@@ -1,13 +1,31 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  blob,
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 import {
   CLOSURE_KINDS,
   CONCERN_STATUSES,
   FEED_KINDS,
+  NOTIFY_CHANNELS,
+  OUTBOX_CHANNELS,
+  PLACE_KINDS,
+  PLACE_SECTORS,
   REPLY_GRADES,
   type ReplyGrade,
   ROLES,
+  TRIAGE_RULES,
+  TRIAGE_STATES,
   type Verdict,
+  VISIT_KINDS,
+  VISIT_STATUSES,
 } from './enums.ts'
 
 export * from './enums.ts'
@@ -53,6 +71,8 @@ export const stations = sqliteTable(
       .notNull()
       .default('zh-Hans'),
     defaultLargeText: integer('default_large_text', { mode: 'boolean' }).notNull().default(false),
+    /** Phone-submitted concerns (issue 16) reach the deputy at once or after a clerk's look. */
+    phoneTriage: text('phone_triage', { enum: TRIAGE_RULES }).notNull().default('after_review'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -76,6 +96,39 @@ export const districts = sqliteTable(
   (t) => [uniqueIndex('districts_name_unique').on(t.streetId, t.nameZhHans)],
 )
 
+/**
+ * The places register (issues 16, 17): 社区, 村, 小区, 企业, 学校, 市场… that residents recognise,
+ * each in one electoral district, so a resident who picks a place finds their district. Size hints
+ * are optional; coordinates are WGS-84 degrees.
+ */
+export const places = sqliteTable(
+  'places',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    districtId: integer('district_id')
+      .notNull()
+      .references(() => districts.id),
+    kind: text('kind', { enum: PLACE_KINDS }).notNull(),
+    ...names,
+    /** For firms: the trade (furniture, home textiles, …); null for other kinds. */
+    sector: text('sector', { enum: PLACE_SECTORS }),
+    address: text('address').notNull().default(''),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    households: integer('households'),
+    residents: integer('residents'),
+    employees: integer('employees'),
+    students: integer('students'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('places_name_unique').on(t.districtId, t.nameZhHans),
+    index('places_kind').on(t.kind, t.districtId),
+  ],
+)
+
 export const deputies = sqliteTable('deputies', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
@@ -84,6 +137,13 @@ export const deputies = sqliteTable('deputies', {
     .references(() => stations.id),
   /** Public line about the deputy, e.g. occupation; no personal contact data. */
   title: text('title').notNull().default(''),
+  /** Public introduction on the deputy's page (issue 16), per language. */
+  introZhHans: text('intro_zh_hans').notNull().default(''),
+  introZhHant: text('intro_zh_hant').notNull().default(''),
+  introEn: text('intro_en').notNull().default(''),
+  /** The deputy's own work unit and home village or community (issue 17): for concentration. */
+  workUnitPlaceId: integer('work_unit_place_id').references(() => places.id),
+  homePlaceId: integer('home_place_id').references(() => places.id),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -116,6 +176,10 @@ export const accounts = sqliteTable(
     /** Set for role 'deputy': the deputy this account acts as. */
     deputyId: integer('deputy_id').references(() => deputies.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** The account's own mobile number, for notices by SMS (issue 16); '' when none. */
+    phone: text('phone').notNull().default(''),
+    /** Where this account's notices go: the webhook (chat bot) or SMS to `phone`. */
+    notifyChannel: text('notify_channel', { enum: NOTIFY_CHANNELS }).notNull().default('webhook'),
     /** Set by an administrator: every page leads to /me/password until the owner changes it. */
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
@@ -324,12 +388,23 @@ export const outbox = sqliteTable(
     nextAttemptAt: instant('next_attempt_at').notNull(),
     lastError: text('last_error'),
     sentAt: instant('sent_at'),
+    /** 'sms' messages go to `phone` with the provider's template for `kind` and `smsParams`. */
+    channel: text('channel', { enum: OUTBOX_CHANNELS }).notNull().default('webhook'),
+    /** A resident's or staff member's mobile number; erased with the concern's personal data. */
+    phone: text('phone'),
+    smsParams: text('sms_params', { mode: 'json' }).$type<Record<string, string>>(),
+    /** The concern or booking a resident's SMS is about, so erasing its personal data finds it. */
+    concernId: integer('concern_id').references(() => concerns.id),
+    bookingId: integer('booking_id').references(() => receptionBookings.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('outbox_dedupe_unique').on(t.dedupeKey),
     index('outbox_pending').on(t.status, t.nextAttemptAt),
+    // Erasing a concern's or a booking's personal data finds its messages (and FK checks use them).
+    index('outbox_concern').on(t.concernId),
+    index('outbox_booking').on(t.bookingId),
   ],
 )
 
@@ -337,7 +412,16 @@ export const outbox = sqliteTable(
 
 /** Every state of DESIGN §4.4; the transitions live in the concern lifecycle, not here. */
 
-export const CONCERN_CHANNELS = ['kiosk', 'reception', 'phone', 'wechat', 'letter', 'visit'] as const
+/** 'phone_web': raised by the resident on their own phone (the /m/ pages, issue 16). */
+export const CONCERN_CHANNELS = [
+  'kiosk',
+  'reception',
+  'phone',
+  'wechat',
+  'letter',
+  'visit',
+  'phone_web',
+] as const
 export type ConcernChannel = (typeof CONCERN_CHANNELS)[number]
 
 /**
@@ -372,11 +456,22 @@ export const concerns = sqliteTable(
     submissionKey: text('submission_key'),
     kioskId: integer('kiosk_id').references(() => kiosks.id),
     createdByAccountId: integer('created_by_account_id').references(() => accounts.id),
+    /** Where the resident lives or works (issue 17), when they said; a contact for coverage. */
+    placeId: integer('place_id').references(() => places.id),
+    /** The visit it was raised at (channel 'visit'). */
+    visitId: integer('visit_id').references(() => visits.id),
+    /** Phone concerns only: waiting for a clerk's look, let through, or spam. */
+    triage: text('triage', { enum: TRIAGE_STATES }),
+    /** The resident agreed to notices by SMS to `callbackPhone`. */
+    smsConsent: integer('sms_consent', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('concerns_tracking_code_unique').on(t.trackingCode),
+    index('concerns_place').on(t.placeId, t.receivedOn),
+    index('concerns_visit').on(t.visitId),
+    index('concerns_triage').on(t.triage, t.stationId),
     uniqueIndex('concerns_submission_key_unique').on(t.submissionKey),
     index('concerns_deputy_status').on(t.deputyId, t.status),
     index('concerns_station_received').on(t.stationId, t.receivedOn),
@@ -830,7 +925,8 @@ export const receptionSessions = sqliteTable(
 
 export const BOOKING_STATUSES = ['booked', 'checked_in', 'served', 'no_show', 'cancelled'] as const
 export type BookingStatus = (typeof BOOKING_STATUSES)[number]
-export const BOOKING_CHANNELS = ['kiosk', 'clerk'] as const
+export const BOOKING_CHANNELS = ['kiosk', 'clerk', 'phone_web'] as const
+export type BookingChannel = (typeof BOOKING_CHANNELS)[number]
 export const BOOKING_CANCELLERS = ['resident', 'clerk', 'session'] as const
 export const BOOKING_CALLBACK_REASONS = ['session_cancelled', 'session_moved', 'slot_removed'] as const
 
@@ -884,6 +980,10 @@ export const receptionBookings = sqliteTable(
     callbackRequestedAt: instant('callback_requested_at'),
     callbackDoneAt: instant('callback_done_at'),
     callbackDoneBy: integer('callback_done_by').references(() => accounts.id),
+    /** Where the resident lives or works (issue 17), when they said. */
+    placeId: integer('place_id').references(() => places.id),
+    /** The resident agreed to a confirmation and a reminder by SMS to `residentPhone`. */
+    smsConsent: integer('sms_consent', { mode: 'boolean' }).notNull().default(false),
     personalDataErasedAt: instant('personal_data_erased_at'),
     sequence: integer('sequence').notNull().default(0),
     createdAt: createdAt(),
@@ -1035,3 +1135,71 @@ export const concernFollowUps = sqliteTable(
     index('concern_follow_ups_due').on(t.dueOn),
   ],
 )
+
+// ── Outreach (issue 17) and the deputies' public pages (issue 16) ──────────────────────────────
+
+/**
+ * A deputy's outreach to a place (走访): planned, then held (with people met and a summary) or
+ * cancelled (with a reason). `sequence` grows on every change, for the calendar feeds.
+ */
+export const visits = sqliteTable(
+  'visits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    placeId: integer('place_id')
+      .notNull()
+      .references(() => places.id),
+    /** The station that organises it: its clerks may plan and log it, its feed and board show it. */
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    kind: text('kind', { enum: VISIT_KINDS }).notNull(),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    status: text('status', { enum: VISIT_STATUSES }).notNull().default('planned'),
+    /** Public note on the plan, e.g. "重点听取企业用工问题"; no personal data. */
+    note: text('note').notNull().default(''),
+    cancelReason: text('cancel_reason'),
+    /** A count only: names are never required. */
+    peopleMet: integer('people_met'),
+    summary: text('summary'),
+    loggedAt: instant('logged_at'),
+    createdByAccountId: integer('created_by_account_id').references(() => accounts.id),
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('visits_starts').on(t.startsAt),
+    index('visits_place').on(t.placeId, t.startsAt),
+    index('visits_station').on(t.stationId, t.startsAt),
+  ],
+)
+
+/** The deputies going on a visit. */
+export const visitDeputies = sqliteTable(
+  'visit_deputies',
+  {
+    visitId: integer('visit_id')
+      .notNull()
+      .references(() => visits.id),
+    deputyId: integer('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+  },
+  (t) => [primaryKey({ columns: [t.visitId, t.deputyId] }), index('visit_deputies_deputy').on(t.deputyId)],
+)
+
+/** A deputy's photo for the public pages, resized on upload; served with its ETag. */
+export const deputyPhotos = sqliteTable('deputy_photos', {
+  deputyId: integer('deputy_id')
+    .primaryKey()
+    .references(() => deputies.id),
+  contentType: text('content_type').notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  /** sha256 of the bytes, the strong ETag. */
+  etag: text('etag').notNull(),
+  updatedAt: updatedAt(),
+})

@@ -3,8 +3,10 @@ import type { AppDeps } from '../server/deps.ts'
 import { hashPassword } from '../server/domain/secrets.ts'
 import { localDate } from '../server/domain/time.ts'
 import type { Db, Queryable, Tx } from './client.ts'
+import { DEMO_PLACES } from './demo-places.ts'
 import { insertAccount } from './queries/accounts.ts'
 import { issuePairingCode } from './queries/kiosks.ts'
+import { insertPlace } from './queries/places.ts'
 import { insertPlan } from './queries/reception.ts'
 import {
   closures,
@@ -203,10 +205,33 @@ function insertDemoStreet(tx: Tx, hashes: string[], stamp: { createdAt: Date; up
       .returning()
       .get(),
   )
+  const placeRows = DEMO_PLACES.map((p) =>
+    insertPlace(
+      tx,
+      {
+        districtId: districtRows[p.district]!.id,
+        kind: p.kind,
+        nameZhHans: p.names[0],
+        nameZhHant: p.names[1],
+        nameEn: p.names[2],
+        sector: p.sector ?? null,
+        households: p.households ?? null,
+        employees: p.employees ?? null,
+        students: p.students ?? null,
+      },
+      now,
+    ),
+  )
+  const placeId = (zhHans: string) => placeRows.find((p) => p.nameZhHans === zhHans)?.id ?? null
+  // Two deputies with a home village and a work unit, so the demo shows concentration.
+  const deputyPlaces: Record<string, { homePlaceId: number | null; workUnitPlaceId: number | null }> = {
+    陈建国: { homePlaceId: placeId('东湖社区'), workUnitPlaceId: placeId('东湖家具有限公司') },
+    李秀英: { homePlaceId: placeId('南苑社区'), workUnitPlaceId: placeId('锦丰家纺有限公司') },
+  }
   const deputyRows = DEPUTY_NAMES.map((name, i) =>
     tx
       .insert(deputies)
-      .values({ name, homeStationId: i < 7 ? central.id : north.id, ...stamp })
+      .values({ name, homeStationId: i < 7 ? central.id : north.id, ...deputyPlaces[name], ...stamp })
       .returning()
       .get(),
   )

@@ -14,6 +14,8 @@ const publicColumns = {
   deputyId: accounts.deputyId,
   active: accounts.active,
   mustChangePassword: accounts.mustChangePassword,
+  phone: accounts.phone,
+  notifyChannel: accounts.notifyChannel,
   createdAt: accounts.createdAt,
   updatedAt: accounts.updatedAt,
 }

@@ -87,6 +87,8 @@ export function stepTo(to: ConcernStatus): Step | null {
       return 'withdraw'
     // Decided by the queue (a no-show, the end of the day), never a step someone takes.
     case 'no_show_no_contact':
+    // A clerk's triage of a phone concern (issue 16), outside the follow-up steps.
+    case 'spam':
       return null
   }
 }

@@ -16,6 +16,7 @@ export const STATUS_TYPE: Record<ConcernStatus, StatusType> = {
   out_of_scope: 'closed',
   withdrawn: 'closed',
   no_show_no_contact: 'closed',
+  spam: 'closed',
 }
 
 /**
@@ -25,7 +26,7 @@ export const STATUS_TYPE: Record<ConcernStatus, StatusType> = {
  * came and left no phone ends as no_show_no_contact (docs/decisions/0027).
  */
 const TABLE: Record<ConcernStatus, readonly ConcernStatus[]> = {
-  received: ['answered', 'referred', 'suggestion', 'duplicate', 'out_of_scope', 'no_show_no_contact'],
+  received: ['answered', 'referred', 'suggestion', 'duplicate', 'out_of_scope', 'no_show_no_contact', 'spam'],
   referred: ['received', 'in_progress', 'replied'],
   suggestion: ['in_progress', 'replied'],
   in_progress: ['replied'],
@@ -37,6 +38,7 @@ const TABLE: Record<ConcernStatus, readonly ConcernStatus[]> = {
   out_of_scope: [],
   withdrawn: [],
   no_show_no_contact: [],
+  spam: [],
 }
 
 export const isOpen = (s: ConcernStatus) => STATUS_TYPE[s] === 'open'

@@ -26,7 +26,7 @@ import {
   toPlanRule,
 } from '../../db/queries/reception.ts'
 import { findStation, type StationRow } from '../../db/queries/stations.ts'
-import { accounts, deputies, receptionPlans, stations } from '../../db/schema.ts'
+import { accounts, type BookingChannel, deputies, receptionPlans, stations } from '../../db/schema.ts'
 import { makeI18n } from '../../views/i18n/index.ts'
 import type { AppDeps } from '../deps.ts'
 import {
@@ -320,7 +320,7 @@ export type BookRequest = {
   residentName: string
   /** Already normalised (masking.normalizePhone). */
   residentPhone: string
-  channel: 'kiosk' | 'clerk'
+  channel: BookingChannel
   kioskId: number | null
   accountId: number | null
   submissionKey: string | null

@@ -15,6 +15,7 @@ const UNVERSIONED = [
   'concern_follow_ups',
   'concern_phrases',
   'staff_calls',
+  'deputy_photos',
   'data_versions',
   '__drizzle_migrations',
 ]

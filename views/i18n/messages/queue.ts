@@ -45,6 +45,7 @@ export const queue = defineMessages({
     'This ticket has been rated already, or cannot be rated here.',
   ],
   'queue.status.noShowNoContact': ['未到且无法联系', '未到且無法聯繫', 'No-show, no contact'],
+  'queue.status.spam': ['未予受理（无效信息）', '未予受理（無效資訊）', 'Not accepted (spam)'],
 
   'queue.channel.kiosk': ['自助终端', '自助終端', 'Kiosk'],
   'queue.channel.reception': ['接待窗口', '接待窗口', 'At reception'],
@@ -52,6 +53,7 @@ export const queue = defineMessages({
   'queue.channel.wechat': ['微信', '微信', 'WeChat'],
   'queue.channel.letter': ['来信', '來信', 'Letter'],
   'queue.channel.visit': ['走访', '走訪', 'Home visit'],
+  'queue.channel.phoneWeb': ['手机网页', '手機網頁', 'Own phone (web)'],
 
   'queue.event.created': ['已登记', '已登記', 'Recorded'],
   'queue.event.called': ['代表叫号接待', '代表叫號接待', 'Called by a deputy'],

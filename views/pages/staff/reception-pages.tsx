@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import type { TopicRow } from '../../../db/queries/queue-presence.ts'
 import type { PlanWithDeputy, SessionWithDeputy } from '../../../db/queries/reception.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
+import type { BookingChannel } from '../../../db/schema.ts'
 import type { BookingSettings, BookingStatus } from '../../../server/domain/booking-rules.ts'
 import type { Slot } from '../../../server/domain/reception-sessions.ts'
 import { CheckboxField } from '../../components/checkbox-field.tsx'
@@ -17,7 +18,7 @@ export type SeatBooking = {
   id: number
   code: string
   status: BookingStatus
-  channel: 'kiosk' | 'clerk'
+  channel: BookingChannel
   topic: { nameZhHans: string; nameZhHant: string; nameEn: string }
   /** Already masked when the viewer may not see it in full (DESIGN §4.8). */
   name: string

@@ -28,6 +28,8 @@ export function statusLabel(t: T, s: ConcernStatus): string {
       return t('queue.status.withdrawn')
     case 'no_show_no_contact':
       return t('queue.status.noShowNoContact')
+    case 'spam':
+      return t('queue.status.spam')
   }
 }
 
@@ -45,6 +47,8 @@ export function channelLabel(t: T, c: ConcernChannel): string {
       return t('queue.channel.letter')
     case 'visit':
       return t('queue.channel.visit')
+    case 'phone_web':
+      return t('queue.channel.phoneWeb')
   }
 }
 
