@@ -14,6 +14,7 @@ import {
   concernEvents,
   concerns,
   stations,
+  type TriageState,
   topics,
 } from '../schema.ts'
 import { queueSettings } from './queue-presence.ts'
@@ -60,6 +61,12 @@ export type NewConcern = {
   kioskId?: number | null
   actor: Actor
   note?: string
+  /** Where the resident lives or works (issue 17), the visit it was raised at, and for phone
+   * concerns (issue 16) the triage state and whether the resident agreed to SMS notices. */
+  placeId?: number | null
+  visitId?: number | null
+  triage?: TriageState | null
+  smsConsent?: boolean
 }
 
 const concernWithCode = preparedFor((db) =>
@@ -97,6 +104,10 @@ const insertConcernRow = preparedFor((db) =>
       submissionKey: sql.placeholder('submissionKey'),
       kioskId: sql.placeholder('kioskId'),
       createdByAccountId: sql.placeholder('createdByAccountId'),
+      placeId: sql.placeholder('placeId'),
+      visitId: sql.placeholder('visitId'),
+      triage: sql.placeholder('triage'),
+      smsConsent: sql.placeholder('smsConsent'),
       createdAt: sql.placeholder('createdAt'),
       updatedAt: sql.placeholder('updatedAt'),
     })
@@ -141,6 +152,10 @@ export function insertConcern(db: Queryable, c: NewConcern, now: Date): ConcernR
     submissionKey: c.submissionKey ?? null,
     kioskId: c.kioskId ?? null,
     createdByAccountId: c.actor.kind === 'account' ? (c.actor.accountId ?? null) : null,
+    placeId: c.placeId ?? null,
+    visitId: c.visitId ?? null,
+    triage: c.triage ?? null,
+    smsConsent: c.smsConsent ? 1 : 0,
     createdAt: now,
     updatedAt: now,
   })!

@@ -18,7 +18,7 @@ import {
   type TicketRow,
 } from '../../db/queries/queue.ts'
 import { isPresent } from '../../db/queries/queue-presence.ts'
-import type { ConcernChannel, TicketOutcome } from '../../db/schema.ts'
+import type { ConcernChannel, TicketOutcome, TriageState } from '../../db/schema.ts'
 import { queueBus } from './queue-bus.ts'
 
 /*
@@ -169,6 +169,10 @@ export type NewWalkIn = {
   description: string
   callbackPhone: string | null
   residentName?: string | null
+  placeId?: number | null
+  visitId?: number | null
+  triage?: TriageState | null
+  smsConsent?: boolean
   submissionKey: string | null
   kioskId: number | null
   actor: Actor
@@ -200,6 +204,10 @@ export function submitConcern(db: Db, n: NewWalkIn, now: Date): WalkInResult {
         description: n.description,
         callbackPhone: n.callbackPhone,
         residentName: n.residentName ?? null,
+        placeId: n.placeId ?? null,
+        visitId: n.visitId ?? null,
+        triage: n.triage ?? null,
+        smsConsent: n.smsConsent ?? false,
         receivedOn: n.localDate,
         submissionKey: n.submissionKey,
         kioskId: n.kioskId,

@@ -16,6 +16,7 @@ const FILES: Record<string, string> = {
   'hx-sse.js': require.resolve('htmx.org/dist/ext/hx-sse.js'),
   'app.css': join(PROJECT_ROOT, 'views/styles/app.css'),
   'kiosk.css': join(PROJECT_ROOT, 'kiosk/kiosk.css'),
+  'mobile.css': join(PROJECT_ROOT, 'kiosk/mobile.css'),
   'print.css': join(PROJECT_ROOT, 'kiosk/print.css'),
   'idle.js': join(PROJECT_ROOT, 'kiosk/idle.js'),
   'slip.js': join(PROJECT_ROOT, 'kiosk/slip.js'),
