@@ -23,6 +23,8 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/reports', 'public'],
   ['/concerns', ['deputy', 'staff']],
   ['/records', ['deputy', 'staff']],
+  // Each account sees only its own districts' (staff: their stations'; a deputy: their own) coverage.
+  ['/coverage', ['deputy', 'staff']],
   // Calendar apps fetch feeds without an account: the secret token in the path is the credential.
   ['/feeds', 'public'],
   ['/console', ['deputy', 'staff']],

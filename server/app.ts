@@ -17,6 +17,7 @@ import { adminRoutes } from './routes/admin/index.tsx'
 import { authRoutes } from './routes/auth.tsx'
 import { concernRoutes } from './routes/concerns.tsx'
 import { consoleRoutes } from './routes/console.tsx'
+import { coverageRoutes } from './routes/coverage.tsx'
 import { displayRoutes } from './routes/display.tsx'
 import { adminFeedRoutes, feedFile, myCalendarRoutes } from './routes/feeds.tsx'
 import { healthRoutes } from './routes/health.ts'
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', trackRoutes(deps))
   app.route('/', concernRoutes(deps))
   app.route('/', recordRoutes(deps))
+  app.route('/', coverageRoutes(deps))
   app.route('/', monthlyReportRoutes(deps))
   app.route('/', myCalendarRoutes(deps))
   app.route('/admin/feeds', adminFeedRoutes(deps))

@@ -30,6 +30,8 @@ export type FollowUpSettings = {
   eraseAfterDays: number
   /** Below this many verdicts a satisfaction rate is shown but not ranked. */
   minSatisfactionSample: number
+  /** Calendar days without a contact after which a place counts as unreached (coverage). */
+  unreachedDays: number
 }
 
 export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = {
@@ -39,6 +41,7 @@ export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = {
   escalationStepWorkingDays: 5,
   eraseAfterDays: 180,
   minSatisfactionSample: 5,
+  unreachedDays: 90,
 }
 
 /** Escalation stops here: level 1 when overdue, 2 and 3 after one and two more steps. */

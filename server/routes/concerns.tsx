@@ -389,6 +389,7 @@ export function concernRoutes(deps: AppDeps) {
     escalationStepWorkingDays: days(1, 60),
     eraseAfterDays: days(30, 3650),
     minSatisfactionSample: days(1, 100),
+    unreachedDays: days(7, 3650),
   })
 
   app.get('/staff/followup-settings', (c) =>

@@ -26,6 +26,7 @@ const personalLinks = (a: Account): HomeLink[] => [
     label: 'followup.nav.records',
   },
   ...(a.deputyId !== null ? [{ href: '/deputy/reception', label: 'booking.nav.myDays' } as const] : []),
+  { href: '/coverage', label: 'coverage.nav' },
   ...(a.role === 'admin' ? [{ href: '/admin', label: 'nav.admin' } as const] : []),
 ]
 

@@ -27,6 +27,7 @@ const FILES: Record<string, string> = {
   'queue-live.js': join(PROJECT_ROOT, 'kiosk/queue-live.js'),
   'room-board.js': join(PROJECT_ROOT, 'kiosk/room-board.js'),
   'followup.css': join(PROJECT_ROOT, 'kiosk/followup.css'),
+  'coverage.css': join(PROJECT_ROOT, 'kiosk/coverage.css'),
   'booking.css': join(PROJECT_ROOT, 'kiosk/booking.css'),
   'keypad.css': join(PROJECT_ROOT, 'kiosk/keypad.css'),
   'keypad.js': join(PROJECT_ROOT, 'kiosk/keypad.js'),

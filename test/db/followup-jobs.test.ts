@@ -114,6 +114,7 @@ describe('the erasure job', () => {
           escalationStepWorkingDays: '5',
           eraseAfterDays: '30',
           minSatisfactionSample: '5',
+          unreachedDays: '90',
         })
       ).status,
     ).toBe(303)

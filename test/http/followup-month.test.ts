@@ -70,6 +70,7 @@ describe('a month of station life', () => {
       escalationStepWorkingDays: '5',
       eraseAfterDays: '180',
       minSatisfactionSample: '5',
+      unreachedDays: '90',
     })
     expect(saved.status).toBe(303)
     const stamp = { createdAt: now(), updatedAt: now() }

@@ -394,6 +394,7 @@ describe('who sees and does what', () => {
       escalationStepWorkingDays: '5',
       eraseAfterDays: '10',
       minSatisfactionSample: '5',
+      unreachedDays: '90',
     })
     expect(bad.status).toBe(422)
     expect(await bad.text()).toContain('超出允许的范围。')

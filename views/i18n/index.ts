@@ -6,6 +6,7 @@ import { auth } from './messages/auth.ts'
 import { booking } from './messages/booking.ts'
 import { chips } from './messages/chips.ts'
 import { common } from './messages/common.ts'
+import { coverage } from './messages/coverage.ts'
 import { feeds } from './messages/feeds.ts'
 import { followup } from './messages/followup.ts'
 import { jobs } from './messages/jobs.ts'
@@ -33,6 +34,7 @@ export const catalog = {
   ...room,
   ...search,
   ...places,
+  ...coverage,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

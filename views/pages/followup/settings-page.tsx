@@ -11,6 +11,7 @@ const FIELDS: [keyof FollowUpSettings, MessageKey, MessageKey][] = [
   ['escalationStepWorkingDays', 'followup.settings.escalationStep', 'followup.settings.escalationHint'],
   ['eraseAfterDays', 'followup.settings.eraseAfter', 'followup.settings.eraseHint'],
   ['minSatisfactionSample', 'followup.settings.minSample', 'followup.settings.minSampleHint'],
+  ['unreachedDays', 'coverage.settings.unreachedDays', 'coverage.settings.unreachedDaysHint'],
 ]
 
 /** The follow-up deadlines and retention, for administrators. */
