@@ -1,5 +1,6 @@
 import { backupJob } from './backup.ts'
 import { concernDeadlinesJob, concernErasureJob } from './concern-follow-up.ts'
+import { coverageNudgesJob } from './coverage-nudges.ts'
 import { housekeepingJob } from './housekeeping.ts'
 import { outboxSenderJob } from './outbox-sender.ts'
 import { queueEndOfDayJob } from './queue-end-of-day.ts'
@@ -35,4 +36,5 @@ export const JOBS: readonly Job[] = [
   bookingErasureJob,
   concernDeadlinesJob,
   concernErasureJob,
+  coverageNudgesJob,
 ]
