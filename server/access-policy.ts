@@ -42,10 +42,10 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
 
 /**
  * Public paths whose answers still must not be kept by a browser or proxy: the log-in form, the
- * pairing form, a resident's tracking page (a concern's progress, found by its code) and the
- * phone's concern form (it carries a signed one-use token).
+ * pairing form, a resident's tracking page (a concern's progress, found by its code), the
+ * phone's concern form (it carries a signed one-use token) and its code look-up.
  */
-export const PUBLIC_NOT_STORED = ['/login', '/kiosk/pair', '/track', '/m/raise'] as const
+export const PUBLIC_NOT_STORED = ['/login', '/kiosk/pair', '/track', '/m/raise', '/m/track'] as const
 
 const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
 
