@@ -1100,6 +1100,8 @@ export type ConcernEventDetail = {
   rightChannel?: string
   masterId?: number
   duplicateId?: number
+  /** On 'duplicate_linked': the same phone concern was sent again and merged into this one. */
+  resubmitted?: true
   /** For 'undone': the event it reverses. */
   undoes?: number
   /** For 'escalated': the escalation level. */

@@ -19,6 +19,8 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/kiosk', 'kiosk'],
   ['/display', 'kiosk'],
   ['/track', 'public'],
+  // Residents' own phones (issue 16): no account, no pairing.
+  ['/m', 'public'],
   // A station's monthly report holds only counts and summaries written for the public (DESIGN §4.8).
   ['/reports', 'public'],
   ['/concerns', ['deputy', 'staff']],
@@ -42,9 +44,10 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
 
 /**
  * Public paths whose answers still must not be kept by a browser or proxy: the log-in form, the
- * pairing form and a resident's tracking page (a concern's progress, found by its code).
+ * pairing form, a resident's tracking page (a concern's progress, found by its code), the
+ * phone's concern form (it carries a signed one-use token) and its code look-up.
  */
-export const PUBLIC_NOT_STORED = ['/login', '/kiosk/pair', '/track'] as const
+export const PUBLIC_NOT_STORED = ['/login', '/kiosk/pair', '/track', '/m/raise', '/m/track'] as const
 
 const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
 

@@ -30,6 +30,7 @@ import { kioskProgressRoutes } from './routes/kiosk-progress.tsx'
 import { monthlyReportRoutes } from './routes/monthly-report.tsx'
 import { myDutyRoutes } from './routes/my-duty.tsx'
 import { myPasswordRoutes } from './routes/my-password.tsx'
+import { phoneRaiseRoutes } from './routes/phone-raise.tsx'
 import { preferenceRoutes } from './routes/preferences.ts'
 import { receptionRoutes } from './routes/reception.tsx'
 import { recordRoutes } from './routes/records.tsx'
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', intakeRoutes(deps))
   app.route('/', receptionRoutes(deps))
   app.route('/', trackRoutes(deps))
+  app.route('/', phoneRaiseRoutes(deps))
   app.route('/', concernRoutes(deps))
   app.route('/', recordRoutes(deps))
   app.route('/', coverageRoutes(deps))

@@ -26,6 +26,7 @@ const schema = z.object({
   KIOSK_IDLE_COUNTDOWN_SECONDS: whole(20, 300).default(20),
   KIOSK_SLIP_SECONDS: whole(3, 600).default(45),
   RATE_LIMIT_MULTIPLIER: whole(1, 1e9).default(1),
+  PHONE_PROOF_BITS: whole(0, 24).default(16),
   SEED_DEMO: z.enum(['true', 'false']).default('false'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z
@@ -64,6 +65,8 @@ export type Config = {
   kioskSlipSeconds: number
   /** Scales every rate limit; only the benchmark, which sends everything from one address, raises it. */
   rateLimitMultiplier: number
+  /** Leading zero bits of the proof of work on residents' phone forms (decision 0034); tests lower it. */
+  phoneProofBits: number
   /** Seed the demo street, with its published log-ins, into an empty database (`npm run demo`); never by default (decision 0019). */
   seedDemo: boolean
   /** 'auto': Secure (and `__Host-` names) when the client's request is known to be https. */
@@ -117,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     kioskIdleCountdownSeconds: e.KIOSK_IDLE_COUNTDOWN_SECONDS,
     kioskSlipSeconds: e.KIOSK_SLIP_SECONDS,
     rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
+    phoneProofBits: e.PHONE_PROOF_BITS,
     seedDemo: e.SEED_DEMO === 'true',
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: (e.TRUST_PROXY as TrustProxy | undefined) ?? TRUST_NOBODY,

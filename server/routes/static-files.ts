@@ -17,6 +17,8 @@ const FILES: Record<string, string> = {
   'app.css': join(PROJECT_ROOT, 'views/styles/app.css'),
   'kiosk.css': join(PROJECT_ROOT, 'kiosk/kiosk.css'),
   'mobile.css': join(PROJECT_ROOT, 'kiosk/mobile.css'),
+  'proof-of-work.js': join(PROJECT_ROOT, 'kiosk/proof-of-work.js'),
+  'phone-raise.css': join(PROJECT_ROOT, 'kiosk/phone-raise.css'),
   'print.css': join(PROJECT_ROOT, 'kiosk/print.css'),
   'idle.js': join(PROJECT_ROOT, 'kiosk/idle.js'),
   'slip.js': join(PROJECT_ROOT, 'kiosk/slip.js'),

@@ -6,7 +6,7 @@ import { findConcernByCode, publicReply, publicStanding } from '../../db/queries
 import { failureOf } from '../../views/pages/followup/labels.ts'
 import { TrackPage } from '../../views/pages/track/track-page.tsx'
 import { renderPage } from '../../views/render.tsx'
-import { clientKey } from '../client-address.ts'
+import { clientKey, publicOrigin } from '../client-address.ts'
 import type { AppDeps } from '../deps.ts'
 import { SecretLookupLimiter } from '../domain/rate-limiter.ts'
 import { normalizeCode } from '../domain/secrets.ts'
@@ -69,7 +69,7 @@ export function trackRoutes(deps: AppDeps) {
   const show = (
     c: Context<AppEnv>,
     code: string,
-    extra: { rated?: Verdict | null; error?: string } = {},
+    extra: { rated?: Verdict | null; error?: string; raised?: 'new' | 'merged' | null } = {},
     status: 200 | 409 | 422 = 200,
   ) => {
     const concern = findConcernByCode(db, code)!
@@ -82,6 +82,9 @@ export function trackRoutes(deps: AppDeps) {
         standing={standing}
         rated={extra.rated ?? null}
         error={extra.error}
+        raised={extra.raised ?? null}
+        pending={concern.triage === 'pending'}
+        statusUrl={`${publicOrigin(c)}/track/${code}`}
       />,
       status,
     )
@@ -91,7 +94,11 @@ export function trackRoutes(deps: AppDeps) {
     const found = lookUp(c)
     if (!found.ok) return found.res
     const rated = z.enum(VERDICTS).safeParse(c.req.query('rated'))
-    return show(c, found.concern.trackingCode, { rated: rated.success ? rated.data : null })
+    const raised = c.req.query('raised')
+    return show(c, found.concern.trackingCode, {
+      rated: rated.success ? rated.data : null,
+      raised: raised === 'merged' ? 'merged' : raised === '1' ? 'new' : null,
+    })
   })
 
   app.post('/track/:code/verdict', async (c) => {

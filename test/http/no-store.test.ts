@@ -10,8 +10,11 @@ import { DEMO, makeTestApp } from '../helpers/test-app.ts'
  * Written out here, not read from the access table: the only paths whose answers a browser or a
  * proxy may keep. Everything else is a staff page, a kiosk screen or personal data.
  */
-const STORABLE = ['/healthz', '/static', '/lang', '/reports', '/feeds']
-const storable = (path: string) => STORABLE.some((p) => path === p || path.startsWith(`${p}/`))
+const STORABLE = ['/healthz', '/static', '/lang', '/reports', '/feeds', '/m/find']
+/** The residents' phone home (and its redirect), but not the rest of /m. */
+const STORABLE_EXACT = ['/m', '/m/']
+const storable = (path: string) =>
+  STORABLE_EXACT.includes(path) || STORABLE.some((p) => path === p || path.startsWith(`${p}/`))
 
 describe('Cache-Control: no-store', () => {
   it('is on every GET route but the public ones without personal data, whoever asks', async () => {

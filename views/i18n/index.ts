@@ -12,6 +12,7 @@ import { followup } from './messages/followup.ts'
 import { jobs } from './messages/jobs.ts'
 import { keypad } from './messages/keypad.ts'
 import { kiosk } from './messages/kiosk.ts'
+import { phoneRaise } from './messages/phone-raise.ts'
 import { places } from './messages/places.ts'
 import { queue } from './messages/queue.ts'
 import { room } from './messages/room.ts'
@@ -35,6 +36,7 @@ export const catalog = {
   ...search,
   ...places,
   ...coverage,
+  ...phoneRaise,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

@@ -12,15 +12,24 @@ export function MobileLayout({
   children,
   share,
   scripts,
+  heading,
+  styles,
 }: {
   title: string
   children: Child
   share?: ShareMeta | undefined
   scripts?: string[]
+  /** The h1's content when it needs markup (a code kept on one line); `title` otherwise. */
+  heading?: Child
+  /** Extra stylesheets of one area of pages, under /static. */
+  styles?: string[]
 }) {
   const { t } = useI18n()
   return (
     <Document title={title} variant="mobile" share={share} scripts={scripts ?? []}>
+      {(styles ?? []).map((href) => (
+        <link rel="stylesheet" href={href} />
+      ))}
       <a class="skip-link" href="#main">
         {t('nav.skip')}
       </a>
@@ -31,7 +40,7 @@ export function MobileLayout({
         <LanguageSwitch id="m-language-switch" />
       </header>
       <main id="main" class="m-main">
-        <h1>{title}</h1>
+        <h1>{heading ?? title}</h1>
         {children}
       </main>
     </Document>

@@ -5,12 +5,13 @@ import type { Due } from '../../../server/domain/concern-follow-up.ts'
 import { CsrfField } from '../../components/form.tsx'
 import { VerdictButtons } from '../../components/verdict-buttons.tsx'
 import { useI18n } from '../../i18n/index.ts'
-import { StaffLayout } from '../../layouts/staff-layout.tsx'
+import { MobileLayout } from '../../layouts/mobile-layout.tsx'
 import { KIOSK_COMMENT_MAX } from '../followup/kiosk-progress-pages.tsx'
 import { verdictLabel } from '../followup/labels.ts'
 import { FollowUpStyles } from '../followup/parts.tsx'
 import { TrackReply } from '../followup/track-reply.tsx'
 import { QueueStyles } from '../kiosk/queue-assets.tsx'
+import { PHONE_STYLES } from '../mobile/phone-styles.ts'
 import { eventLabel, formatTrackingCode, statusLabel } from './concern-labels.ts'
 
 export type TrackStanding = { due: Due | null; canRate: boolean }
@@ -26,20 +27,49 @@ export function TrackPage({
   standing,
   rated = null,
   error,
+  raised = null,
+  pending = false,
+  statusUrl = '',
 }: {
   concern: PublicConcern
   reply?: PublicReply | null
   standing: TrackStanding
   rated?: Verdict | null
   error?: string | undefined
+  /** Just sent from a phone ('merged': the same concern was sent again and kept as one). */
+  raised?: 'new' | 'merged' | null
+  /** Waiting for a clerk's look before it reaches the deputy. */
+  pending?: boolean
+  statusUrl?: string
 }) {
   const { t, name, dateTime } = useI18n()
   const tz = concern.station.timeZone
   const day = (d: string) => dateTime(new Date(`${d}T12:00:00Z`), 'UTC', { dateStyle: 'long' })
+  const code = formatTrackingCode(concern.trackingCode)
   return (
-    <StaffLayout title={t('queue.track.title', { code: formatTrackingCode(concern.trackingCode) })}>
+    <MobileLayout
+      title={t('queue.track.title', { code })}
+      heading={<CodeTitle code={code} />}
+      styles={PHONE_STYLES}
+    >
       <QueueStyles />
       <FollowUpStyles />
+      {raised ? (
+        <div class="notice m-raised" role="status" id="track-raised">
+          <p>
+            <strong>{t('m.raise.done')}</strong>
+          </p>
+          {raised === 'merged' ? <p>{t('m.raise.merged')}</p> : null}
+          <p>{t('m.raise.saveCode')}</p>
+          <p class="m-code" id="track-code">
+            {code}
+          </p>
+          {pending ? <p>{t('m.raise.pending')}</p> : null}
+          <p>
+            {t('m.raise.statusLink')}: <a href={`/track/${concern.trackingCode}`}>{statusUrl}</a>
+          </p>
+        </div>
+      ) : null}
       {rated ? (
         <div class="notice" role="status" id="track-thanks">
           <p>{t('followup.kiosk.thanks', { verdict: verdictLabel(t, rated) })}</p>
@@ -103,6 +133,19 @@ export function TrackPage({
         ))}
       </ol>
       <p class="hint">{t('queue.track.privacy')}</p>
-    </StaffLayout>
+    </MobileLayout>
+  )
+}
+
+/** The title with the code on one line: at 360 px it must not break at the dash. */
+function CodeTitle({ code }: { code: string }) {
+  const { t } = useI18n()
+  const [before = '', after = ''] = t('queue.track.title', { code: '\u0000' }).split('\u0000')
+  return (
+    <>
+      {before}
+      <span class="m-nowrap">{code}</span>
+      {after}
+    </>
   )
 }
