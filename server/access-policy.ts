@@ -19,6 +19,8 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/kiosk', 'kiosk'],
   ['/display', 'kiosk'],
   ['/track', 'public'],
+  // Residents' own phones (issue 16): no account, no app.
+  ['/m', 'public'],
   // A station's monthly report holds only counts and summaries written for the public (DESIGN §4.8).
   ['/reports', 'public'],
   ['/concerns', ['deputy', 'staff']],
@@ -40,9 +42,10 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
 
 /**
  * Public paths whose answers still must not be kept by a browser or proxy: the log-in form, the
- * pairing form and a resident's tracking page (a concern's progress, found by its code).
+ * pairing form, a resident's tracking page (a concern's progress, found by its code) and the phone
+ * booking pages (a booking found by its code; the form carries a one-time key).
  */
-export const PUBLIC_NOT_STORED = ['/login', '/kiosk/pair', '/track'] as const
+export const PUBLIC_NOT_STORED = ['/login', '/kiosk/pair', '/track', '/m/book', '/m/booking'] as const
 
 const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
 

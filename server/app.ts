@@ -29,6 +29,7 @@ import { kioskProgressRoutes } from './routes/kiosk-progress.tsx'
 import { monthlyReportRoutes } from './routes/monthly-report.tsx'
 import { myDutyRoutes } from './routes/my-duty.tsx'
 import { myPasswordRoutes } from './routes/my-password.tsx'
+import { phoneBookingRoutes } from './routes/phone-booking.tsx'
 import { preferenceRoutes } from './routes/preferences.ts'
 import { receptionRoutes } from './routes/reception.tsx'
 import { recordRoutes } from './routes/records.tsx'
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', intakeRoutes(deps))
   app.route('/', receptionRoutes(deps))
   app.route('/', trackRoutes(deps))
+  app.route('/', phoneBookingRoutes(deps))
   app.route('/', concernRoutes(deps))
   app.route('/', recordRoutes(deps))
   app.route('/', monthlyReportRoutes(deps))
