@@ -19,7 +19,7 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/kiosk', 'kiosk'],
   ['/display', 'kiosk'],
   ['/track', 'public'],
-  // Residents' own phones (issue 16): no account, no pairing.
+  // Residents' own phones (issue 16): no account, no pairing, no app.
   ['/m', 'public'],
   // A station's monthly report holds only counts and summaries written for the public (DESIGN §4.8).
   ['/reports', 'public'],
@@ -45,9 +45,18 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
 /**
  * Public paths whose answers still must not be kept by a browser or proxy: the log-in form, the
  * pairing form, a resident's tracking page (a concern's progress, found by its code), the
- * phone's concern form (it carries a signed one-use token) and its code look-up.
+ * phone's concern form (it carries a signed one-use token) and its code look-up, and the phone
+ * booking pages (a booking found by its code; the form carries a one-time key).
  */
-export const PUBLIC_NOT_STORED = ['/login', '/kiosk/pair', '/track', '/m/raise', '/m/track'] as const
+export const PUBLIC_NOT_STORED = [
+  '/login',
+  '/kiosk/pair',
+  '/track',
+  '/m/raise',
+  '/m/track',
+  '/m/book',
+  '/m/booking',
+] as const
 
 const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
 

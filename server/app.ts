@@ -31,6 +31,7 @@ import { monthlyReportRoutes } from './routes/monthly-report.tsx'
 import { myDutyRoutes } from './routes/my-duty.tsx'
 import { myPasswordRoutes } from './routes/my-password.tsx'
 import { phoneRaiseRoutes } from './routes/phone-raise.tsx'
+import { phoneBookingRoutes } from './routes/phone-booking.tsx'
 import { preferenceRoutes } from './routes/preferences.ts'
 import { receptionRoutes } from './routes/reception.tsx'
 import { recordRoutes } from './routes/records.tsx'
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', receptionRoutes(deps))
   app.route('/', trackRoutes(deps))
   app.route('/', phoneRaiseRoutes(deps))
+  app.route('/', phoneBookingRoutes(deps))
   app.route('/', concernRoutes(deps))
   app.route('/', recordRoutes(deps))
   app.route('/', coverageRoutes(deps))

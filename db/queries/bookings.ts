@@ -35,6 +35,8 @@ export type NewBooking = {
   kioskId: number | null
   createdByAccountId: number | null
   submissionKey: string | null
+  placeId?: number | null
+  smsConsent?: boolean
 }
 
 export type SeatResult = { ok: true; booking: BookingRow } | { ok: false; reason: 'taken' | 'limit' }

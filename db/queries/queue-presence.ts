@@ -151,10 +151,10 @@ export type DistrictDeputies = {
 }
 
 /**
- * The districts this station's community room serves, each with its deputies: whom a resident
- * can choose as "my district's deputy".
+ * The districts this station's community room serves (every station's, without one), each with
+ * its deputies: whom a resident can choose as "my district's deputy".
  */
-export function districtDeputies(db: Queryable, stationId: number): DistrictDeputies[] {
+export function districtDeputies(db: Queryable, stationId?: number): DistrictDeputies[] {
   const rows = db
     .select({
       district: {
@@ -168,7 +168,12 @@ export function districtDeputies(db: Queryable, stationId: number): DistrictDepu
     .from(districts)
     .innerJoin(deputyDistricts, eq(deputyDistricts.districtId, districts.id))
     .innerJoin(deputies, eq(deputies.id, deputyDistricts.deputyId))
-    .where(and(eq(districts.stationId, stationId), eq(deputies.active, true)))
+    .where(
+      and(
+        stationId === undefined ? undefined : eq(districts.stationId, stationId),
+        eq(deputies.active, true),
+      ),
+    )
     .orderBy(asc(districts.id), asc(deputies.id))
     .all()
   const out: DistrictDeputies[] = []

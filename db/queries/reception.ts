@@ -25,6 +25,7 @@ import {
   rosterAbsences,
   type SessionCancelReason,
   stationBookingSettings,
+  stations,
 } from '../schema.ts'
 
 export type PlanRow = typeof receptionPlans.$inferSelect
@@ -395,4 +396,32 @@ export function openSessions(
     if (slots.length > 0) out.push({ ...s, slots })
   }
   return out
+}
+
+/**
+ * The sessions of these deputies a resident can book now at any station (a phone is bound to
+ * none), each station judged by its own rules and time zone through openSessions, by start.
+ */
+export function openSessionsOfDeputies(
+  db: Queryable,
+  now: Date,
+  deputyIds: readonly number[],
+): OpenSession[] {
+  if (deputyIds.length === 0) return []
+  // A day's margin either side of UTC: openSessions applies each station's own local dates.
+  const stationIds = db
+    .selectDistinct({ id: receptionSessions.stationId, timeZone: stations.timeZone })
+    .from(receptionSessions)
+    .innerJoin(stations, eq(stations.id, receptionSessions.stationId))
+    .where(
+      and(
+        inArray(receptionSessions.deputyId, [...deputyIds]),
+        eq(receptionSessions.status, 'scheduled'),
+        gte(receptionSessions.date, addDays(localDate(now, 'UTC'), -1)),
+      ),
+    )
+    .all()
+  return stationIds
+    .flatMap((s) => openSessions(db, s, now, deputyIds))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id)
 }

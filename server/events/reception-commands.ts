@@ -324,10 +324,14 @@ export type BookRequest = {
   kioskId: number | null
   accountId: number | null
   submissionKey: string | null
+  /** Where the resident lives or works, when they said (coverage counts it, issue 17). */
+  placeId?: number | null
+  /** The resident agreed to SMS about this booking (phone bookings ask; issue 16). */
+  smsConsent?: boolean
 }
 
 /**
- * Books a seat in a slot, for a kiosk or a clerk, under the station's rules (notice, horizon,
+ * Books a seat in a slot, for a kiosk, a clerk or a resident's phone, under the station's rules (notice, horizon,
  * one open booking per phone per deputy). One immediate transaction; the unique indexes decide
  * who gets the last seat. A repeated submission key returns the first booking.
  */
@@ -370,6 +374,8 @@ export function bookSlot(deps: AppDeps, r: BookRequest, now: Date): BookResult {
         kioskId: r.kioskId,
         createdByAccountId: r.accountId,
         submissionKey: r.submissionKey,
+        placeId: r.placeId ?? null,
+        smsConsent: r.smsConsent ?? false,
       },
       now,
     )

@@ -13,6 +13,7 @@ import { jobs } from './messages/jobs.ts'
 import { keypad } from './messages/keypad.ts'
 import { kiosk } from './messages/kiosk.ts'
 import { phoneRaise } from './messages/phone-raise.ts'
+import { phoneBooking } from './messages/phone-booking.ts'
 import { places } from './messages/places.ts'
 import { queue } from './messages/queue.ts'
 import { room } from './messages/room.ts'
@@ -37,6 +38,7 @@ export const catalog = {
   ...places,
   ...coverage,
   ...phoneRaise,
+  ...phoneBooking,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>
