@@ -1,96 +1,82 @@
-import { CsvError, parse } from 'csv-parse/sync'
-import { CLOSURE_KINDS, type ClosureKind } from '../../../db/enums.ts'
+import type { ClosureKind } from '../../../db/enums.ts'
 import type { T } from '../../../views/i18n/index.ts'
-import { isRealDate } from '../../domain/time.ts'
+import { cellOf, enumReader, readTable, tooWide } from '../../domain/csv/csv-table.ts'
+import { parseCsv } from '../../domain/csv/parse-csv.ts'
+import { readSpreadsheetDate } from '../../domain/csv/spreadsheet-date.ts'
+import { headerMessage, type LineError, labelsOf } from './csv-upload.ts'
 
 export type ClosureCsvRow = { line: number; date: string; kind: ClosureKind; name: string; stationId: number }
-export type LineError = { line: number; message: string }
 
 export const MAX_CSV_BYTES = 256 * 1024
 export const MAX_CSV_ROWS = 2000
 export const MAX_CLOSURE_NAME = 60
-const COLUMNS = ['date', 'kind', 'name', 'station_code'] as const
-const REQUIRED = ['date', 'kind', 'name'] as const
 
-const isKind = (v: string): v is ClosureKind => (CLOSURE_KINDS as readonly string[]).includes(v)
+const COLUMNS = {
+  aliases: {
+    date: ['日期'],
+    kind: ['类型', '類型', '类别', '類別'],
+    name: ['名称', '名稱'],
+    station_code: ['联络站', '聯絡站', '联络站字母', '聯絡站字母', 'station'],
+  },
+  required: ['date', 'kind', 'name'],
+  fixedOrder: ['date', 'kind', 'name', 'station_code'],
+} as const
+const ALLOWED = '日期/date、类型/kind、名称/name、联络站/station_code'
+
+const readKind = enumReader<ClosureKind>({
+  holiday: [...labelsOf('admin.closureKind.holiday'), '节假日', '節假日', '假日', '休息'],
+  workday: [...labelsOf('admin.closureKind.workday'), '调休上班', '調休上班', '上班'],
+  station_closed: [...labelsOf('admin.closureKind.stationClosed'), '闭站', '閉站'],
+})
 
 /**
- * Reads a closures CSV (`date,kind,name[,station_code]`, optional header row, optional UTF-8 BOM)
- * and checks every line. Returns all rows when the whole file is valid, otherwise every problem
- * with its line number, so nothing is written from a file that is partly wrong. A date given
- * twice for the same station (or for all stations) is an error: the file must say one thing.
+ * Reads a closures CSV (`date,kind,name[,station_code]`; a header row in Chinese or English names
+ * the columns in any order, without one they come in that order) and checks every line. Kinds may
+ * be written in Chinese or English, dates as spreadsheets write them. Returns all rows when the
+ * whole file is valid, otherwise every problem with its line number, so nothing is written from a
+ * file that is partly wrong. A date given twice for the same station (or for all stations) is an
+ * error: the file must say one thing.
  */
 export function parseClosureCsv(
   text: string,
   stationIdByCode: Map<string, number>,
   t: T,
 ): { ok: true; rows: ClosureCsvRow[] } | { ok: false; errors: LineError[] } {
-  let records: { record: string[]; info: { lines: number } }[]
-  try {
-    records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as unknown as typeof records
-  } catch (err) {
-    if (!(err instanceof CsvError)) throw err
-    const line = (err as CsvError & { lines?: number }).lines ?? 1
-    return { ok: false, errors: [{ line, message: t('admin.csv.unreadable') }] }
-  }
-  if (records.length === 0) return { ok: false, errors: [{ line: 1, message: t('admin.csv.empty') }] }
-
-  // A header row names the columns in any order; without one they are date,kind,name[,station_code].
-  let index: Record<(typeof COLUMNS)[number], number> = { date: 0, kind: 1, name: 2, station_code: 3 }
-  let width: number | null = null
-  const first = records[0]!
-  if (first.record.some((h) => (COLUMNS as readonly string[]).includes(h.toLowerCase()))) {
-    const names = first.record.map((h) => h.toLowerCase())
-    const unknown = names.filter((n) => !(COLUMNS as readonly string[]).includes(n))
-    const missing = REQUIRED.filter((n) => !names.includes(n))
-    const repeated = names.filter((n, i) => names.indexOf(n) !== i)
-    if (unknown.length || missing.length || repeated.length) {
-      const message = unknown.length
-        ? t('admin.csv.unknownColumn', { column: unknown[0]! })
-        : repeated.length
-          ? t('admin.csv.repeatedColumn', { column: repeated[0]! })
-          : t('admin.csv.missingColumn', { column: missing[0]! })
-      return { ok: false, errors: [{ line: first.info.lines, message }] }
+  const parsed = parseCsv(text)
+  if (!parsed.ok) return { ok: false, errors: [{ line: parsed.line, message: t('admin.csv.unreadable') }] }
+  if (parsed.records.length === 0) return { ok: false, errors: [{ line: 1, message: t('admin.csv.empty') }] }
+  const read = readTable(parsed.records, COLUMNS)
+  if (!read.ok)
+    return {
+      ok: false,
+      errors: [{ line: read.line, message: headerMessage(t, read.error, ALLOWED, (k) => k) }],
     }
-    index = {
-      date: names.indexOf('date'),
-      kind: names.indexOf('kind'),
-      name: names.indexOf('name'),
-      station_code: names.indexOf('station_code'),
-    }
-    width = names.length
-    records.shift()
-  }
-  if (records.length > MAX_CSV_ROWS)
+  const { table } = read
+  if (table.rows.length > MAX_CSV_ROWS)
     return { ok: false, errors: [{ line: 1, message: t('admin.csv.tooManyRows', { max: MAX_CSV_ROWS }) }] }
 
   const rows: ClosureCsvRow[] = []
   const errors: LineError[] = []
   const seen = new Map<string, number>()
-  for (const { record, info } of records) {
-    const line = info.lines
+  for (const record of table.rows) {
+    const { line } = record
     const fail = (message: string) => errors.push({ line, message })
-    if (width !== null ? record.length !== width : record.length < 3 || record.length > 4) {
-      fail(t('admin.csv.columnCount', { count: record.length }))
+    const width = record.cells.length
+    if (table.hasHeader ? tooWide(table, record) : width < 3 || width > 4) {
+      fail(t('admin.csv.columnCount', { count: width }))
       continue
     }
-    const cell = (c: (typeof COLUMNS)[number]) => (index[c] >= 0 ? (record[index[c]] ?? '') : '')
-    const date = cell('date')
-    const kind = cell('kind').toLowerCase()
+    const cell = (c: keyof typeof COLUMNS.aliases) => cellOf(table, record, c)
+    const date = readSpreadsheetDate(cell('date'))
+    const kind = readKind(cell('kind'))
     const name = cell('name')
     const code = cell('station_code').toUpperCase()
     let ok = true
-    if (!isRealDate(date)) {
-      fail(t('admin.csv.badDate', { value: date }))
+    if (date === null) {
+      fail(t('admin.csv.badDate', { value: cell('date') }))
       ok = false
     }
-    if (!isKind(kind)) {
+    if (kind === null) {
       fail(t('admin.csv.badKind', { value: cell('kind') }))
       ok = false
     }
@@ -108,11 +94,11 @@ export function parseClosureCsv(
       else if (id === undefined) fail(t('admin.csv.unknownStation', { value: code }))
       if (id === undefined) ok = false
       else stationId = id
-    } else if (code && isKind(kind)) {
+    } else if (code && kind !== null) {
       fail(t('admin.closures.stationOnlyForClosed'))
       ok = false
     }
-    if (!ok || !isKind(kind)) continue
+    if (!ok || kind === null || date === null) continue
     const key = `${date}|${stationId}`
     const earlier = seen.get(key)
     if (earlier !== undefined) {
@@ -123,13 +109,4 @@ export function parseClosureCsv(
     rows.push({ line, date, kind, name, stationId })
   }
   return errors.length ? { ok: false, errors } : { ok: true, rows }
-}
-
-/** Decodes an uploaded file as UTF-8, refusing other encodings (e.g. GBK from a spreadsheet). */
-export function decodeUtf8(bytes: ArrayBuffer): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
-  } catch {
-    return null
-  }
 }

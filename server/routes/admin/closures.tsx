@@ -21,7 +21,8 @@ import type { AppDeps } from '../../deps.ts'
 import { localDate } from '../../domain/time.ts'
 import type { AppEnv } from '../../env.ts'
 import { f, parseForm, parseWhole } from '../../validation.ts'
-import { decodeUtf8, MAX_CLOSURE_NAME, MAX_CSV_BYTES, parseClosureCsv } from './closure-csv.ts'
+import { MAX_CLOSURE_NAME, MAX_CSV_BYTES, parseClosureCsv } from './closure-csv.ts'
+import { readCsvUpload } from './csv-upload.ts'
 import { savedNotice } from './notices.ts'
 import { actorId, formValues, idParam, readForm, tryUnique } from './shared.ts'
 
@@ -125,24 +126,14 @@ export function closureRoutes(deps: AppDeps) {
 
   app.post('/import', async (c) => {
     const { t } = c.get('i18n')
-    const body = await readForm(c)
-    const pasted = typeof body.text === 'string' ? body.text : ''
-    const file = body.file instanceof File && body.file.size > 0 ? body.file : null
-    const refuse = (formError: string) =>
-      renderPage(c, <ClosureImportPage text={pasted} formError={formError} />, 422)
-    let text: string | null = pasted
-    if (file) {
-      if (file.size > MAX_CSV_BYTES) return refuse(t('admin.csv.tooLarge', { kb: MAX_CSV_BYTES / 1024 }))
-      text = decodeUtf8(await file.arrayBuffer())
-      if (text === null) return refuse(t('admin.csv.notUtf8'))
-    } else if (pasted.length > MAX_CSV_BYTES)
-      return refuse(t('admin.csv.tooLarge', { kb: MAX_CSV_BYTES / 1024 }))
-    if (text.trim() === '' || text.trim() === '\uFEFF') return refuse(t('admin.csv.empty'))
+    const upload = await readCsvUpload(c, await readForm(c), MAX_CSV_BYTES)
+    if (!upload.ok)
+      return renderPage(c, <ClosureImportPage text={upload.pasted} formError={upload.message} />, 422)
+    const { text, pasted } = upload
 
     const codes = new Map(listStations(db).map((s) => [s.code.toUpperCase(), s.id]))
     const parsed = parseClosureCsv(text, codes, t)
-    if (!parsed.ok)
-      return renderPage(c, <ClosureImportPage text={file ? '' : pasted} errors={parsed.errors} />, 422)
+    if (!parsed.ok) return renderPage(c, <ClosureImportPage text={pasted} errors={parsed.errors} />, 422)
     const rows = parsed.rows.map(({ date, kind, name, stationId }) => ({ date, kind, name, stationId }))
     const { added, updated } = importClosures(db, rows, actorId(c), clock.now())
     const year = rows[0]?.date.slice(0, 4) ?? String(thisYear())

@@ -336,9 +336,9 @@ export const admin = defineMessages({
 
   'admin.csv.formatTitle': ['文件格式', '檔案格式', 'File format'],
   'admin.csv.formatBody': [
-    'UTF-8 编码的 CSV 文件，每行一天：date（日期）、kind（holiday 节假日 / workday 调休上班 / station_closed 本站闭站）、name（名称），以及可选的 station_code（闭站的联络站字母）。第一行可以是列名。整个文件检查无误才会写入，有任何错误则一条也不写入。',
-    'UTF-8 編碼的 CSV 檔案，每行一天：date（日期）、kind（holiday 節假日 / workday 調休上班 / station_closed 本站閉站）、name（名稱），以及可選的 station_code（閉站的聯絡站字母）。第一行可以是欄名。整個檔案檢查無誤才會寫入，有任何錯誤則一筆也不寫入。',
-    'A UTF-8 CSV file with one day per line: date, kind (holiday / workday for a make-up working day / station_closed), name, and optionally station_code (the letter of the closed station). The first line may name the columns. The file is written only if every line is valid; otherwise nothing is written.',
+    'CSV 文件，每行一天：date/日期、kind/类型（holiday 节假日 / workday 调休上班 / station_closed 本站闭站）、name/名称，以及可选的 station_code/联络站（闭站的联络站字母）。第一行可以是中文或英文列名。编码可以是 UTF-8（带或不带 BOM）或表格软件另存的 GBK；日期可写作 2026-10-01、2026/10/1、2026.10.1、2026年10月1日或表格的日期序号。整个文件检查无误才会写入，有任何错误则一条也不写入。',
+    'CSV 檔案，每行一天：date/日期、kind/類型（holiday 節假日 / workday 調休上班 / station_closed 本站閉站）、name/名稱，以及可選的 station_code/聯絡站（閉站的聯絡站字母）。第一行可以是中文或英文欄名。編碼可以是 UTF-8（含或不含 BOM）或試算表軟體另存的 GBK；日期可寫作 2026-10-01、2026/10/1、2026.10.1、2026年10月1日或試算表的日期序號。整個檔案檢查無誤才會寫入，有任何錯誤則一筆也不寫入。',
+    'A CSV file with one day per line: date, kind (holiday / workday for a make-up working day / station_closed), name, and optionally station_code (the letter of the closed station). The first line may name the columns in Chinese or English. The file may be UTF-8 (with or without BOM) or GBK as Chinese spreadsheets save it; dates may be written 2026-10-01, 2026/10/1, 2026.10.1, in the Chinese year-month-day form or as a spreadsheet date number. The file is written only if every line is valid; otherwise nothing is written.',
   ],
   'admin.csv.duplicates': [
     '已有记录的日期会按文件内容更新；同一文件中同一天（同一联络站）出现两次则视为错误。',
@@ -365,20 +365,15 @@ export const admin = defineMessages({
     '行數太多，一次最多 {max} 行。',
     'Too many lines; at most {max} at a time.',
   ],
-  'admin.csv.notUtf8': [
-    '文件不是 UTF-8 编码。请在表格软件中另存为“CSV UTF-8”后重试。',
-    '檔案不是 UTF-8 編碼。請在試算表軟體中另存為「CSV UTF-8」後再試。',
-    'The file is not UTF-8. Save it as “CSV UTF-8” in your spreadsheet program and try again.',
-  ],
   'admin.csv.unreadable': [
     '无法读取此行，请检查引号是否成对。',
     '無法讀取此行，請檢查引號是否成對。',
     'This line cannot be read; check that quotes are paired.',
   ],
   'admin.csv.unknownColumn': [
-    '未知的列“{column}”，只能是 date、kind、name、station_code。',
-    '未知的欄「{column}」，只能是 date、kind、name、station_code。',
-    'Unknown column “{column}”; use date, kind, name and station_code.',
+    '未知的列“{column}”，只能是 {allowed}。',
+    '未知的欄「{column}」，只能是 {allowed}。',
+    'Unknown column “{column}”; use {allowed}.',
   ],
   'admin.csv.missingColumn': [
     '缺少“{column}”列。',
