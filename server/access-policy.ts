@@ -39,6 +39,8 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   // Each account finds only what it may see (staff: their stations; a deputy: their own).
   ['/staff/search', ['deputy', 'staff']],
   ['/deputy', ['deputy', 'staff']],
+  // Visits: the deputies going, the organising station's clerks (each route checks which visit).
+  ['/visits', ['deputy', 'staff']],
   ['/me', 'signed-in'],
 ]
 

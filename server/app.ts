@@ -42,6 +42,7 @@ import { staffSearchRoutes } from './routes/staff-search.tsx'
 import { staticFiles } from './routes/static-files.ts'
 import { stationDayRoutes } from './routes/station-day.tsx'
 import { trackRoutes } from './routes/track.tsx'
+import { visitRoutes } from './routes/visits.tsx'
 
 /** Builds the whole HTTP app from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: AppDeps) {
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', stationDayRoutes(deps))
   app.route('/', staffCallRoutes(deps))
   app.route('/', intakeRoutes(deps))
+  app.route('/', visitRoutes(deps))
   app.route('/', receptionRoutes(deps))
   app.route('/', trackRoutes(deps))
   app.route('/', phoneRaiseRoutes(deps))

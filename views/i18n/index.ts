@@ -19,6 +19,7 @@ import { queue } from './messages/queue.ts'
 import { room } from './messages/room.ts'
 import { roster } from './messages/roster.ts'
 import { search } from './messages/search.ts'
+import { visits } from './messages/visits.ts'
 
 export const catalog = {
   ...common,
@@ -39,6 +40,7 @@ export const catalog = {
   ...coverage,
   ...phoneRaise,
   ...phoneBooking,
+  ...visits,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

@@ -31,6 +31,11 @@ export function StaffLayout({ title, children }: { title: string; children: Chil
               <li>
                 <a href="/concerns">{t('followup.nav.concerns')}</a>
               </li>
+              {account.role === 'deputy' ? (
+                <li>
+                  <a href="/me/visits">{t('visit.nav.mine')}</a>
+                </li>
+              ) : null}
               <li>
                 <a href="/records">{t('followup.nav.records')}</a>
               </li>

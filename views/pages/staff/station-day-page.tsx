@@ -55,6 +55,11 @@ export function StationDayPage({
             {t('followup.nav.concerns')}
           </a>
         </li>
+        <li>
+          <a class="button secondary" href={`${base}/visits`} id="link-visits">
+            {t('visit.nav.station')}
+          </a>
+        </li>
         {present.map((d) => (
           <li>
             <a class="button secondary" href={`/console/${stationId}/${d.id}`} id={`console-link-${d.id}`}>

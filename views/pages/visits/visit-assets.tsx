@@ -1,0 +1,1 @@
+export const VisitStyles = () => <link rel="stylesheet" href="/static/visits.css" />
