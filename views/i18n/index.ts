@@ -11,6 +11,7 @@ import { followup } from './messages/followup.ts'
 import { jobs } from './messages/jobs.ts'
 import { keypad } from './messages/keypad.ts'
 import { kiosk } from './messages/kiosk.ts'
+import { placeIntake } from './messages/place-intake.ts'
 import { places } from './messages/places.ts'
 import { queue } from './messages/queue.ts'
 import { room } from './messages/room.ts'
@@ -33,6 +34,7 @@ export const catalog = {
   ...room,
   ...search,
   ...places,
+  ...placeIntake,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>
