@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { VISIT_NOTICE_DAYS, visitsToShow } from '../../server/domain/visit-notices.ts'
 import type { Queryable } from '../client.ts'
-import { districts } from '../schema.ts'
+import { concerns, districts, places } from '../schema.ts'
 import { findPlace, listPlaces, type PlaceWithDistrict } from './places.ts'
 import { listVisits, type VisitView } from './visits.ts'
 
@@ -68,4 +68,23 @@ export function upcomingVisits(db: Queryable, stationId: number, timeZone: strin
   const from = new Date(now.getTime() - DAY_MS)
   const to = new Date(now.getTime() + VISIT_NOTICE_DAYS * DAY_MS)
   return visitsToShow(stationVisits(db, stationId, from, to), now, timeZone)
+}
+
+export type PlaceNames = { nameZhHans: string; nameZhHant: string; nameEn: string }
+
+/** The place each concern names, by concern id; concerns without a place are left out. */
+export function placesOfConcerns(db: Queryable, concernIds: readonly number[]): Map<number, PlaceNames> {
+  if (concernIds.length === 0) return new Map()
+  const rows = db
+    .select({
+      concernId: concerns.id,
+      nameZhHans: places.nameZhHans,
+      nameZhHant: places.nameZhHant,
+      nameEn: places.nameEn,
+    })
+    .from(concerns)
+    .innerJoin(places, eq(places.id, concerns.placeId))
+    .where(inArray(concerns.id, [...concernIds]))
+    .all()
+  return new Map(rows.map(({ concernId, ...names }) => [concernId, names]))
 }

@@ -26,7 +26,7 @@ export const placeIntake = defineMessages({
     '這個地點不在本站的選區內，請重新選擇或跳過。',
     'That place is not in this station’s districts: choose again or skip.',
   ],
-  'placeField.label': ['地点', '地點', 'Place'],
+  'placeField.label': ['居住或工作地', '居住或工作地', 'Where they live or work'],
   'placeField.hint': [
     '群众居住或工作的社区、村、企业、学校等；不知道可不选。',
     '群眾居住或工作的社區、村、企業、學校等；不知道可不選。',
