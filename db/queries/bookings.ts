@@ -31,6 +31,7 @@ export type NewBooking = {
   residentName: string
   residentPhone: string
   openLimitKey: string | null
+  placeId?: number | null
   channel: (typeof BOOKING_CHANNELS)[number]
   kioskId: number | null
   createdByAccountId: number | null

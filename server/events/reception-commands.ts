@@ -320,6 +320,8 @@ export type BookRequest = {
   residentName: string
   /** Already normalised (masking.normalizePhone). */
   residentPhone: string
+  /** Where the resident lives or works, if they said (issue 17: a reception is a contact there). */
+  placeId?: number | null
   channel: BookingChannel
   kioskId: number | null
   accountId: number | null
@@ -370,6 +372,7 @@ export function bookSlot(deps: AppDeps, r: BookRequest, now: Date): BookResult {
         residentName: r.residentName,
         residentPhone: r.residentPhone,
         openLimitKey: settings.onePerPhonePerDeputy ? openLimitKey(session.deputyId, r.residentPhone) : null,
+        placeId: r.placeId ?? null,
         channel: r.channel,
         kioskId: r.kioskId,
         createdByAccountId: r.accountId,

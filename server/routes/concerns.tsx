@@ -13,6 +13,7 @@ import {
   stationConcernList,
 } from '../../db/queries/followup.ts'
 import { listStations } from '../../db/queries/stations.ts'
+import { placesOfConcerns } from '../../db/queries/station-places.ts'
 import { phrasesOfConcerns } from '../../db/queries/topic-phrases.ts'
 import {
   COMMENT_MAX,
@@ -203,6 +204,10 @@ export function concernRoutes(deps: AppDeps) {
     const { residentName, callbackPhone, description } = data.concern
     if (full && (residentName || callbackPhone || description)) auditFullView(c, 'concern', [data.concern.id])
     const undoTarget = account.role === 'admin' ? undoCandidate(data.events, data.concern.status) : null
+    const placeNameOf = (id: number) => {
+      const names = placesOfConcerns(db, [id]).get(id)
+      return names ? i18n.name(names) : null
+    }
     const lastUnitReply =
       effectiveEvents(data.events).findLast((e) => e.action === 'unit_replied')?.detail.unitReply ?? ''
     return renderPage(
@@ -227,6 +232,7 @@ export function concernRoutes(deps: AppDeps) {
         referDueOn={addWorkingDays(today, followUpSettings(db).unitReplyWorkingDays, cal)}
         unitReply={lastUnitReply}
         phrases={phrasesOfConcerns(db, [data.concern.id]).get(data.concern.id) ?? []}
+        place={placeNameOf(data.concern.id)}
         canEditSummary={
           account.role !== 'deputy' &&
           canActForStation(account, data.concern.stationId) &&

@@ -13,6 +13,7 @@ import {
 } from '../../db/queries/queue.ts'
 import { presentDeputies } from '../../db/queries/queue-presence.ts'
 import { findStation, listStations, type StationRow } from '../../db/queries/stations.ts'
+import { placesOfConcerns } from '../../db/queries/station-places.ts'
 import { phrasesOfConcerns } from '../../db/queries/topic-phrases.ts'
 import type { Account } from '../../server/domain/account.ts'
 import type { I18n } from '../../views/i18n/index.ts'
@@ -127,7 +128,14 @@ export function consoleRoutes(deps: AppDeps) {
       db,
       mine.map((t) => t.concernId),
     )
-    const phrasesOf = (t: QueueTicket) => (chips.get(t.concernId) ?? []).map((p) => i18n.name(p))
+    const placeNames = placesOfConcerns(
+      db,
+      mine.map((t) => t.concernId),
+    )
+    const phrasesOf = (t: QueueTicket) => ({
+      phrases: (chips.get(t.concernId) ?? []).map((p) => i18n.name(p)),
+      place: placeNames.has(t.concernId) ? i18n.name(placeNames.get(t.concernId)!) : null,
+    })
     const view: ConsoleView = {
       base: s.base,
       stationName: i18n.name(s.station),
@@ -381,7 +389,7 @@ function consoleTicket(
   t: QueueTicket,
   account: Account,
   seen: number[],
-  phrases: string[],
+  { phrases, place }: { phrases: string[]; place: string | null },
 ): ConsoleTicket {
   const full = maySeePersonalData(account, { stationId: t.stationId, deputyId: t.concern.deputyId })
   const name = t.concern.residentName
@@ -396,6 +404,7 @@ function consoleTicket(
     phone: phone ? (full ? phone : maskPhone(phone)) : null,
     description: t.concern.description,
     phrases,
+    place,
     trackingCode: t.concern.trackingCode,
     callCount: t.callCount,
     arrivedAt: i18n.dateTime(t.arrivedAt, station.timeZone, { timeStyle: 'short' }),

@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { dayTickets, orderedWaiting } from '../../db/queries/queue.ts'
 import { presentDeputies, queueSettings } from '../../db/queries/queue-presence.ts'
+import { upcomingVisits } from '../../db/queries/station-places.ts'
 import { findStation, type StationRow } from '../../db/queries/stations.ts'
+import { visitNoticeLines } from '../../views/components/visit-notices.tsx'
 import type { I18n } from '../../views/i18n/index.ts'
 import {
   type BoardView,
@@ -59,6 +61,12 @@ export function displayRoutes(deps: AppDeps) {
       waitingCount: waiting.length,
       priorityEvery: queueSettings(db, station.id).priorityEvery,
       present: presentDeputies(db, station.id, today),
+      visits: visitNoticeLines(
+        i18n,
+        upcomingVisits(db, station.id, station.timeZone, now),
+        now,
+        station.timeZone,
+      ),
       updatedAt: i18n.dateTime(now, station.timeZone, { timeStyle: 'medium' }),
       voice: kiosk?.voiceAnnouncements ?? true,
       speechLangs: SPEECH_LANGS[i18n.locale],

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { deputyOptions, findActiveDeputy } from '../../db/queries/deputies.ts'
 import { recordedConcern } from '../../db/queries/followup.ts'
 import { activeTopics, findActiveTopic } from '../../db/queries/queue-presence.ts'
+import { activePlace, placeOptions } from '../../db/queries/station-places.ts'
 import type { StationRow } from '../../db/queries/stations.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
 import {
@@ -30,6 +31,7 @@ const intakeForm = z.object({
   description: f.text(INTAKE_DESCRIPTION_MAX),
   residentName: f.optionalText(50),
   phone: f.optionalText(20),
+  place: f.optionalId(),
 })
 
 /** Clerk intake (/staff/stations/:id/intake): the same concern record, channel recorded. */
@@ -56,6 +58,7 @@ export function intakeRoutes(deps: AppDeps) {
         stationName={c.get('i18n').name(station)}
         topics={activeTopics(db)}
         deputies={deputyOptions(db, station.id)}
+        places={placeOptions(db, station.id)}
         {...opts}
       />,
       status,
@@ -83,7 +86,7 @@ export function intakeRoutes(deps: AppDeps) {
     const { t } = c.get('i18n')
     const body = await readForm(c)
     const values = Object.fromEntries(
-      ['channel', 'topic', 'deputy', 'description', 'residentName', 'phone'].map((k) => [
+      ['channel', 'topic', 'deputy', 'description', 'residentName', 'phone', 'place'].map((k) => [
         k,
         typeof body[k] === 'string' ? (body[k] as string).slice(0, INTAKE_DESCRIPTION_MAX * 2) : '',
       ]),
@@ -94,6 +97,8 @@ export function intakeRoutes(deps: AppDeps) {
       if (!findActiveTopic(db, parsed.data.topic)) errors.topic = t('queue.error.unknownTopic')
       const deputy = findActiveDeputy(db, parsed.data.deputy)
       if (!deputy) errors.deputy = t('error.unknownChoice')
+      if (parsed.data.place !== undefined && !activePlace(db, parsed.data.place))
+        errors.place = t('placeField.unknown')
     }
     let phone: string | null = null
     if (parsed.ok && parsed.data.phone) {
@@ -116,6 +121,7 @@ export function intakeRoutes(deps: AppDeps) {
         description: parsed.data.description,
         callbackPhone: phone,
         residentName: parsed.data.residentName || null,
+        placeId: parsed.data.place ?? null,
         submissionKey: null,
         kioskId: null,
         actor: { kind: 'account', accountId: c.get('account')!.id },

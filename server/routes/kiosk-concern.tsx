@@ -17,6 +17,7 @@ import {
   findActiveTopic,
   presentDeputies,
 } from '../../db/queries/queue-presence.ts'
+import { stationPlace, stationPlaces } from '../../db/queries/station-places.ts'
 import { findStation, type StationRow } from '../../db/queries/stations.ts'
 import { activePhrases, arePhrasesOfTopic, insertConcernPhrases } from '../../db/queries/topic-phrases.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
@@ -27,7 +28,9 @@ import {
   ConcernPhonePage,
   DESCRIPTION_MAX,
   type DeputyChoice,
+  type PlaceChoice,
 } from '../../views/pages/kiosk/concern-form-page.tsx'
+import { ConcernPlacePage, placePageOf, placeStepOrder } from '../../views/pages/kiosk/concern-place-page.tsx'
 import { ConcernTopicsPage } from '../../views/pages/kiosk/concern-topics-page.tsx'
 import { KioskMessagePage } from '../../views/pages/kiosk/kiosk-message-page.tsx'
 import { SlipPage } from '../../views/pages/kiosk/slip-page.tsx'
@@ -43,7 +46,7 @@ import type { AppEnv } from '../env.ts'
 import { type NewWalkIn, submitConcern } from '../events/queue-commands.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
 import { readForm } from '../middleware/form-body.ts'
-import { f, parseForm, parseId } from '../validation.ts'
+import { f, parseForm, parseId, parseWhole } from '../validation.ts'
 
 /** Tickets one kiosk may issue per window; far above any real use, low enough to stop a runaway. */
 export const KIOSK_SUBMISSIONS_PER_WINDOW = 30
@@ -71,10 +74,19 @@ const draftSchema = z.object({
   mode: z.enum(['anonymous', 'phone']).optional(),
   'phrase[]': f.ids().refine((ids) => ids.length <= MAX_PHRASES, 'chips.unknown'),
   inPerson: f.checkbox(),
+  place: z
+    .string()
+    .trim()
+    .max(12, 'placeStep.unknown')
+    .optional()
+    .transform((v) => v ?? ''),
 })
 type DraftInput = z.output<typeof draftSchema>
 
-/** The kiosk's drop-in flow: topic → a few words and whom to see → (phone) → ticket and slip. */
+/**
+ * The kiosk's drop-in flow: topic → a few words and whom to see (and, if the resident likes, their
+ * place) → (phone) → ticket and slip.
+ */
 export function kioskConcernRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const limiter = new RateLimiter(
@@ -149,6 +161,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
       priority: false,
       phrases: [],
       inPerson: false,
+      place: '',
     }
     return renderPage(
       c,
@@ -158,12 +171,14 @@ export function kioskConcernRoutes(deps: AppDeps) {
         choice={deputyChoice(station, today)}
         draft={draft}
         phrases={activePhrases(db, topic.id)}
+        place={{ offered: stationPlaces(db, station.id).length > 0 }}
       />,
     )
   })
 
   // A language switch mid-flow lands here with GET; the entries were in the POST body, so start over.
   app.get('/kiosk/concern/phone', (c) => c.redirect('/kiosk/concern', 303))
+  app.get('/kiosk/concern/place', (c) => c.redirect('/kiosk/concern', 303))
 
   /**
    * Validates a submitted draft against today's facts. Returns the page parts to re-render and
@@ -186,6 +201,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
       phone: raw('phone').slice(0, 40),
       phrases: parsed.ok ? parsed.data['phrase[]'] : rawIds(body['phrase[]']),
       inPerson: raw('inPerson') === 'on',
+      place: raw('place').trim().slice(0, 12),
     }
     if (parseId(raw('station')) !== station.id) return { kind: 'other-station' as const, station, draft }
     if (!topic) return { kind: 'no-topic' as const, station, draft }
@@ -197,13 +213,35 @@ export function kioskConcernRoutes(deps: AppDeps) {
       errors.phrase = t('chips.unknown')
       draft.phrases = []
     }
-    const data: DraftInput | null = parsed.ok && !errors.phrase ? parsed.data : null
+    // A place must be an active one of this station's districts; a stale or forged id is refused.
+    const place = draft.place ? stationPlace(db, station.id, parseId(draft.place) ?? 0) : undefined
+    if (errors.place || (draft.place && !place)) {
+      errors.place = t('placeStep.unknown')
+      draft.place = ''
+    }
+    const data: DraftInput | null = parsed.ok && !errors.phrase && !errors.place ? parsed.data : null
     const deputyId = deputyFor(choice, data?.deputy ?? draft.deputy)
     if (deputyId === undefined)
       errors.deputy = t(
         choice.mode === 'queue' ? 'queue.error.deputyGone' : 'queue.error.chooseDistrictDeputy',
       )
-    return { kind: 'draft' as const, station, topic, today, choice, draft, data, errors, deputyId }
+    const placeChoice: PlaceChoice = {
+      offered: stationPlaces(db, station.id).length > 0,
+      chosenName: place ? c.get('i18n').name(place) : undefined,
+    }
+    return {
+      kind: 'draft' as const,
+      station,
+      topic,
+      today,
+      choice,
+      draft,
+      data,
+      errors,
+      deputyId,
+      place,
+      placeChoice,
+    }
   }
 
   app.post('/kiosk/concern/phone', async (c) => {
@@ -219,11 +257,57 @@ export function kioskConcernRoutes(deps: AppDeps) {
       choice: r.choice,
       draft: r.draft,
       phrases: activePhrases(db, r.topic.id),
+      place: r.placeChoice,
     }
     const { phone: _ignored, ...errors } = r.errors
     if (Object.keys(errors).length > 0)
       return renderPage(c, <ConcernDetailsPage {...props} errors={errors} />, 422)
     return renderPage(c, <ConcernPhonePage {...props} />)
+  })
+
+  /** The place step: the station's places as buttons, a page at a time, the draft carried along. */
+  app.post('/kiosk/concern/place', async (c) => {
+    const r = await check(c)
+    if (r.kind === 'other-station')
+      return message(c, 403, 'error.forbidden.title', 'queue.error.otherStation', r.station)
+    if (r.kind === 'no-topic')
+      return message(c, 422, 'error.badRequest', 'queue.error.unknownTopic', r.station)
+    const places = placeStepOrder(stationPlaces(db, r.station.id))
+    const asked = parseWhole((await readForm(c)).placePage)
+    return renderPage(
+      c,
+      <ConcernPlacePage
+        stationName={c.get('i18n').name(r.station)}
+        topicName={c.get('i18n').name(r.topic)}
+        draft={r.draft}
+        places={places}
+        page={asked ?? placePageOf(places, r.place?.id ?? null)}
+      />,
+    )
+  })
+
+  /** Back from the place step (a place or 跳过) to the details, with everything entered so far. */
+  app.post('/kiosk/concern/details', async (c) => {
+    const r = await check(c)
+    if (r.kind === 'other-station')
+      return message(c, 403, 'error.forbidden.title', 'queue.error.otherStation', r.station)
+    if (r.kind === 'no-topic')
+      return message(c, 422, 'error.badRequest', 'queue.error.unknownTopic', r.station)
+    const { name } = c.get('i18n')
+    const placeError = r.errors.place
+    return renderPage(
+      c,
+      <ConcernDetailsPage
+        stationName={name(r.station)}
+        topicName={name(r.topic)}
+        choice={r.choice}
+        draft={r.draft}
+        phrases={activePhrases(db, r.topic.id)}
+        place={r.placeChoice}
+        errors={placeError ? { place: placeError } : {}}
+      />,
+      placeError ? 422 : 200,
+    )
   })
 
   app.post('/kiosk/concern', async (c) => {
@@ -243,6 +327,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
       choice: r.choice,
       draft: r.draft,
       phrases: activePhrases(db, r.topic.id),
+      place: r.placeChoice,
     }
     let phone: string | null = null
     if (r.data?.mode === 'phone') {
@@ -270,6 +355,7 @@ export function kioskConcernRoutes(deps: AppDeps) {
       priority: queued && r.data.priority,
       description: r.data.description,
       callbackPhone: phone,
+      placeId: r.place?.id ?? null,
       submissionKey: r.data.key,
       kioskId: c.get('kiosk')!.id,
       actor: { kind: 'kiosk' },

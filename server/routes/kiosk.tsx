@@ -3,8 +3,10 @@ import { z } from 'zod'
 import { DerivedCache } from '../../db/derived-cache.ts'
 import { redeemPairingCode, touchKiosk } from '../../db/queries/kiosks.ts'
 import { type Duty, onDutyAt, ROSTER_INPUT_TABLES } from '../../db/queries/roster.ts'
+import { upcomingVisits } from '../../db/queries/station-places.ts'
 import { closureOn, findStation } from '../../db/queries/stations.ts'
 import { isDemoDatabase } from '../../db/seed-demo.ts'
+import { visitNoticeLines } from '../../views/components/visit-notices.tsx'
 import { KioskPairPage } from '../../views/pages/kiosk/kiosk-pair-page.tsx'
 import { KioskStartPage } from '../../views/pages/kiosk/kiosk-start-page.tsx'
 import { pageHtml, renderPage, respondHtmlText } from '../../views/render.tsx'
@@ -52,7 +54,10 @@ function withToken(parts: Buffer[], token: string) {
  * table), the clock passes its validUntil, or a minute has passed: booking availability moves
  * with the clock too, and a minute's delay there is harmless.
  */
-/** What a start screen shows: the station, who is on duty, today's reception and the topics. */
+/**
+ * What a start screen shows: the station, who is on duty, today's reception, the topics and the
+ * deputies' next visits to the station's districts.
+ */
 const START_SCREEN_TABLES = [
   'stations',
   'deputies',
@@ -62,6 +67,10 @@ const START_SCREEN_TABLES = [
   'reception_sessions',
   'reception_bookings',
   ...ROSTER_INPUT_TABLES,
+  'districts',
+  'places',
+  'visits',
+  'visit_deputies',
 ] as const
 const startScreens = new DerivedCache<StartScreen | undefined>(START_SCREEN_TABLES, {
   name: 'kiosk start screens',
@@ -155,6 +164,7 @@ export function kioskRoutes(deps: AppDeps) {
         slot: i18n.name(d.label),
         when: `${i18n.name(d.label)} ${i18n.dateTime(d.startsAt, station.timeZone, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`,
       }
+    const visits = upcomingVisits(deps.db, station.id, station.timeZone, now)
     const html = pageHtml(
       c,
       <KioskStartPage
@@ -163,6 +173,7 @@ export function kioskRoutes(deps: AppDeps) {
         closedName={closure?.name}
         actions={actions}
         duty={{ now: line(onDuty.now), next: line(onDuty.next) }}
+        visits={visitNoticeLines(i18n, visits, now, station.timeZone)}
       />,
       { csrfToken: CSRF_SLOT },
     )
@@ -170,6 +181,7 @@ export function kioskRoutes(deps: AppDeps) {
       zonedTimeToUtc(addDays(date, 1), '00:00', station.timeZone).getTime(),
       onDuty.now?.endsAt.getTime(),
       onDuty.next?.startsAt.getTime(),
+      ...visits.map((v) => v.endsAt.getTime()),
     ]
     const screen: StartScreen = { html, validUntil: Math.min(...ends.filter((t) => t !== undefined)) }
     // A failed rendering reaches the request through `html`; this only keeps the bytes of a good one.

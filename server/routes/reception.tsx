@@ -8,6 +8,7 @@ import {
 } from '../../db/queries/bookings.ts'
 import { deputyName, deputyOptions, findActiveDeputy } from '../../db/queries/deputies.ts'
 import { activeTopics, findActiveTopic } from '../../db/queries/queue-presence.ts'
+import { activePlace, placeOptions } from '../../db/queries/station-places.ts'
 import {
   bookingSettings,
   endPlan,
@@ -101,6 +102,7 @@ const bookForm = z.object({
   topic: f.id('booking.error.topic'),
   name: z.string().trim().min(1, 'booking.error.name').max(NAME_MAX),
   phone: z.string().trim().min(1, 'booking.error.phoneMissing').max(40),
+  place: f.optionalId(),
 })
 
 const moveForm = z.object({ date: f.date(), startTime: time() })
@@ -283,6 +285,7 @@ export function receptionRoutes(deps: AppDeps) {
         deputyName={deputy?.name ?? ''}
         slot={slot}
         topics={activeTopics(db)}
+        places={placeOptions(db, station.id)}
         values={values}
         errors={errors}
       />,
@@ -311,6 +314,7 @@ export function receptionRoutes(deps: AppDeps) {
       topic: field(body, 'topic'),
       name: field(body, 'name').slice(0, NAME_MAX * 2),
       phone: field(body, 'phone').slice(0, 40),
+      place: field(body, 'place').slice(0, 20),
     }
     const parsed = parseForm(bookForm, body, t)
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors }
@@ -320,6 +324,8 @@ export function receptionRoutes(deps: AppDeps) {
       if (checked.ok) phone = checked.phone
       else errors.phone = t('booking.error.phone')
       if (!findActiveTopic(db, parsed.data.topic)) errors.topic = t('booking.error.topic')
+      if (parsed.data.place !== undefined && !activePlace(db, parsed.data.place))
+        errors.place = t('placeField.unknown')
     }
     if (!parsed.ok || Object.keys(errors).length > 0) return bookPage(c, station, values, errors, 422)
     const result = bookSlot(
@@ -331,6 +337,7 @@ export function receptionRoutes(deps: AppDeps) {
         topicId: parsed.data.topic,
         residentName: parsed.data.name,
         residentPhone: phone,
+        placeId: parsed.data.place ?? null,
         channel: 'clerk',
         kioskId: null,
         accountId: c.get('account')!.id,

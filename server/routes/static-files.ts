@@ -37,6 +37,8 @@ const FILES: Record<string, string> = {
   'keypad.js': join(PROJECT_ROOT, 'kiosk/keypad.js'),
   'names-chips.css': join(PROJECT_ROOT, 'kiosk/names-chips.css'),
   'names-chips.js': join(PROJECT_ROOT, 'kiosk/names-chips.js'),
+  'visit-notices.css': join(PROJECT_ROOT, 'kiosk/visit-notices.css'),
+  'place-step.css': join(PROJECT_ROOT, 'kiosk/place-step.css'),
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { VERSIONED_TABLES } from '../../db/data-versions.ts'
 import { ALL_CACHES, type DerivedCache, watchBuilds } from '../../db/derived-cache.ts'
+import { insertVisit } from '../../db/queries/visits.ts'
 import { submitConcern } from '../../server/events/queue-commands.ts'
 import { feedFixture, feedPath } from '../helpers/feeds.ts'
 import { kioskClient, markPresent, submitDropIn } from '../helpers/queue.ts'
@@ -53,6 +54,19 @@ describe('cache table lists', () => {
     const t = await makeTestApp({ onSql })
     const fx = await feedFixture(t)
     markPresent(t, 1, [1])
+    // A planned visit to a place of station 1's districts, for the start screen's visit notices.
+    insertVisit(
+      t.db,
+      {
+        placeId: 6,
+        stationId: 1,
+        kind: 'home_visits',
+        startsAt: new Date('2026-11-26T01:00:00Z'),
+        endsAt: new Date('2026-11-26T03:00:00Z'),
+        deputyIds: [2],
+      },
+      t.clock.now(),
+    )
 
     // Kiosk start screen, paired kiosks, stations, deputies present.
     const kiosk = await kioskClient(t, 1)

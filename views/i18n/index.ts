@@ -14,6 +14,7 @@ import { keypad } from './messages/keypad.ts'
 import { kiosk } from './messages/kiosk.ts'
 import { phoneRaise } from './messages/phone-raise.ts'
 import { phoneBooking } from './messages/phone-booking.ts'
+import { placeIntake } from './messages/place-intake.ts'
 import { places } from './messages/places.ts'
 import { queue } from './messages/queue.ts'
 import { room } from './messages/room.ts'
@@ -41,6 +42,7 @@ export const catalog = {
   ...phoneRaise,
   ...phoneBooking,
   ...visits,
+  ...placeIntake,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

@@ -16,6 +16,8 @@ export type ConsoleTicket = {
   description: string | null
   /** The phrase chips the resident picked, in the viewer's language. */
   phrases: string[]
+  /** Where the resident lives or works, if they said; a place name is not personal data. */
+  place: string | null
   trackingCode: string
   callCount: number
   arrivedAt: string
@@ -177,6 +179,12 @@ function CurrentTicket({ view, ticket }: { view: ConsoleView; ticket: ConsoleTic
                 ))}
               </ul>
             </dd>
+          </>
+        ) : null}
+        {ticket.place ? (
+          <>
+            <dt>{t('placeField.label')}</dt>
+            <dd id="current-place">{ticket.place}</dd>
           </>
         ) : null}
         <dt>{t('queue.console.description')}</dt>

@@ -1,4 +1,5 @@
 import type { PresentDeputy } from '../../../db/queries/queue-presence.ts'
+import { type VisitNoticeLine, VisitNoticeStyles, VisitNotices } from '../../components/visit-notices.tsx'
 import { Document } from '../../document.tsx'
 import { type T, useI18n } from '../../i18n/index.ts'
 import type { Locale } from '../../i18n/locales.ts'
@@ -23,6 +24,8 @@ export type BoardView = {
   waitingCount: number
   priorityEvery: number
   present: PresentDeputy[]
+  /** Deputies' next visits to places of the station's districts (names of deputies are public). */
+  visits: VisitNoticeLine[]
   updatedAt: string
   /** Speak calls aloud (the kiosk setting); a chime plays either way. */
   voice: boolean
@@ -62,6 +65,7 @@ export function DisplayPage({ board }: { board: BoardView }) {
       scripts={['/static/hx-sse.js', '/static/queue-live.js', '/static/room-board.js']}
     >
       <QueueStyles />
+      <VisitNoticeStyles />
       <main class="q-display" id="main">
         <div id="display-board" data-live-url="/display/events">
           <DisplayBoard board={board} />
@@ -155,6 +159,7 @@ export function DisplayBoard({ board }: { board: BoardView }) {
           </ul>
         )}
       </section>
+      <VisitNotices lines={board.visits} prefix="board" class="q-board-visits" />
       <p class="q-board-updated">{t('queue.display.updated', { time: board.updatedAt })}</p>
     </div>
   )

@@ -50,6 +50,8 @@ export type ConcernPageProps = {
   canEditSummary: boolean
   /** The phrase chips the resident picked at the kiosk; not personal data, so shown to every viewer. */
   phrases: PhraseNames[]
+  /** Where the resident lives or works, if they said; not personal data, so shown to every viewer. */
+  place: string | null
   error?: StepError
   values?: Record<string, string>
   notice?: string
@@ -114,6 +116,12 @@ export function ConcernPage(p: ConcernPageProps) {
                     ))}
                   </ul>
                 </dd>
+              </>
+            ) : null}
+            {p.place ? (
+              <>
+                <dt>{t('placeField.label')}</dt>
+                <dd id="concern-place">{p.place}</dd>
               </>
             ) : null}
             <dt>{t('followup.col.station')}</dt>

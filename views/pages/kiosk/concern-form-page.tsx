@@ -5,6 +5,7 @@ import { PhoneKeypadField } from '../../components/keypad-field.tsx'
 import { PhraseChips } from '../../components/phrase-chips.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
+import { DraftFields, PlaceStepStyles } from './concern-place-page.tsx'
 import { QueueKioskScript, QueueStyles } from './queue-assets.tsx'
 
 export const DESCRIPTION_MAX = 200
@@ -25,7 +26,12 @@ export type ConcernDraft = {
   /** Phrase chips ticked (topic_phrases ids) and "I'd rather tell the deputy". */
   phrases: number[]
   inPerson: boolean
+  /** A place of the station's districts (its id), or '' when skipped. */
+  place: string
 }
+
+/** The place question on the details page: shown when the station's districts have places. */
+export type PlaceChoice = { offered: boolean; chosenName?: string }
 
 type Common = {
   stationName: string
@@ -46,7 +52,8 @@ export function ConcernDetailsPage({
   draft,
   phrases,
   errors = {},
-}: Common & { phrases: PhraseRow[] }) {
+  place,
+}: Common & { phrases: PhraseRow[]; place: PlaceChoice }) {
   const { t } = useI18n()
   const queue = choice.mode === 'queue'
   const descError = errors.description
@@ -61,6 +68,8 @@ export function ConcernDetailsPage({
         <input type="hidden" name="station" value={String(draft.stationId)} />
         <input type="hidden" name="topic" value={String(draft.topicId)} />
         <input type="hidden" name="key" value={draft.key} />
+
+        <PlaceQuestion place={place} draft={draft} error={errors.place} />
 
         <PhraseChips
           phrases={phrases}
@@ -140,6 +149,43 @@ export function ConcernDetailsPage({
       </p>
       <QueueKioskScript />
     </KioskLayout>
+  )
+}
+
+/**
+ * "您住在哪里，或在哪里工作？" on the details page: the place chosen so far and one button to the
+ * place step. Nothing to tap when skipped, so the drop-in keeps its three taps (DESIGN §5).
+ */
+function PlaceQuestion({ place, draft, error }: { place: PlaceChoice; draft: ConcernDraft; error?: string }) {
+  const { t } = useI18n()
+  if (!place.offered) return null
+  return (
+    <div class={error ? 'field has-error p-question' : 'field p-question'} id="f-place" tabindex={-1}>
+      <PlaceStepStyles />
+      <p class="p-question-text" id="place-question">
+        {t('placeStep.question')} <span class="optional">{t('placeStep.optional')}</span>
+      </p>
+      {error ? (
+        <p class="error" id="e-place">
+          {error}
+        </p>
+      ) : null}
+      <div class="p-question-row">
+        <p class="p-current" id="place-chosen">
+          {place.chosenName ? t('placeStep.chosen', { place: place.chosenName }) : t('placeStep.none')}
+        </p>
+        {draft.place ? <input type="hidden" name="place" value={draft.place} /> : null}
+        <button
+          type="submit"
+          class="kiosk-button"
+          id="choose-place"
+          formaction="/kiosk/concern/place"
+          aria-describedby={error ? 'place-question e-place place-chosen' : 'place-question place-chosen'}
+        >
+          {place.chosenName ? t('placeStep.change') : t('placeStep.choose')}
+        </button>
+      </div>
+    </div>
   )
 }
 
@@ -242,16 +288,7 @@ export function ConcernPhonePage({ stationName, choice, draft, errors = {} }: Co
       <form method="post" action="/kiosk/concern" id="phone-form" novalidate>
         <ErrorSummary errors={errors} />
         <CsrfField />
-        <input type="hidden" name="station" value={String(draft.stationId)} />
-        <input type="hidden" name="topic" value={String(draft.topicId)} />
-        <input type="hidden" name="key" value={draft.key} />
-        <input type="hidden" name="description" value={draft.description} />
-        <input type="hidden" name="deputy" value={draft.deputy} />
-        {draft.priority ? <input type="hidden" name="priority" value="on" /> : null}
-        {draft.phrases.map((id) => (
-          <input type="hidden" name="phrase[]" value={String(id)} />
-        ))}
-        {draft.inPerson ? <input type="hidden" name="inPerson" value="on" /> : null}
+        <DraftFields draft={draft} />
         <PhoneKeypadField
           name="phone"
           label={t('queue.kiosk.phone.label')}

@@ -1,3 +1,4 @@
+import { type VisitNoticeLine, VisitNoticeStyles, VisitNotices } from '../../components/visit-notices.tsx'
 import type { MessageKey } from '../../i18n/index.ts'
 import { useI18n } from '../../i18n/index.ts'
 import { KioskLayout } from '../../layouts/kiosk-layout.tsx'
@@ -12,10 +13,12 @@ type Props = {
   closedName?: string
   actions: StartAction[]
   duty: { now: DutyLine | null; next: DutyLine | null }
+  /** Deputies' next visits to places of the station's districts. */
+  visits: VisitNoticeLine[]
 }
 
 /** The kiosk's start screen: the station, today's date and the actions that work here now. */
-export function KioskStartPage({ stationName, today, closedName, actions, duty }: Props) {
+export function KioskStartPage({ stationName, today, closedName, actions, duty, visits }: Props) {
   const { t } = useI18n()
   return (
     <KioskLayout title={t('kiosk.chooseAction')} stationName={stationName}>
@@ -35,6 +38,8 @@ export function KioskStartPage({ stationName, today, closedName, actions, duty }
           ) : null}
         </ul>
       ) : null}
+      {visits.length > 0 ? <VisitNoticeStyles /> : null}
+      <VisitNotices lines={visits} prefix="kiosk" class="visit-notices" />
       {closedName ? (
         <p class="notice" role="status" id="kiosk-closed">
           {t('kiosk.closedToday', { name: closedName })}

@@ -1,6 +1,7 @@
 import type { TopicRow } from '../../../db/queries/queue-presence.ts'
 import { CONCERN_CHANNELS, type ConcernChannel } from '../../../db/schema.ts'
 import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { type PlaceOptions, PlaceSelectField } from '../../components/place-select.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
 import { QueueStyles } from '../kiosk/queue-assets.tsx'
@@ -19,6 +20,7 @@ export type IntakeValues = {
   description?: string
   residentName?: string
   phone?: string
+  place?: string
 }
 
 type Props = {
@@ -26,6 +28,7 @@ type Props = {
   stationName: string
   topics: TopicRow[]
   deputies: { id: number; name: string; ownDistrict: boolean }[]
+  places: PlaceOptions
   values?: IntakeValues
   errors?: FieldErrors
   done?: { code: string; deputyName: string; dueOn: string }
@@ -37,6 +40,7 @@ export function IntakePage({
   stationName,
   topics,
   deputies,
+  places,
   values = {},
   errors = {},
   done,
@@ -86,6 +90,7 @@ export function IntakePage({
           }))}
           errors={errors}
         />
+        <PlaceSelectField places={places} value={values.place} errors={errors} />
         <div class={errors.description ? 'field has-error' : 'field'}>
           <label for="f-description">{t('queue.intake.description')}</label>
           {errors.description ? (

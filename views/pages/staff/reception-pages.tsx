@@ -7,6 +7,7 @@ import type { BookingSettings, BookingStatus } from '../../../server/domain/book
 import type { Slot } from '../../../server/domain/reception-sessions.ts'
 import { CheckboxField } from '../../components/checkbox-field.tsx'
 import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { type PlaceOptions, PlaceSelectField } from '../../components/place-select.tsx'
 import { type I18n, useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
 import { BookingStatusLabel, useLocalDate } from '../kiosk/booking-pages.tsx'
@@ -34,7 +35,14 @@ export type SessionDay = {
   canChange: boolean
 }
 
-export type BookValues = { session: string; slot: string; topic?: string; name?: string; phone?: string }
+export type BookValues = {
+  session: string
+  slot: string
+  topic?: string
+  name?: string
+  phone?: string
+  place?: string
+}
 
 export type PlanFormValues = {
   deputy?: string
@@ -388,6 +396,7 @@ export function ClerkBookPage({
   deputyName,
   slot,
   topics,
+  places,
   values,
   errors = {},
 }: {
@@ -396,6 +405,7 @@ export function ClerkBookPage({
   deputyName: string
   slot: Slot
   topics: TopicRow[]
+  places: PlaceOptions
   values: BookValues
   errors?: FieldErrors
 }) {
@@ -460,6 +470,7 @@ export function ClerkBookPage({
           autocomplete="off"
           errors={errors}
         />
+        <PlaceSelectField places={places} value={values.place} errors={errors} />
         <button type="submit" id="clerk-book-submit">
           {t('booking.clerk.bookSubmit')}
         </button>
