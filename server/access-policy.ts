@@ -19,6 +19,9 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/kiosk', 'kiosk'],
   ['/display', 'kiosk'],
   ['/track', 'public'],
+  // Residents' phone pages (issue 16) and the short poster URLs that lead to them.
+  ['/m', 'public'],
+  ['/q', 'public'],
   // A station's monthly report holds only counts and summaries written for the public (DESIGN §4.8).
   ['/reports', 'public'],
   ['/concerns', ['deputy', 'staff']],

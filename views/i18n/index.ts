@@ -12,6 +12,7 @@ import { jobs } from './messages/jobs.ts'
 import { keypad } from './messages/keypad.ts'
 import { kiosk } from './messages/kiosk.ts'
 import { places } from './messages/places.ts'
+import { publicPages } from './messages/public-pages.ts'
 import { queue } from './messages/queue.ts'
 import { room } from './messages/room.ts'
 import { roster } from './messages/roster.ts'
@@ -33,6 +34,7 @@ export const catalog = {
   ...room,
   ...search,
   ...places,
+  ...publicPages,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>
