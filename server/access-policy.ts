@@ -19,8 +19,9 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/kiosk', 'kiosk'],
   ['/display', 'kiosk'],
   ['/track', 'public'],
-  // Residents' own phones (issue 16): no account, no pairing, no app.
+  // Residents' own phones (issue 16): no account, no pairing, no app; and the short poster URLs.
   ['/m', 'public'],
+  ['/q', 'public'],
   // A station's monthly report holds only counts and summaries written for the public (DESIGN §4.8).
   ['/reports', 'public'],
   ['/concerns', ['deputy', 'staff']],

@@ -32,10 +32,13 @@ import { myDutyRoutes } from './routes/my-duty.tsx'
 import { myPasswordRoutes } from './routes/my-password.tsx'
 import { phoneRaiseRoutes } from './routes/phone-raise.tsx'
 import { phoneBookingRoutes } from './routes/phone-booking.tsx'
+import { posterRoutes } from './routes/posters.tsx'
 import { preferenceRoutes } from './routes/preferences.ts'
+import { publicPageRoutes } from './routes/public-pages.tsx'
 import { receptionRoutes } from './routes/reception.tsx'
 import { recordRoutes } from './routes/records.tsx'
 import { rosterRoutes } from './routes/roster.tsx'
+import { schedulePrintRoutes } from './routes/schedule-print.tsx'
 import { staffCallRoutes } from './routes/staff-calls.tsx'
 import { staffJobRoutes } from './routes/staff-jobs.tsx'
 import { staffSearchRoutes } from './routes/staff-search.tsx'
@@ -79,6 +82,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', trackRoutes(deps))
   app.route('/', phoneRaiseRoutes(deps))
   app.route('/', phoneBookingRoutes(deps))
+  app.route('/', publicPageRoutes(deps))
+  app.route('/', posterRoutes(deps))
+  app.route('/', schedulePrintRoutes(deps))
   app.route('/', concernRoutes(deps))
   app.route('/', recordRoutes(deps))
   app.route('/', coverageRoutes(deps))

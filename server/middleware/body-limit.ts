@@ -13,10 +13,20 @@ export const BODY_LIMITS = {
   anonymous: 8 * 1024,
   kiosk: 32 * 1024,
   signedIn: 2 * 1024 * 1024,
+  /** A deputy's photo straight from a phone's camera (5 MB) with its multipart envelope. */
+  photo: 5 * 1024 * 1024 + 64 * 1024,
 } as const
 
+const PHOTO_UPLOAD = /^\/admin\/deputies\/\d+\/photo$/
+
 export const bodyLimitFor = (c: Context<AppEnv>) =>
-  c.get('account') ? BODY_LIMITS.signedIn : c.get('kiosk') ? BODY_LIMITS.kiosk : BODY_LIMITS.anonymous
+  c.get('account')
+    ? PHOTO_UPLOAD.test(c.req.path)
+      ? BODY_LIMITS.photo
+      : BODY_LIMITS.signedIn
+    : c.get('kiosk')
+      ? BODY_LIMITS.kiosk
+      : BODY_LIMITS.anonymous
 
 const tooLarge = (c: Context<AppEnv>) => rejectRequest(c, 413, 'error.tooLarge')
 const streamedLimits = new Map(

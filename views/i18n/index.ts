@@ -16,6 +16,7 @@ import { phoneRaise } from './messages/phone-raise.ts'
 import { phoneBooking } from './messages/phone-booking.ts'
 import { placeIntake } from './messages/place-intake.ts'
 import { places } from './messages/places.ts'
+import { publicPages } from './messages/public-pages.ts'
 import { queue } from './messages/queue.ts'
 import { room } from './messages/room.ts'
 import { roster } from './messages/roster.ts'
@@ -43,6 +44,7 @@ export const catalog = {
   ...phoneBooking,
   ...visits,
   ...placeIntake,
+  ...publicPages,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

@@ -9,6 +9,7 @@ import { auditRoutes } from './audit.tsx'
 import { topicRoutes, unitRoutes } from './catalogue.tsx'
 import { closureRoutes } from './closures.tsx'
 import { deputyRoutes } from './deputies.tsx'
+import { deputyPhotoRoutes } from './deputy-photo.tsx'
 import { districtRoutes } from './districts.tsx'
 import { kioskAdminRoutes } from './kiosks.tsx'
 import { stationRoutes } from './stations.tsx'
@@ -23,6 +24,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/stations', stationRoutes(deps))
   app.route('/districts', districtRoutes(deps))
   app.route('/deputies', deputyRoutes(deps))
+  app.route('/deputies', deputyPhotoRoutes(deps))
   app.route('/accounts', accountRoutes(deps))
   app.route('/units', unitRoutes(deps))
   app.route('/topics', topicRoutes(deps))

@@ -16,6 +16,7 @@ import {
   val,
   vals,
 } from './admin-shell.tsx'
+import { DeputyPublicLinks } from './deputy-public-links.tsx'
 
 type ListProps = {
   rows: DeputyRow[]
@@ -64,6 +65,7 @@ export function DeputyListPage({ rows, stations, districts, notice }: ListProps)
                   <ActiveCell active={d.active} />
                   <td>
                     <EditLink href={`/admin/deputies/${d.id}`} label={d.name} />
+                    <DeputyPublicLinks id={d.id} name={d.name} />
                   </td>
                 </tr>
               )

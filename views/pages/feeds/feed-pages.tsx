@@ -140,6 +140,31 @@ export function HowToSubscribe() {
       </ul>
       <p>{t('feeds.howto.refresh')}</p>
       <p class="hint">{t('feeds.howto.reachable')}</p>
+      <h3 id="feed-phones-title">{t('feeds.phones.heading')}</h3>
+      <ul id="feed-phones">
+        <li>{t('feeds.phones.iphone')}</li>
+        <li>{t('feeds.phones.huawei')}</li>
+        <li>{t('feeds.phones.xiaomi')}</li>
+        <li>{t('feeds.phones.oppoVivo')}</li>
+        <li>{t('feeds.phones.googleChina')}</li>
+      </ul>
+    </section>
+  )
+}
+
+/** For phones that cannot subscribe and people without one: a printed month, and the weekly SMS. */
+export function WithoutSubscribing({ printHref }: { printHref: string }) {
+  const { t } = useI18n()
+  return (
+    <section class="feed-howto" id="feed-everyone" aria-labelledby="feed-everyone-title">
+      <h2 id="feed-everyone-title">{t('feeds.everyone.heading')}</h2>
+      <p>
+        <a class="button secondary" href={printHref} id="feed-print-schedule">
+          {t('feeds.everyone.print')}
+        </a>
+      </p>
+      <p class="hint">{t('feeds.everyone.printHint')}</p>
+      <p id="feed-sms">{t('feeds.everyone.sms')}</p>
     </section>
   )
 }
@@ -164,6 +189,7 @@ export function MyCalendarPage({
         <FeedPanel {...p} />
       ))}
       {panels.length ? <HowToSubscribe /> : null}
+      {panels.length ? <WithoutSubscribing printHref="/me/schedule/print" /> : null}
       {isAdmin ? (
         <p>
           <a href="/admin/feeds" class="row-link" id="feed-admin-link">
