@@ -12,6 +12,7 @@ import {
   receptionSessions,
   topics,
 } from '../schema.ts'
+import { eraseSmsPhones } from './outbox.ts'
 
 export type BookingRow = typeof receptionBookings.$inferSelect
 export type CallbackReason = (typeof BOOKING_CALLBACK_REASONS)[number]
@@ -35,6 +36,8 @@ export type NewBooking = {
   kioskId: number | null
   createdByAccountId: number | null
   submissionKey: string | null
+  /** The resident agreed to SMS notices about this booking (issue 16). */
+  smsConsent?: boolean
 }
 
 export type SeatResult = { ok: true; booking: BookingRow } | { ok: false; reason: 'taken' | 'limit' }
@@ -313,7 +316,7 @@ export function markCalledBack(db: Queryable, id: number, stationId: number, acc
  * booking, its status and its statistics stay. Returns how many were cleared.
  */
 export function eraseBookingPersonalData(db: Queryable, cutoff: Date, now: Date): number {
-  return db
+  const erased = db
     .update(receptionBookings)
     .set({
       residentName: null,
@@ -331,4 +334,6 @@ export function eraseBookingPersonalData(db: Queryable, cutoff: Date, now: Date)
       ),
     )
     .run().changes
+  eraseSmsPhones(db, 'erased-bookings', now)
+  return erased
 }

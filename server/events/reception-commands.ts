@@ -47,6 +47,7 @@ import {
 import { localDate } from '../domain/time.ts'
 import { addDays } from '../domain/zoned-time.ts'
 import { submitConcern } from './queue-commands.ts'
+import { smsBookingConfirmation } from './resident-sms.ts'
 
 /*
  * Reception days and bookings: every change runs in one immediate transaction, and the notices it
@@ -324,6 +325,8 @@ export type BookRequest = {
   kioskId: number | null
   accountId: number | null
   submissionKey: string | null
+  /** The resident agreed to SMS about this booking (phone bookings, issue 16). */
+  smsConsent?: boolean
 }
 
 /**
@@ -370,9 +373,11 @@ export function bookSlot(deps: AppDeps, r: BookRequest, now: Date): BookResult {
         kioskId: r.kioskId,
         createdByAccountId: r.accountId,
         submissionKey: r.submissionKey,
+        smsConsent: r.smsConsent ?? false,
       },
       now,
     )
+    if (seat.ok) smsBookingConfirmation(tx, seat.booking, station.timeZone, now)
     return seat.ok ? { ok: true, booking: seat.booking, replayed: false } : seat
   }, IMMEDIATE)
 }
