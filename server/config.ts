@@ -44,6 +44,22 @@ const schema = z.object({
   NOTIFY_WEBHOOK_TIMEOUT_SECONDS: whole(1, 120).default(10),
   NOTIFY_MAX_ATTEMPTS: whole(1, 50).default(8),
   NOTIFY_RETRY_SECONDS: whole(1, 86_400).default(60),
+  SMS_PROVIDER: z.enum(['log', 'aliyun', 'tencent']).default('log'),
+  SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  SMS_SIGN_NAME: z.string().min(1).optional(),
+  SMS_SDK_APP_ID: z.string().min(1).optional(),
+  SMS_REGION: z.string().min(1).optional(),
+  SMS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_TEMPLATES: z
+    .string()
+    .transform((v, ctx) => {
+      const t = parseSmsTemplates(v)
+      if (typeof t === 'string') ctx.addIssue({ code: 'custom', message: t })
+      return t
+    })
+    .optional(),
+  SMS_TIMEOUT_SECONDS: whole(1, 120).default(10),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: whole(1, 1000).default(14),
 })
@@ -86,9 +102,44 @@ export type Config = {
     /** First retry delay; doubles after every further failure. */
     retryBaseMs: number
   }
+  /** SMS beside the webhook (issue 16): which provider, its keys and a template per message kind. */
+  sms: SmsConfig
   /** Default: `backups/` next to the database, i.e. data/backups. */
   backupDir: string
   backupKeep: number
+}
+
+export type SmsConfig = {
+  /** 'log' (default) writes a masked line instead of sending. */
+  provider: 'log' | 'aliyun' | 'tencent'
+  /** Alibaba AccessKey ID / Tencent SecretId. */
+  accessKeyId: string | undefined
+  /** Alibaba AccessKey secret / Tencent SecretKey. */
+  accessKeySecret: string | undefined
+  /** The approved signature (签名), e.g. 东湖街道人大联络站. */
+  signName: string | undefined
+  /** Tencent's SmsSdkAppId; Alibaba has none. */
+  sdkAppId: string | undefined
+  /** Alibaba RegionId (default cn-hangzhou) / Tencent Region (default ap-guangzhou). */
+  region: string | undefined
+  /** Overrides the provider's address (tests point it at a fake on loopback). */
+  endpoint: string | undefined
+  /** Message kind → approved template code (Alibaba SMS_123…, Tencent template id). */
+  templates: Record<string, string>
+  timeoutMs: number
+}
+
+/** `kind=CODE,kind=CODE` (commas or new lines); returns a message when it is not that shape. */
+export function parseSmsTemplates(v: string): Record<string, string> | string {
+  const out: Record<string, string> = {}
+  for (const part of v.split(/[,\n]/)) {
+    const item = part.trim()
+    if (!item) continue
+    const m = /^([a-z][a-z.-]*)=([A-Za-z0-9_-]+)$/.exec(item)
+    if (!m?.[1] || !m[2]) return `"${item}" is not kind=TEMPLATE_CODE`
+    out[m[1]] = m[2]
+  }
+  return out
 }
 
 export class ConfigError extends Error {}
@@ -132,6 +183,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       webhookTimeoutMs: e.NOTIFY_WEBHOOK_TIMEOUT_SECONDS * 1000,
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
       retryBaseMs: e.NOTIFY_RETRY_SECONDS * 1000,
+    },
+    sms: {
+      provider: e.SMS_PROVIDER,
+      accessKeyId: e.SMS_ACCESS_KEY_ID,
+      accessKeySecret: e.SMS_ACCESS_KEY_SECRET,
+      signName: e.SMS_SIGN_NAME,
+      sdkAppId: e.SMS_SDK_APP_ID,
+      region: e.SMS_REGION,
+      endpoint: e.SMS_ENDPOINT?.replace(/\/$/, ''),
+      templates: (e.SMS_TEMPLATES as Record<string, string> | undefined) ?? {},
+      timeoutMs: e.SMS_TIMEOUT_SECONDS * 1000,
     },
     backupDir: e.BACKUP_DIR ?? join(dirname(e.DATABASE_PATH), 'backups'),
     backupKeep: e.BACKUP_KEEP,

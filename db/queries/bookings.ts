@@ -12,6 +12,7 @@ import {
   receptionSessions,
   topics,
 } from '../schema.ts'
+import { eraseSmsPhones } from './outbox.ts'
 
 export type BookingRow = typeof receptionBookings.$inferSelect
 export type CallbackReason = (typeof BOOKING_CALLBACK_REASONS)[number]
@@ -37,6 +38,7 @@ export type NewBooking = {
   createdByAccountId: number | null
   submissionKey: string | null
   placeId?: number | null
+  /** The resident agreed to SMS notices about this booking (issue 16). */
   smsConsent?: boolean
 }
 
@@ -316,7 +318,7 @@ export function markCalledBack(db: Queryable, id: number, stationId: number, acc
  * booking, its status and its statistics stay. Returns how many were cleared.
  */
 export function eraseBookingPersonalData(db: Queryable, cutoff: Date, now: Date): number {
-  return db
+  const erased = db
     .update(receptionBookings)
     .set({
       residentName: null,
@@ -334,4 +336,6 @@ export function eraseBookingPersonalData(db: Queryable, cutoff: Date, now: Date)
       ),
     )
     .run().changes
+  eraseSmsPhones(db, 'erased-bookings', now)
+  return erased
 }

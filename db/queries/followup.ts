@@ -48,6 +48,7 @@ import {
   topics,
 } from '../schema.ts'
 import type { ConcernRow } from './concerns.ts'
+import { eraseSmsPhones } from './outbox.ts'
 
 export type FollowUpRow = typeof concernFollowUps.$inferSelect
 
@@ -468,6 +469,7 @@ export function erasePersonalData(db: Queryable, concernId: number, now: Date) {
     })
     .where(and(eq(concerns.id, concernId), isNull(concerns.personalDataErasedAt)))
     .run()
+  eraseSmsPhones(db, { concernId }, now)
   db.update(concernEvents)
     .set({ detail: sql`json_remove(${concernEvents.detail}, '$.comment')` })
     .where(

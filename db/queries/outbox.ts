@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm'
+import { isMobile, orderedParams, type SmsKind, type SmsParams } from '../../server/domain/sms-kinds.ts'
 import type { Queryable } from '../client.ts'
-import { OUTBOX_STATUSES, outbox } from '../schema.ts'
+import { OUTBOX_STATUSES, outbox, receptionBookings } from '../schema.ts'
 
 export type OutboxMessage = typeof outbox.$inferSelect
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
@@ -52,6 +53,95 @@ export function enqueue(
   const existing = db.select().from(outbox).where(eq(outbox.dedupeKey, msg.dedupeKey)).get()
   if (!existing) throw new Error(`outbox: no row for dedupe key ${msg.dedupeKey} after a conflict`)
   return { message: existing, created: false }
+}
+
+export type NewSms<K extends SmsKind = SmsKind> = {
+  kind: K
+  /** A normalised mainland mobile (masking.normalizePhone); anything else gets no SMS. */
+  phone: string
+  params: SmsParams<K>
+  dedupeKey: string
+  /** Who it is for, as for every notice: 'account:12', 'concern:40', 'booking:7'. */
+  recipient: string
+  dueAt: Date
+  expiresAt?: Date | null
+  /** The resident's concern or booking, so erasing its personal data erases this phone too. */
+  concernId?: number | null
+  bookingId?: number | null
+}
+
+/**
+ * Puts an SMS in the outbox (channel 'sms'), for the sender to pass to the SMS provider with the
+ * template of its kind. The caller decides who may get one (a resident's consent, a staff
+ * member's chosen channel); a number that is no mobile gets nothing and null comes back.
+ * Same dedupe rule and same transaction as `enqueue`.
+ */
+export function enqueueSms<K extends SmsKind>(
+  db: Queryable,
+  sms: NewSms<K>,
+  now: Date,
+): { message: OutboxMessage; created: boolean } | null {
+  if (!isMobile(sms.phone)) return null
+  const params: Record<string, string> = { ...sms.params }
+  const inserted = db
+    .insert(outbox)
+    .values({
+      dedupeKey: sms.dedupeKey,
+      recipient: sms.recipient,
+      kind: sms.kind,
+      // The outbox list shows these; the phone stays in its own column, which erasure clears.
+      subject: `SMS ${sms.kind}`,
+      body: orderedParams(sms.kind, params).join(' · '),
+      channel: 'sms',
+      phone: sms.phone,
+      smsParams: params,
+      concernId: sms.concernId ?? null,
+      bookingId: sms.bookingId ?? null,
+      dueAt: sms.dueAt,
+      expiresAt: sms.expiresAt ?? null,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: sms.dueAt,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .returning()
+    .all()
+  if (inserted[0]) return { message: inserted[0], created: true }
+  const existing = db.select().from(outbox).where(eq(outbox.dedupeKey, sms.dedupeKey)).get()
+  if (!existing) throw new Error(`outbox: no row for dedupe key ${sms.dedupeKey} after a conflict`)
+  return { message: existing, created: false }
+}
+
+/**
+ * Erases the phone numbers of a resident's SMS about a concern, or about every booking whose
+ * personal data is erased (DESIGN §4.8); pending ones can no longer be sent and are expired.
+ */
+export function eraseSmsPhones(
+  db: Queryable,
+  of: { concernId: number } | 'erased-bookings',
+  now: Date,
+): number {
+  const about =
+    of === 'erased-bookings'
+      ? inArray(
+          outbox.bookingId,
+          db
+            .select({ id: receptionBookings.id })
+            .from(receptionBookings)
+            .where(isNotNull(receptionBookings.personalDataErasedAt)),
+        )
+      : eq(outbox.concernId, of.concernId)
+  db.update(outbox)
+    .set({ status: 'expired', updatedAt: now })
+    .where(and(about, eq(outbox.status, 'pending'), isNotNull(outbox.phone)))
+    .run()
+  return db
+    .update(outbox)
+    .set({ phone: null, updatedAt: now })
+    .where(and(about, isNotNull(outbox.phone)))
+    .run().changes
 }
 
 export function findMessage(db: Queryable, id: number): OutboxMessage | null {

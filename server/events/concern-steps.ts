@@ -44,6 +44,7 @@ import {
 } from '../domain/concern-follow-up.ts'
 import { checkTransition } from '../domain/concern-lifecycle.ts'
 import { localDate } from '../domain/time.ts'
+import { smsReplyNotice } from './resident-sms.ts'
 
 /** Channels a resident is pointed to when a concern is not for the deputies (DESIGN §4.4). */
 export const RIGHT_CHANNELS = [
@@ -314,6 +315,7 @@ function notifyReplied(
       },
       now,
     )
+    smsReplyNotice(tx, c.id, eventId, now)
   }
 }
 

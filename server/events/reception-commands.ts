@@ -47,6 +47,7 @@ import {
 import { localDate } from '../domain/time.ts'
 import { addDays } from '../domain/zoned-time.ts'
 import { submitConcern } from './queue-commands.ts'
+import { smsBookingConfirmation } from './resident-sms.ts'
 
 /*
  * Reception days and bookings: every change runs in one immediate transaction, and the notices it
@@ -382,6 +383,7 @@ export function bookSlot(deps: AppDeps, r: BookRequest, now: Date): BookResult {
       },
       now,
     )
+    if (seat.ok) smsBookingConfirmation(tx, seat.booking, station.timeZone, now)
     return seat.ok ? { ok: true, booking: seat.booking, replayed: false } : seat
   }, IMMEDIATE)
 }

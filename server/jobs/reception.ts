@@ -1,4 +1,4 @@
-import { eraseBookingPersonalData, markNoShows } from '../../db/queries/bookings.ts'
+import { eraseBookingPersonalData, liveBookingsOf, markNoShows } from '../../db/queries/bookings.ts'
 import { followUpSettings } from '../../db/queries/followup.ts'
 import { enqueue } from '../../db/queries/outbox.ts'
 import { listSessions, takenSeats } from '../../db/queries/reception.ts'
@@ -7,6 +7,7 @@ import { makeI18n } from '../../views/i18n/index.ts'
 import type { AppDeps } from '../deps.ts'
 import { addDays, utcToZoned } from '../domain/zoned-time.ts'
 import { deputyRecipient, syncAllSessions } from '../events/reception-commands.ts'
+import { smsBookingReminder } from '../events/resident-sms.ts'
 import { defineJob } from './runner.ts'
 
 /** From this local hour on, the day before a reception, its reminder goes out. */
@@ -40,8 +41,8 @@ export const receptionNoShowsJob = defineJob({
 
 /**
  * The day before a reception (from RECEPTION_REMINDER_HOUR in the station's zone), reminds the
- * deputy and the station's clerks of it and of how many residents booked. Residents get nothing:
- * there is no sender that reaches them. The dedupe key carries the session's sequence, so a moved
+ * deputy and the station's clerks of it and of how many residents booked, and by SMS each
+ * resident who booked with a mobile number and agreed to SMS (issue 16). The dedupe key carries the session's sequence, so a moved
  * session is reminded again; a reminder not sent before the session starts expires.
  */
 export function runReceptionReminders(deps: AppDeps, now: Date): number {
@@ -92,6 +93,8 @@ export function runReceptionReminders(deps: AppDeps, now: Date): number {
         )
         if (created) queued++
       }
+      for (const b of liveBookingsOf(db, s.id))
+        if (smsBookingReminder(db, b, station.timeZone, now)?.created) queued++
     }
   }
   return queued

@@ -3,6 +3,7 @@ import type { OutboxMessage } from '../../db/queries/outbox.ts'
 import type { Config } from '../config.ts'
 import type { Clock } from '../domain/clock.ts'
 import type { Logger } from '../logger.ts'
+import { channelRouter, smsSenderFromConfig } from '../sms/sms-sender.ts'
 
 /** Delivers one message or throws; a throw is a failed attempt that the sender job retries. */
 export type Sender = { name: string; send: (msg: OutboxMessage) => Promise<void> }
@@ -101,8 +102,15 @@ export function webhookSender(opts: WebhookOptions): Sender {
   }
 }
 
-/** The sender the configuration asks for: a webhook when NOTIFY_WEBHOOK_URL is set, else the log. */
+/**
+ * The sender the configuration asks for: SMS messages to the SMS provider (SMS_PROVIDER), the
+ * rest to a webhook when NOTIFY_WEBHOOK_URL is set, else the log.
+ */
 export function senderFromConfig(config: Config, logger: Logger, clock: Clock): Sender {
+  return channelRouter(noticeSender(config, logger, clock), smsSenderFromConfig(config.sms, logger, clock))
+}
+
+function noticeSender(config: Config, logger: Logger, clock: Clock): Sender {
   const n = config.notify
   if (!n.webhookUrl) return logSender(logger)
   return webhookSender({
