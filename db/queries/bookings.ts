@@ -37,7 +37,6 @@ export type NewBooking = {
   kioskId: number | null
   createdByAccountId: number | null
   submissionKey: string | null
-  placeId?: number | null
   /** The resident agreed to SMS notices about this booking (issue 16). */
   smsConsent?: boolean
 }
