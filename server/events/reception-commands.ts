@@ -327,8 +327,6 @@ export type BookRequest = {
   kioskId: number | null
   accountId: number | null
   submissionKey: string | null
-  /** Where the resident lives or works, when they said (coverage counts it, issue 17). */
-  placeId?: number | null
   /** The resident agreed to SMS about this booking (phone bookings ask; issue 16). */
   smsConsent?: boolean
 }
@@ -378,7 +376,6 @@ export function bookSlot(deps: AppDeps, r: BookRequest, now: Date): BookResult {
         kioskId: r.kioskId,
         createdByAccountId: r.accountId,
         submissionKey: r.submissionKey,
-        placeId: r.placeId ?? null,
         smsConsent: r.smsConsent ?? false,
       },
       now,
