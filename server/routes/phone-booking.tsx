@@ -247,6 +247,9 @@ export function phoneBookingRoutes(deps: AppDeps) {
     const q = c.req.query()
     const scope = whoOf(q)
     if (!scope) return noSessions(c)
+    const session = findSession(db, parseId(q.session) ?? 0)
+    if (session && !scope.deputyIds.includes(session.deputyId))
+      return message(c, 404, 'mbook.goneTitle', 'booking.error.gone')
     return detailsPage(c, scope.who, {
       session: q.session ?? '',
       slot: q.slot ?? '',

@@ -116,15 +116,20 @@ describe('booking from a phone (/m/book)', () => {
     const res = await phoneBook(m, { sessionId: session.id, slot: 0, who: 'district=1' })
     expect(res.status).toBe(303)
     // A slot of a deputy outside the choice is refused, nothing written.
-    const other = await m.get(`/m/book/details?district=2&session=${session.id}&slot=1`)
+    const elsewhere = await m.get(`/m/book/details?district=2&session=${session.id}&slot=1`)
+    expect(elsewhere.status).toBe(404)
+    expect(await elsewhere.text()).toContain('找不到这个接待时间')
+    const other = await m.get(`/m/book/details?district=1&session=${session.id}&slot=1`)
     const before = bookingCounts(t.db)
     const wrong = await m.post('/m/book', {
       ...hiddenFields(await other.text()),
+      district: '2',
       topic: '1',
       name: '李',
       phone: '13900000000',
     })
     expect(wrong.status).toBe(404)
+    expect(await wrong.text()).toContain('找不到这个接待时间')
     expect(bookingCounts(t.db)).toEqual(before)
   })
 
