@@ -55,6 +55,16 @@ const ID = /^[1-9][0-9]{0,14}$/
 export const parseWhole = (s: unknown): number | null =>
   typeof s === 'string' && WHOLE_NUMBER.test(s) ? Number(s) : null
 
+/**
+ * A decimal number as a form or a file writes one: an optional minus, at most three digits before
+ * the point (no leading zeros) and at most ten after it, e.g. 30.2741 or -0.5. For coordinates.
+ */
+const DECIMAL = /^-?(0|[1-9][0-9]{0,2})(\.[0-9]{1,10})?$/
+
+/** The decimal number `s` writes, or null (`1e1`, `0x1`, `.5`, ` 3`, `1,5` are none). */
+export const parseDecimal = (s: unknown): number | null =>
+  typeof s === 'string' && DECIMAL.test(s) ? Number(s) : null
+
 /** The row id `s` writes (a whole number above 0), or null. */
 export const parseId = (s: unknown): number | null => (typeof s === 'string' && ID.test(s) ? Number(s) : null)
 
@@ -112,6 +122,26 @@ export const f = {
       .optional()
       .refine((v) => !v || parseWhole(v.startsWith('-') ? v.slice(1) : v) !== null, message)
       .transform((v) => (v ? Number(v) : null)),
+  /** An optional whole number from 0 to `max`: null when left empty. */
+  optionalWhole: (max: number, message: Message = 'error.invalid') =>
+    z
+      .string({ message })
+      .trim()
+      .optional()
+      .refine((v) => !v || (parseWhole(v) ?? max + 1) <= max, message)
+      .transform((v) => (v ? parseWhole(v) : null)),
+  /** An optional decimal number from `min` to `max` (parseDecimal): null when left empty. */
+  optionalDecimal: (min: number, max: number, message: Message = 'error.invalid') =>
+    z
+      .string({ message })
+      .trim()
+      .optional()
+      .refine((v) => {
+        if (!v) return true
+        const n = parseDecimal(v)
+        return n !== null && n >= min && n <= max
+      }, message)
+      .transform((v) => (v ? parseDecimal(v) : null)),
   date: () => z.string().trim().refine(isRealDate, 'error.invalidDate'),
   /** A checkbox sends its value (`on` unless the page names another) when ticked, nothing when not. */
   checkbox: (value = 'on') =>

@@ -7,6 +7,7 @@ import {
   districts,
   handlingUnits,
   kiosks,
+  places,
   stations,
   topics,
 } from '../schema.ts'
@@ -21,7 +22,8 @@ const rows = (
     | typeof handlingUnits
     | typeof topics
     | typeof closures
-    | typeof kiosks,
+    | typeof kiosks
+    | typeof places,
 ) => db.select({ n: count() }).from(table).get()?.n ?? 0
 
 /** How many rows each administration area holds, for the admin index. */
@@ -29,6 +31,7 @@ export const adminCounts = (db: Db) => ({
   stations: rows(db, stations),
   districts: rows(db, districts),
   deputies: rows(db, deputies),
+  places: rows(db, places),
   accounts: rows(db, accounts),
   units: rows(db, handlingUnits),
   topics: rows(db, topics),

@@ -10,6 +10,7 @@ import {
   districts,
   handlingUnits,
   kiosks,
+  places,
   stations,
   streets,
   topics,
@@ -28,6 +29,7 @@ const TABLES = {
   topics,
   closures,
   kiosks,
+  places,
   auditLog,
 }
 

@@ -90,9 +90,12 @@ export function TextField(p: InputProps) {
   )
 }
 
+type SelectOption = { value: string | number; label: string }
 type SelectProps = Omit<FieldProps, 'children'> & {
   value?: string | number | null
-  options: { value: string | number; label: string }[]
+  options: SelectOption[]
+  /** Options under headings (optgroup), after the ungrouped `options`. */
+  groups?: { label: string; options: SelectOption[] }[]
   multiple?: boolean
   values?: (string | number)[]
   placeholder?: string
@@ -100,6 +103,11 @@ type SelectProps = Omit<FieldProps, 'children'> & {
 
 export function SelectField(p: SelectProps) {
   const selected = new Set((p.values ?? (p.value == null ? [] : [p.value])).map(String))
+  const option = (o: SelectOption) => (
+    <option value={String(o.value)} selected={selected.has(String(o.value))}>
+      {o.label}
+    </option>
+  )
   return (
     <Field {...p}>
       <select
@@ -111,12 +119,32 @@ export function SelectField(p: SelectProps) {
         aria-describedby={describedBy(p.name, p.errors, p.hint)}
       >
         {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
-        {p.options.map((o) => (
-          <option value={String(o.value)} selected={selected.has(String(o.value))}>
-            {o.label}
-          </option>
+        {p.options.map(option)}
+        {(p.groups ?? []).map((g) => (
+          <optgroup label={g.label}>{g.options.map(option)}</optgroup>
         ))}
       </select>
+    </Field>
+  )
+}
+
+type TextAreaProps = Omit<FieldProps, 'children'> & { value?: string; maxlength?: number; rows?: number }
+
+/** A multi-line text field, wired like TextField. */
+export function TextAreaField(p: TextAreaProps) {
+  return (
+    <Field {...p}>
+      <textarea
+        id={`f-${p.name}`}
+        name={p.name}
+        rows={p.rows ?? 4}
+        required={p.required}
+        maxlength={p.maxlength}
+        aria-invalid={p.errors?.[p.name] ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.errors, p.hint)}
+      >
+        {p.value ?? ''}
+      </textarea>
     </Field>
   )
 }

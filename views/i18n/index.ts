@@ -2,6 +2,7 @@ import { createContext, useContext } from 'hono/jsx'
 import type { Message } from './define.ts'
 import { LOCALES, type Locale } from './locales.ts'
 import { admin } from './messages/admin.ts'
+import { adminPlaces } from './messages/admin-places.ts'
 import { auth } from './messages/auth.ts'
 import { booking } from './messages/booking.ts'
 import { chips } from './messages/chips.ts'
@@ -27,6 +28,7 @@ export const catalog = {
   ...common,
   ...auth,
   ...admin,
+  ...adminPlaces,
   ...kiosk,
   ...jobs,
   ...queue,

@@ -12,6 +12,7 @@ import { deputyRoutes } from './deputies.tsx'
 import { deputyPhotoRoutes } from './deputy-photo.tsx'
 import { districtRoutes } from './districts.tsx'
 import { kioskAdminRoutes } from './kiosks.tsx'
+import { placeRoutes } from './places.tsx'
 import { stationRoutes } from './stations.tsx'
 
 /** Administration screens (admin role only, by the access table); each area is its own sub-app. */
@@ -25,6 +26,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/districts', districtRoutes(deps))
   app.route('/deputies', deputyRoutes(deps))
   app.route('/deputies', deputyPhotoRoutes(deps))
+  app.route('/places', placeRoutes(deps))
   app.route('/accounts', accountRoutes(deps))
   app.route('/units', unitRoutes(deps))
   app.route('/topics', topicRoutes(deps))

@@ -5,6 +5,7 @@ export type AdminCounts = {
   stations: number
   districts: number
   deputies: number
+  places: number
   accounts: number
   units: number
   topics: number
@@ -33,6 +34,12 @@ export function AdminIndexPage({ counts }: { counts: AdminCounts }) {
       title: t('admin.deputies.title'),
       body: t('admin.deputies.intro'),
       n: counts.deputies,
+    },
+    {
+      href: '/admin/places',
+      title: t('admin.places.title'),
+      body: t('admin.places.intro'),
+      n: counts.places,
     },
     {
       href: '/admin/accounts',
