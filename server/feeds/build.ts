@@ -11,13 +11,20 @@ import {
   loadStationDutyRows,
 } from '../../db/queries/feeds.ts'
 import { publishedThrough } from '../../db/queries/roster.ts'
+import { listVisits, type VisitFilter } from '../../db/queries/visits.ts'
 import type { FeedKind } from '../../db/schema.ts'
 import { makeI18n } from '../../views/i18n/index.ts'
 import { isLocale } from '../../views/i18n/locales.ts'
 import type { PersonKey } from '../domain/roster/types.ts'
 import { localDate } from '../domain/time.ts'
 import { addDays } from '../domain/zoned-time.ts'
-import { deputyDocument, type FeedContext, staffDocument, stationDocument } from './documents.ts'
+import {
+  deputyDocument,
+  type FeedContext,
+  type FeedVisit,
+  staffDocument,
+  stationDocument,
+} from './documents.ts'
 import { type DutyFact, dutyFacts } from './duty-facts.ts'
 import type { FeedDocument } from './ical.ts'
 
@@ -44,6 +51,23 @@ function stationDuties(db: Db, station: { id: number; timeZone: string }, now: D
   const to = [through, cap].sort()[0]!
   if (to < from) return []
   return dutyFacts(loadStationDutyRows(db, station, from, to), from, to)
+}
+
+/** Visits from FEED_DAYS_BACK days ago on, as feeds show them. */
+function feedVisits(db: Db, f: Pick<VisitFilter, 'deputyId' | 'stationId'>, now: Date): FeedVisit[] {
+  return listVisits(db, { ...f, from: new Date(now.getTime() - FEED_DAYS_BACK * 86_400_000) }).map((v) => ({
+    id: v.id,
+    stationId: v.stationId,
+    place: v.place,
+    kind: v.kind,
+    startsAt: v.startsAt,
+    endsAt: v.endsAt,
+    status: v.status,
+    note: v.note,
+    deputyNames: v.deputies.map((d) => d.name),
+    sequence: v.sequence,
+    updatedAt: v.updatedAt,
+  }))
 }
 
 function personDuties(db: Db, person: PersonKey, now: Date): DutyFact[] {
@@ -86,6 +110,7 @@ export function buildFeedDocument(
       sessions,
       deputyNames: deputyNamesById(db, [...new Set(deputyIds)]),
       duties,
+      visits: feedVisits(db, { stationId: subject.id }, now),
     })
   }
   if (feed.kind === 'deputy') {
@@ -98,6 +123,7 @@ export function buildFeedDocument(
         sessions.map((s) => s.id),
       ),
       duties: personDuties(db, `deputy:${subject.id}`, now),
+      visits: feedVisits(db, { deputyId: subject.id }, now),
     })
   }
   return staffDocument(ctx, {

@@ -1,5 +1,6 @@
-import type { FeedKind } from '../../db/schema.ts'
+import type { FeedKind, VisitKind } from '../../db/schema.ts'
 import type { I18n } from '../../views/i18n/index.ts'
+import { visitKindLabel } from '../../views/pages/places/place-labels.ts'
 import { maskName } from '../domain/masking.ts'
 import { type PersonKey, parsePersonKey } from '../domain/roster/types.ts'
 import { utcToZoned } from '../domain/zoned-time.ts'
@@ -70,6 +71,42 @@ export const uids = {
     `duty-${f.stationId}-${compact(f.date)}-${safeCode(f.code)}.${scope}@${domain}`,
   session: (id: number, scope: string, domain: string) => `session-${id}.${scope}@${domain}`,
   booking: (id: number, scope: string, domain: string) => `booking-${id}.${scope}@${domain}`,
+  visit: (id: number, scope: string, domain: string) => `visit-${id}.${scope}@${domain}`,
+}
+
+/**
+ * An outreach visit as a feed may see it (issue 17): the place, the kind, the deputies going and
+ * the public note — nothing of the log (people met, summary) and nothing of any resident.
+ */
+export type FeedVisit = {
+  id: number
+  stationId: number
+  place: Names
+  kind: VisitKind
+  startsAt: Date
+  endsAt: Date
+  status: 'planned' | 'held' | 'cancelled'
+  note: string
+  deputyNames: readonly string[]
+  sequence: number
+  updatedAt: Date
+}
+
+function visitItems(ctx: FeedContext, visits: readonly FeedVisit[], scope: string): FeedItem[] {
+  const { t, name } = ctx.i18n
+  return visits.map((v) => ({
+    uid: uids.visit(v.id, scope, ctx.uidDomain),
+    sequence: v.sequence,
+    updatedAt: v.updatedAt,
+    start: v.startsAt,
+    end: v.endsAt,
+    summary: t('visit.feed.summary', { place: name(v.place), kind: visitKindLabel(t, v.kind) }),
+    location: name(v.place),
+    description: [t('visit.feed.deputies', { names: v.deputyNames.join('、') }), v.note]
+      .filter(Boolean)
+      .join('\n'),
+    status: v.status === 'cancelled' ? 'cancelled' : 'confirmed',
+  }))
 }
 
 /** A cancelled item stays in the feed, marked cancelled, until it has ended. */
@@ -141,9 +178,11 @@ export type StationFeedRows = {
   sessions: readonly FeedSession[]
   deputyNames: ReadonlyMap<number, string>
   duties: readonly DutyFact[]
+  /** The visits the station organises. */
+  visits: readonly FeedVisit[]
 }
 
-/** A station's public calendar: every reception session and who is on duty; no bookings. */
+/** A station's public calendar: every reception session, who is on duty and its visits; no bookings. */
 export function stationDocument(ctx: FeedContext, rows: StationFeedRows): FeedDocument {
   const { t, name } = ctx.i18n
   const scope = scopeOf('station', rows.station.id)
@@ -174,7 +213,11 @@ export function stationDocument(ctx: FeedContext, rows: StationFeedRows): FeedDo
       status: f.open ? 'confirmed' : 'cancelled',
     }),
   )
-  return document(ctx, t('feeds.cal.station', { name: name(rows.station) }), [...sessions, ...duties])
+  return document(ctx, t('feeds.cal.station', { name: name(rows.station) }), [
+    ...sessions,
+    ...duties,
+    ...visitItems(ctx, rows.visits, scope),
+  ])
 }
 
 export type DeputyFeedRows = {
@@ -182,6 +225,8 @@ export type DeputyFeedRows = {
   sessions: readonly FeedSession[]
   bookings: readonly FeedBooking[]
   duties: readonly DutyFact[]
+  /** The visits the deputy goes on. */
+  visits: readonly FeedVisit[]
 }
 
 /**
@@ -226,6 +271,7 @@ export function deputyDocument(ctx: FeedContext, rows: DeputyFeedRows): FeedDocu
       })
   }
   items.push(...myDutyItems(ctx, rows.duties, `deputy:${rows.deputy.id}` as PersonKey, scope))
+  items.push(...visitItems(ctx, rows.visits, scope))
   return document(ctx, t('feeds.cal.deputy', { name: rows.deputy.name }), items)
 }
 

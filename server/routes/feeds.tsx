@@ -81,7 +81,7 @@ function notModified(c: Context, etag: string, lastModified: Date): boolean {
  * (a feed also moves with the date: its window, cancelled items leaving once over). Phones poll
  * every feed of a city, and one render of a busy deputy's year takes tens of milliseconds.
  */
-/** What a feed shows: duties, reception sessions and bookings, with names, topics and closures. */
+/** What a feed shows: duties, reception sessions and bookings, visits, with names, topics and closures. */
 const RENDERED_FEED_TABLES = [
   'stations',
   'deputies',
@@ -91,6 +91,9 @@ const RENDERED_FEED_TABLES = [
   'station_booking_settings',
   'reception_sessions',
   'reception_bookings',
+  'visits',
+  'visit_deputies',
+  'places',
   ...ROSTER_INPUT_TABLES,
 ] as const
 const rendered = new DerivedCache<{ bytes: ReturnType<typeof calendarBytes>; etag: string } | undefined>(

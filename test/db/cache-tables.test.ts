@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { VERSIONED_TABLES } from '../../db/data-versions.ts'
 import { ALL_CACHES, type DerivedCache, watchBuilds } from '../../db/derived-cache.ts'
+import { listPlaces } from '../../db/queries/places.ts'
 import { insertVisit } from '../../db/queries/visits.ts'
 import { submitConcern } from '../../server/events/queue-commands.ts'
 import { feedFixture, feedPath } from '../helpers/feeds.ts'
@@ -89,6 +90,15 @@ describe('cache table lists', () => {
         kioskId: null,
         actor: { kind: 'kiosk' },
       },
+      t.clock.now(),
+    )
+    // A visit of deputy 1 organised by station 1, so the feeds read its place and deputies.
+    const place = listPlaces(t.db, { districtIds: [1] })[0]!
+    const startsAt = new Date('2026-11-27T01:00:00.000Z')
+    const endsAt = new Date('2026-11-27T03:00:00.000Z')
+    insertVisit(
+      t.db,
+      { placeId: place.id, stationId: 1, kind: 'home_visits', startsAt, endsAt, deputyIds: [1] },
       t.clock.now(),
     )
     // Calendar feeds: live tokens and rendered feeds (which read the generated roster).
