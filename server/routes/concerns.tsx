@@ -12,8 +12,8 @@ import {
   saveFollowUpSettings,
   stationConcernList,
 } from '../../db/queries/followup.ts'
-import { listStations } from '../../db/queries/stations.ts'
 import { placesOfConcerns } from '../../db/queries/station-places.ts'
+import { listStations } from '../../db/queries/stations.ts'
 import { phrasesOfConcerns } from '../../db/queries/topic-phrases.ts'
 import {
   COMMENT_MAX,

@@ -12,8 +12,8 @@ import {
   ticketConcern,
 } from '../../db/queries/queue.ts'
 import { presentDeputies } from '../../db/queries/queue-presence.ts'
-import { findStation, listStations, type StationRow } from '../../db/queries/stations.ts'
 import { placesOfConcerns } from '../../db/queries/station-places.ts'
+import { findStation, listStations, type StationRow } from '../../db/queries/stations.ts'
 import { phrasesOfConcerns } from '../../db/queries/topic-phrases.ts'
 import type { Account } from '../../server/domain/account.ts'
 import type { I18n } from '../../views/i18n/index.ts'

@@ -8,7 +8,6 @@ import {
 } from '../../db/queries/bookings.ts'
 import { deputyName, deputyOptions, findActiveDeputy } from '../../db/queries/deputies.ts'
 import { activeTopics, findActiveTopic } from '../../db/queries/queue-presence.ts'
-import { activePlace, placeOptions } from '../../db/queries/station-places.ts'
 import {
   bookingSettings,
   endPlan,
@@ -21,6 +20,7 @@ import {
   saveBookingSettings,
   updatePlan,
 } from '../../db/queries/reception.ts'
+import { activePlace, placeOptions } from '../../db/queries/station-places.ts'
 import { findStation, type StationRow } from '../../db/queries/stations.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
 import type { MessageKey, T } from '../../views/i18n/index.ts'

@@ -50,7 +50,7 @@ describe('the place at the kiosk, and visits on the start screen and the board (
     expect(visits).toContain('陈建国、李秀英代表到 锦丰家纺有限公司（企业座谈）')
     await kioskNorms(page, 'start-visits', 'K')
 
-    // The place: from the details page to the step, page 2, one tap on 幸福村.
+    // The place: from the details page to the step, page 2 and back, one tap on 幸福村.
     await toDetails(page)
     expect(await page.textContent('#place-chosen')).toBe('还没有选地点')
     await kioskNorms(page, 'details-place', 'K')
@@ -63,6 +63,7 @@ describe('the place at the kiosk, and visits on the start screen and the board (
     expect(skip).toBeGreaterThanOrEqual(place)
     await tap(page, '#places-next')
     await kioskNorms(page, 'place-step-page2', 'K')
+    await tap(page, '#places-prev')
     await tap(page, '#place-6')
     expect(await page.textContent('#place-chosen')).toBe('地点：幸福村')
     expect(await page.inputValue('#f-description')).toBe('村口路灯不亮')
