@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/client.ts'
 import {
   coverageDeputy,
+  coverageDistricts,
   deputiesOfDistricts,
   districtIdsOfDeputy,
   loadContactRows,
@@ -99,4 +100,68 @@ export function deputiesCoverage(
   return deputiesOfDistricts(db, districtIds)
     .map((d) => deputyCoverageOf(db, d.id, period, today, minSample))
     .filter((x): x is DeputyCoverageView => x !== null)
+}
+
+/** The coverage counts a record or a public report carries: numbers only, no names. */
+export type CoverageCounts = {
+  places: number
+  placesReached: number
+  unreached: number
+  contacts: number
+  visits: { planned: number; held: number; cancelled: number }
+  /** Deputy scope only: the concentration shares with their n. */
+  topPlaceShare: number | null
+  ownPlacesShare: number | null
+}
+
+const coverageDistrictIds = (db: Queryable, stationIds: readonly number[]) =>
+  stationIds.length ? coverageDistricts(db, { stationIds }).map((d) => d.id) : []
+
+/** Coverage counts of a deputy, or of the districts of some stations, over [from, to). */
+export function coverageCounts(
+  db: Queryable,
+  scope: { deputyId: number } | { stationIds: readonly number[] },
+  period: Period,
+  today: string,
+  settings: { unreachedDays: number; minSatisfactionSample: number },
+): CoverageCounts {
+  if ('deputyId' in scope) {
+    const v = deputyCoverageOf(db, scope.deputyId, period, today, settings.minSatisfactionSample)
+    const c = v?.coverage
+    const rows = v ? districtCoverage(db, v.districtIds, period, today, settings.unreachedDays).rows : []
+    return {
+      places: c?.placesOfDistricts ?? 0,
+      placesReached: c?.placesReached ?? 0,
+      unreached: rows.filter((r) => r.unreached).length,
+      contacts: c?.contacts ?? 0,
+      visits: {
+        planned: c?.visits.planned ?? 0,
+        held: c?.visits.held ?? 0,
+        cancelled: c?.visits.cancelled ?? 0,
+      },
+      topPlaceShare: c?.topPlace?.share ?? null,
+      ownPlacesShare: c?.ownPlaces.placeIds.length ? c.ownPlaces.share : null,
+    }
+  }
+  const districtIds = coverageDistrictIds(db, scope.stationIds)
+  const d = districtCoverage(db, districtIds, period, today, settings.unreachedDays)
+  const rows = districtIds.length ? loadContactRows(db, { districtIds }, period.to).visits : []
+  const visits = { planned: 0, held: 0, cancelled: 0 }
+  for (const v of rows) {
+    if (v.date < period.from) continue
+    if (v.status === 'cancelled') visits.cancelled++
+    else {
+      visits.planned++
+      if (v.status === 'held') visits.held++
+    }
+  }
+  return {
+    places: d.rows.length,
+    placesReached: d.rows.filter((r) => r.contactsInPeriod > 0).length,
+    unreached: d.rows.filter((r) => r.unreached).length,
+    contacts: d.rows.reduce((s, r) => s + r.contactsInPeriod, 0),
+    visits,
+    topPlaceShare: null,
+    ownPlacesShare: null,
+  }
 }

@@ -2,8 +2,9 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { VERDICTS } from '../../db/enums.ts'
 import { deputyBacklog } from '../../db/queries/concerns.ts'
+import { districtIdsOfDeputy } from '../../db/queries/coverage.ts'
 import { deputyNamesById, findActiveDeputy } from '../../db/queries/deputies.ts'
-import { publicStanding } from '../../db/queries/followup.ts'
+import { followUpSettings, publicStanding } from '../../db/queries/followup.ts'
 import {
   dayTickets,
   lastAnsweredTicket,
@@ -47,6 +48,7 @@ import {
   transferTicket,
 } from '../events/queue-commands.ts'
 import { streamStationFragment } from '../events/sse.ts'
+import { longestUnreached, planVisitPath } from '../jobs/coverage-nudges.ts'
 import { currentAccount } from '../middleware/auth.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
@@ -151,6 +153,17 @@ export function consoleRoutes(deps: AppDeps) {
       backlogCount: deputyBacklog(db, s.deputy.id).length,
       message,
       rateNow: rateNowOf(s),
+      unreached: longestUnreached(
+        db,
+        districtIdsOfDeputy(db, s.deputy.id),
+        s.today,
+        followUpSettings(db).unreachedDays,
+      ).map((r) => ({
+        id: r.placeId,
+        name: i18n.name(r.place),
+        daysSince: r.daysSince,
+        planHref: planVisitPath(r.placeId),
+      })),
     }
     auditFullView(c, 'concern', seen)
     return view

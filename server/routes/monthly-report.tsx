@@ -8,8 +8,10 @@ import {
   receivedByTopic,
 } from '../../db/queries/followup.ts'
 import { findStation } from '../../db/queries/stations.ts'
+import { CoverageCountsBlock } from '../../views/pages/coverage/record-coverage.tsx'
 import { MonthlyReportPage } from '../../views/pages/followup/report-page.tsx'
 import { renderPage } from '../../views/render.tsx'
+import { coverageCounts } from '../coverage-figures.ts'
 import type { AppDeps } from '../deps.ts'
 import { computeRecord } from '../domain/deputy-record.ts'
 import { isMonth, localDate } from '../domain/time.ts'
@@ -44,6 +46,14 @@ export function monthlyReportRoutes(deps: AppDeps) {
     const { first, last } = monthRange(month)
     const period = { from: first, to: last }
     const rows = loadRecordRows(db, { kind: 'station', id: station.id }, period)
+    const settings = followUpSettings(db)
+    const coverage = coverageCounts(
+      db,
+      { stationIds: [station.id] },
+      { from: first, to: addDays(last, 1) },
+      today,
+      settings,
+    )
     const record = computeRecord({
       ...rows,
       calendar: calendarsByStation(allClosures(db)),
@@ -57,6 +67,7 @@ export function monthlyReportRoutes(deps: AppDeps) {
       c,
       <MonthlyReportPage
         board={c.req.query('board') === '1'}
+        coverage={<CoverageCountsBlock c={coverage} unreachedDays={settings.unreachedDays} public />}
         report={{
           stationId: station.id,
           stationName: name(station),

@@ -11,6 +11,7 @@ import {
   type RecordRows,
   type RecordScope,
   rowsOfDeputy,
+  scopeStations,
   stationById,
   stationIdsOfStreet,
   streetById,
@@ -18,8 +19,10 @@ import {
 } from '../../db/queries/followup.ts'
 import { listStations } from '../../db/queries/stations.ts'
 import type { I18n } from '../../views/i18n/index.ts'
+import { CoverageCountsBlock } from '../../views/pages/coverage/record-coverage.tsx'
 import { RecordPage, type RecordRow, RecordsIndexPage } from '../../views/pages/followup/record-page.tsx'
 import { renderPage } from '../../views/render.tsx'
+import { type CoverageCounts, coverageCounts } from '../coverage-figures.ts'
 import type { AppDeps } from '../deps.ts'
 import type { Account } from '../domain/account.ts'
 import { computeRecord, type DeputyRecord, rankBySatisfaction } from '../domain/deputy-record.ts'
@@ -71,6 +74,13 @@ const RECORD_TABLES = [
   'concerns',
   'concern_events',
   'queue_tickets',
+  // Coverage of places (issue 17) joins the record.
+  'districts',
+  'deputy_districts',
+  'places',
+  'visits',
+  'visit_deputies',
+  'reception_bookings',
 ] as const
 
 /**
@@ -88,6 +98,9 @@ type ComputedRecord = {
   record: DeputyRecord
   perDeputy: RecordRow[] | undefined
   minSample: number
+  coverage: CoverageCounts
+  /** Per deputy of a station or street, by deputy id. */
+  deputyCoverage: Map<number, CoverageCounts>
 }
 
 /**
@@ -120,8 +133,23 @@ export function recordRoutes(deps: AppDeps) {
   const computeScope = (i18n: I18n, scope: RecordScope, period: Period): ComputedRecord | null => {
     const info = describe(i18n, scope)
     if (!info) return null
-    const minSample = followUpSettings(db).minSatisfactionSample
+    const settings = followUpSettings(db)
+    const minSample = settings.minSatisfactionSample
     const rows = loadRecordRows(db, scope, period)
+    const half = { from: period.from, to: addDays(period.to, 1) }
+    const coverage = coverageCounts(
+      db,
+      scope.kind === 'deputy' ? { deputyId: scope.id } : { stationIds: scopeStations(db, scope) ?? [] },
+      half,
+      today(),
+      settings,
+    )
+    const deputyCoverage = new Map(
+      (info.deputies ?? []).map((d) => [
+        d.id,
+        coverageCounts(db, { deputyId: d.id }, half, today(), settings),
+      ]),
+    )
     const record = compute(rows, period, minSample)
     const perDeputy: RecordRow[] | undefined = info.deputies
       ? rankBySatisfaction(
@@ -132,7 +160,7 @@ export function recordRoutes(deps: AppDeps) {
           })),
         ).map((r) => ({ id: r.id, name: r.name, record: r.record, rank: r.rank }))
       : undefined
-    return { info, record, perDeputy, minSample }
+    return { info, record, perDeputy, minSample, coverage, deputyCoverage }
   }
 
   const build = (c: Context<AppEnv>, scope: RecordScope) => {
@@ -199,6 +227,13 @@ export function recordRoutes(deps: AppDeps) {
         ]}
         minSample={b.minSample}
         error={b.error ? t(b.error) : undefined}
+        coverage={
+          <CoverageCountsBlock
+            c={b.coverage}
+            unreachedDays={followUpSettings(db).unreachedDays}
+            href={scope.kind === 'deputy' ? `/coverage/deputy/${scope.id}?${q}` : undefined}
+          />
+        }
       />,
       b.error ? 422 : 200,
     )
@@ -251,8 +286,9 @@ export function recordRoutes(deps: AppDeps) {
     if (!b.ok) return b.res
     if (b.error) return rejectRequest(c, 422, b.error)
     const lines = [CSV_HEADER.join(',')]
-    for (const row of b.perDeputy ?? []) lines.push(csvRow('deputy', row.id, row.name, row.record, row.rank))
-    lines.push(csvRow(kind, id, b.info.name, b.record, null))
+    for (const row of b.perDeputy ?? [])
+      lines.push(csvRow('deputy', row.id, row.name, row.record, row.rank, b.deputyCoverage.get(row.id)))
+    lines.push(csvRow(kind, id, b.info.name, b.record, null, b.coverage))
     // A BOM so spreadsheet programs read the Chinese names as UTF-8.
     return respond(c, `\uFEFF${lines.join('\r\n')}\r\n`, 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -296,6 +332,15 @@ export const CSV_HEADER = [
   'stale_share',
   'formal_suggestions',
   'no_show_no_contact',
+  'coverage_places',
+  'coverage_places_reached',
+  'coverage_places_unreached',
+  'coverage_contacts',
+  'visits_planned',
+  'visits_held',
+  'visits_cancelled',
+  'contacts_share_top_place',
+  'contacts_share_own_places',
 ]
 
 const num = (v: number | null) => (v === null ? '' : String(Math.round(v * 10000) / 10000))
@@ -305,7 +350,14 @@ const text = (raw: string) => {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-function csvRow(scope: string, id: number, name: string, r: DeputyRecord, rank: number | null): string {
+function csvRow(
+  scope: string,
+  id: number,
+  name: string,
+  r: DeputyRecord,
+  rank: number | null,
+  cov: CoverageCounts | undefined,
+): string {
   return [
     scope,
     String(id),
@@ -339,5 +391,14 @@ function csvRow(scope: string, id: number, name: string, r: DeputyRecord, rank: 
     num(r.staleOpen.share),
     r.formalSuggestions,
     r.noShowNoContact,
+    cov?.places ?? '',
+    cov?.placesReached ?? '',
+    cov?.unreached ?? '',
+    cov?.contacts ?? '',
+    cov?.visits.planned ?? '',
+    cov?.visits.held ?? '',
+    cov?.visits.cancelled ?? '',
+    num(cov?.topPlaceShare ?? null),
+    num(cov?.ownPlacesShare ?? null),
   ].join(',')
 }

@@ -359,6 +359,16 @@ describe('a month of station life', () => {
       stale_share: String(Math.round((1 / 3) * 10000) / 10000),
       formal_suggestions: '1', // C5
       no_show_no_contact: '0',
+      // Coverage (issue 17): district 1 has 5 places; this month no concern names a place, no visit.
+      coverage_places: '5',
+      coverage_places_reached: '0',
+      coverage_places_unreached: '5',
+      coverage_contacts: '0',
+      visits_planned: '0',
+      visits_held: '0',
+      visits_cancelled: '0',
+      contacts_share_top_place: '',
+      contacts_share_own_places: '',
     })
 
     // The same figures on the page, with the chart.

@@ -51,7 +51,11 @@ export const coverage = defineMessages({
     'The table below holds the same numbers as the chart.',
   ],
   'coverage.chart.month': ['月份', '月份', 'Month'],
-  'coverage.chart.line': ['{month}：各类联系 {counts}', '{month}：各類聯繫 {counts}', '{month}: contacts {counts}'],
+  'coverage.chart.line': [
+    '{month}：各类联系 {counts}',
+    '{month}：各類聯繫 {counts}',
+    '{month}: contacts {counts}',
+  ],
   'coverage.deputies': ['本选区代表', '本選區代表', 'Deputies of these districts'],
   'coverage.gridLink': ['打印地点×月份覆盖表', '列印地點×月份覆蓋表', 'Printable places × months grid'],
   'coverage.grid.reached': ['有联系', '有聯繫', 'reached'],
@@ -114,14 +118,14 @@ export const coverage = defineMessages({
   'coverage.record.heading': ['走访覆盖', '走訪覆蓋', 'Coverage of places'],
   'coverage.report.heading': ['走访覆盖', '走訪覆蓋', 'Coverage of places'],
   'coverage.report.places': [
-    '本站选区共有 {places} 个地点，本月有联系的 {reached} 个，{unreached} 个未覆盖（{n} 天以上没有联系）。',
-    '本站選區共有 {places} 個地點，本月有聯繫的 {reached} 個，{unreached} 個未覆蓋（{n} 天以上沒有聯繫）。',
-    'The station’s districts have {places} places: {reached} had a contact this month, {unreached} are unreached (no contact for {n} days or more).',
+    '选区共有 {places} 个地点，本期有联系的 {reached} 个，{unreached} 个未覆盖（{n} 天以上没有联系）。',
+    '選區共有 {places} 個地點，本期有聯繫的 {reached} 個，{unreached} 個未覆蓋（{n} 天以上沒有聯繫）。',
+    'The districts have {places} places: {reached} had a contact in the period, {unreached} are unreached (no contact for {n} days or more).',
   ],
   'coverage.report.visits': [
-    '本月计划走访 {planned} 次，已开展 {held} 次，取消 {cancelled} 次；共 {contacts} 次联系。',
-    '本月計劃走訪 {planned} 次，已開展 {held} 次，取消 {cancelled} 次；共 {contacts} 次聯繫。',
-    'This month {planned} visits were planned, {held} held and {cancelled} cancelled; {contacts} contacts in all.',
+    '本期计划走访 {planned} 次，已开展 {held} 次，取消 {cancelled} 次；共 {contacts} 次联系。',
+    '本期計劃走訪 {planned} 次，已開展 {held} 次，取消 {cancelled} 次；共 {contacts} 次聯繫。',
+    'In the period {planned} visits were planned, {held} held and {cancelled} cancelled; {contacts} contacts in all.',
   ],
   'coverage.settings.unreachedDays': ['未覆盖天数', '未覆蓋天數', 'Days before a place counts as unreached'],
   'coverage.settings.unreachedDaysHint': [
@@ -139,7 +143,11 @@ export const coverage = defineMessages({
     '{name}代表，您所在選區最久沒有聯繫的地點：\n{places}\n\n本站接下來可預約的接待時段：{slots}\n\n計劃一次走訪：\n{links}',
     'Deputy {name}, the places of your districts unreached the longest:\n{places}\n\nThe station’s next free reception slots: {slots}\n\nPlan a visit:\n{links}',
   ],
-  'coverage.nudge.sinceDays': ['{place}：{n} 天未联系', '{place}：{n} 天未聯繫', '{place}: no contact for {n} days'],
+  'coverage.nudge.sinceDays': [
+    '{place}：{n} 天未联系',
+    '{place}：{n} 天未聯繫',
+    '{place}: no contact for {n} days',
+  ],
   'coverage.nudge.never': ['{place}：从未联系', '{place}：從未聯繫', '{place}: never contacted'],
   'coverage.nudge.noSlots': ['暂无', '暫無', 'none yet'],
   'coverage.nudge.streetSubject': [

@@ -2,6 +2,7 @@ import type { PresentDeputy } from '../../../db/queries/queue-presence.ts'
 import { CsrfField } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
+import { ConsoleUnreached, type UnreachedPlace } from '../coverage/console-unreached.tsx'
 import { QueueStyles } from '../kiosk/queue-assets.tsx'
 import { formatTrackingCode } from '../track/concern-labels.ts'
 
@@ -51,6 +52,8 @@ export type ConsoleView = {
   message?: ConsoleMessage
   /** The ticket just answered on the spot, whose resident may give their verdict on this device. */
   rateNow: { href: string; label: string } | null
+  /** Places of the deputy's districts unreached the longest (issue 17). */
+  unreached?: UnreachedPlace[]
 }
 
 /**
@@ -150,6 +153,7 @@ export function ConsoleMain({ view }: { view: ConsoleView }) {
         </div>
       ) : null}
       <p class="q-console-backlog">{t('queue.console.backlog', { n: view.backlogCount })}</p>
+      {view.unreached ? <ConsoleUnreached places={view.unreached} /> : null}
     </section>
   )
 }

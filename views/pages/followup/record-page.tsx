@@ -1,3 +1,4 @@
+import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { DeputyRecord } from '../../../server/domain/deputy-record.ts'
 import { GroupedBarChart, ShareBarChart } from '../../components/bar-chart.tsx'
 import { useI18n } from '../../i18n/index.ts'
@@ -18,6 +19,8 @@ export type RecordPageProps = {
   quick: { label: string; from: string; to: string }[]
   minSample: number
   error?: string
+  /** Coverage of places (issue 17), shown under the figures. */
+  coverage?: JSX.Element
 }
 
 /** Working days with their unit, or a dash when nobody has been answered yet. */
@@ -203,6 +206,7 @@ export function RecordPage(p: RecordPageProps) {
       </p>
       <RecordFigures r={r} minSample={p.minSample} />
       <p class="hint">{t('followup.record.definitions')}</p>
+      {p.coverage ?? null}
       <WeeklyChart r={r} id="chart-weekly" />
       {p.perDeputy ? <PerDeputy rows={p.perDeputy} minSample={p.minSample} /> : null}
     </StaffLayout>

@@ -1,3 +1,4 @@
+import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { ReplyGrade } from '../../../db/schema.ts'
 import type { DeputyRecord } from '../../../server/domain/deputy-record.ts'
 import { ShareBarChart } from '../../components/bar-chart.tsx'
@@ -22,7 +23,16 @@ export type MonthlyReport = {
  * by topic, what was settled, how satisfied they were (with the sample size) and a few settled
  * concerns a clerk wrote up for the public. No name, phone or resident's words appear here.
  */
-export function MonthlyReportPage({ report, board }: { report: MonthlyReport; board: boolean }) {
+export function MonthlyReportPage({
+  report,
+  board,
+  coverage,
+}: {
+  report: MonthlyReport
+  board: boolean
+  /** Coverage of places in counts (issue 17). */
+  coverage?: JSX.Element
+}) {
   const { t, dateTime } = useI18n()
   const r = report.record
   const monthName = dateTime(new Date(`${report.month}-15T12:00:00Z`), 'UTC', {
@@ -146,6 +156,7 @@ export function MonthlyReportPage({ report, board }: { report: MonthlyReport; bo
             </ul>
           )}
         </section>
+        {coverage ?? null}
         <p class="hint">{t('followup.report.privacy')}</p>
       </div>
     </StaffLayout>
