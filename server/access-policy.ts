@@ -45,7 +45,15 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
  * Public paths whose answers still must not be kept by a browser or proxy: the log-in form, the
  * pairing form and a resident's tracking page (a concern's progress, found by its code).
  */
-export const PUBLIC_NOT_STORED = ['/login', '/kiosk/pair', '/track'] as const
+export const PUBLIC_NOT_STORED = [
+  '/login',
+  '/kiosk/pair',
+  '/track',
+  // Residents' phone forms and booking codes (issue 16): personal, or carrying a form token.
+  '/m/raise',
+  '/m/book',
+  '/m/booking',
+] as const
 
 const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`)
 

@@ -10,7 +10,18 @@ import { DEMO, makeTestApp } from '../helpers/test-app.ts'
  * Written out here, not read from the access table: the only paths whose answers a browser or a
  * proxy may keep. Everything else is a staff page, a kiosk screen or personal data.
  */
-const STORABLE = ['/healthz', '/static', '/lang', '/reports', '/feeds']
+const STORABLE = [
+  '/healthz',
+  '/static',
+  '/lang',
+  '/reports',
+  '/feeds',
+  '/m/deputies',
+  '/m/deputy',
+  '/m/station',
+  '/m/share.png',
+  '/q',
+]
 const storable = (path: string) => STORABLE.some((p) => path === p || path.startsWith(`${p}/`))
 
 describe('Cache-Control: no-store', () => {
