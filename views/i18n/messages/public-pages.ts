@@ -85,8 +85,8 @@ export const publicPages = defineMessages({
     'See reception days and raise a concern with your deputy',
   ],
   'poster.place.lead': [
-    '{place}的居民：扫码找到您的人大代表',
-    '{place}的居民：掃碼找到您的人大代表',
+    '在{place}生活或工作？扫码找到您的人大代表',
+    '在{place}生活或工作？掃碼找到您的人大代表',
     'Living or working at {place}? Scan to find your deputy',
   ],
   'poster.orType': ['或在浏览器中输入：', '或在瀏覽器中輸入：', 'Or type in a browser:'],
