@@ -55,6 +55,7 @@ export const PUBLIC_NOT_STORED = [
   '/login',
   '/kiosk/pair',
   '/track',
+  // Residents' phone forms, code look-ups and booking codes (issue 16): personal, or carrying a form token.
   '/m/raise',
   '/m/track',
   '/m/book',

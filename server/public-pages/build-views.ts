@@ -48,11 +48,7 @@ function sessionLines(
       const station = findStation(db, s.stationId)
       return {
         id: `session-${s.id}`,
-        when: i18n.t('pub.time.range', {
-          date: dayLabel(i18n, s.startsAt, station?.timeZone ?? 'Asia/Shanghai'),
-          start: s.startTime,
-          end: s.endTime,
-        }),
+        when: `${dayLabel(i18n, s.startsAt, station?.timeZone ?? 'Asia/Shanghai')} ${s.startTime}–${s.endTime}`,
         what: what(s, station ? i18n.name(station) : ''),
       }
     })

@@ -10,7 +10,19 @@ import { DEMO, makeTestApp } from '../helpers/test-app.ts'
  * Written out here, not read from the access table: the only paths whose answers a browser or a
  * proxy may keep. Everything else is a staff page, a kiosk screen or personal data.
  */
-const STORABLE = ['/healthz', '/static', '/lang', '/reports', '/feeds', '/m/find']
+const STORABLE = [
+  '/healthz',
+  '/static',
+  '/lang',
+  '/reports',
+  '/feeds',
+  '/m/find',
+  '/m/deputies',
+  '/m/deputy',
+  '/m/station',
+  '/m/share.png',
+  '/q',
+]
 /** The residents' phone home (and its redirect), but not the rest of /m. */
 const STORABLE_EXACT = ['/m', '/m/']
 const storable = (path: string) =>

@@ -50,7 +50,6 @@ export const publicPages = defineMessages({
     '接待日（已開展 / 已安排）',
     'Reception days (held / scheduled)',
   ],
-  'pub.record.receptionsValue': ['{held} / {scheduled}', '{held} / {scheduled}', '{held} / {scheduled}'],
   'pub.record.residents': ['当面接待群众（人次）', '當面接待群眾（人次）', 'Residents received in person'],
   'pub.record.received': ['收到的意见建议（件）', '收到的意見建議（件）', 'Concerns received'],
   'pub.record.finished': ['已办结（件）', '已辦結（件）', 'Concerns settled'],
@@ -63,7 +62,6 @@ export const publicPages = defineMessages({
   ],
   'pub.action.raise': ['向这位代表反映问题', '向這位代表反映問題', 'Raise a concern with this deputy'],
   'pub.action.book': ['预约接待', '預約接待', 'Book a reception'],
-  'pub.action.raiseStation': ['反映问题', '反映問題', 'Raise a concern'],
   'pub.action.find': ['找我的代表', '找我的代表', 'Find my deputy'],
   'pub.station.address': ['地址', '地址', 'Address'],
   'pub.station.phone': ['电话', '電話', 'Phone'],
@@ -74,8 +72,6 @@ export const publicPages = defineMessages({
   'pub.station.dutyGap': ['（空缺）', '（空缺）', '(nobody)'],
   'pub.station.receptions': ['接下来的接待日', '接下來的接待日', 'Next reception days'],
   'pub.station.deputies': ['本站的代表', '本站的代表', 'Deputies of this station'],
-  'pub.station.district': ['{district}', '{district}', '{district}'],
-  'pub.time.range': ['{date} {start}–{end}', '{date} {start}–{end}', '{date} {start}–{end}'],
 
   'poster.scan': ['微信扫一扫', '微信掃一掃', 'Scan with WeChat'],
   'poster.station.lead': [
@@ -89,8 +85,8 @@ export const publicPages = defineMessages({
     'See reception days and raise a concern with your deputy',
   ],
   'poster.place.lead': [
-    '{place}的居民：扫码找到您的人大代表',
-    '{place}的居民：掃碼找到您的人大代表',
+    '在{place}生活或工作？扫码找到您的人大代表',
+    '在{place}生活或工作？掃碼找到您的人大代表',
     'Living or working at {place}? Scan to find your deputy',
   ],
   'poster.orType': ['或在浏览器中输入：', '或在瀏覽器中輸入：', 'Or type in a browser:'],
@@ -121,7 +117,6 @@ export const publicPages = defineMessages({
   'posters.deputies': ['代表', '代表', 'Deputies'],
   'posters.places': ['地点', '地點', 'Places'],
   'posters.open': ['海报', '海報', 'Poster'],
-  'posters.nav': ['二维码海报', 'QR 碼海報', 'QR posters'],
   'posters.publicPage': ['公开页面', '公開頁面', 'Public page'],
 
   'photo.title': ['{name}的照片', '{name}的照片', 'Photo of {name}'],
@@ -176,7 +171,6 @@ export const publicPages = defineMessages({
   'schedule.kind.reception': ['接待日', '接待日', 'Reception day'],
   'schedule.kind.visit': ['走访：{kind}', '走訪：{kind}', 'Visit: {kind}'],
   'schedule.kind.duty': ['值班：{slot}', '值班：{slot}', 'Duty: {slot}'],
-  'schedule.printed': ['打印于 {time}', '列印於 {time}', 'Printed {time}'],
   'schedule.forDeputy': ['打印日程', '列印日程', 'Printable schedule'],
 
   'feeds.phones.heading': ['各品牌手机能否订阅', '各品牌手機能否訂閱', 'Which phones can subscribe'],

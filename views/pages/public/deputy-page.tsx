@@ -41,11 +41,7 @@ function RecordFigures({ r }: { r: PublicRecord }) {
         })
       : t('pub.record.tooFew', { min: r.satisfaction.min, n: r.satisfaction.n })
   const rows: [string, string, string][] = [
-    [
-      'record-receptions',
-      t('pub.record.receptionsHeld'),
-      t('pub.record.receptionsValue', { held: r.receptionsHeld, scheduled: r.receptionsScheduled }),
-    ],
+    ['record-receptions', t('pub.record.receptionsHeld'), `${r.receptionsHeld} / ${r.receptionsScheduled}`],
     ['record-residents', t('pub.record.residents'), String(r.residentsReceived)],
     ['record-received', t('pub.record.received'), String(r.received)],
     ['record-finished', t('pub.record.finished'), String(r.finished)],
