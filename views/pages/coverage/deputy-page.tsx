@@ -20,7 +20,7 @@ export function DeputyCoverageFigures({
   placeName: (id: number) => string
   minSample: number
 }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const small = c.ranked ? null : (
     <span class="fu-badge">{t('coverage.deputy.smallSample', { min: minSample })}</span>
   )
@@ -76,7 +76,7 @@ export function DeputyCoverageFigures({
             <>
               <strong>{percent(c.ownPlaces.share)}</strong>
               <span>
-                {c.ownPlaces.placeIds.map(placeName).join('、')} ·{' '}
+                {c.ownPlaces.placeIds.map(placeName).join(locale === 'en' ? ', ' : '、')} ·{' '}
                 {t('coverage.deputy.ownNote', { n: c.ownPlaces.count, of: c.ownPlaces.of })}
               </span>
               {small}
