@@ -39,6 +39,7 @@ import { staffSearchRoutes } from './routes/staff-search.tsx'
 import { staticFiles } from './routes/static-files.ts'
 import { stationDayRoutes } from './routes/station-day.tsx'
 import { trackRoutes } from './routes/track.tsx'
+import { triageRoutes } from './routes/triage.tsx'
 
 /** Builds the whole HTTP app from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: AppDeps) {
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', consoleRoutes(deps))
   app.route('/', stationDayRoutes(deps))
   app.route('/', staffCallRoutes(deps))
+  app.route('/', triageRoutes(deps))
   app.route('/', intakeRoutes(deps))
   app.route('/', receptionRoutes(deps))
   app.route('/', trackRoutes(deps))

@@ -16,6 +16,7 @@ import { queue } from './messages/queue.ts'
 import { room } from './messages/room.ts'
 import { roster } from './messages/roster.ts'
 import { search } from './messages/search.ts'
+import { sms } from './messages/sms.ts'
 
 export const catalog = {
   ...common,
@@ -33,6 +34,7 @@ export const catalog = {
   ...room,
   ...search,
   ...places,
+  ...sms,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>
