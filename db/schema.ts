@@ -525,6 +525,8 @@ export const CONCERN_EVENT_ACTIONS = [
   'escalated',
   'duplicate_linked',
   'erased',
+  // A clerk let a pending phone concern through to its deputy (issue 16; spam is a status change).
+  'triage_accepted',
 ] as const
 export type ConcernEventAction = (typeof CONCERN_EVENT_ACTIONS)[number]
 export const ACTOR_KINDS = ['kiosk', 'account', 'system', 'resident'] as const

@@ -46,6 +46,7 @@ import { staticFiles } from './routes/static-files.ts'
 import { stationDayRoutes } from './routes/station-day.tsx'
 import { trackRoutes } from './routes/track.tsx'
 import { visitRoutes } from './routes/visits.tsx'
+import { triageRoutes } from './routes/triage.tsx'
 
 /** Builds the whole HTTP app from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: AppDeps) {
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', consoleRoutes(deps))
   app.route('/', stationDayRoutes(deps))
   app.route('/', staffCallRoutes(deps))
+  app.route('/', triageRoutes(deps))
   app.route('/', intakeRoutes(deps))
   app.route('/', visitRoutes(deps))
   app.route('/', receptionRoutes(deps))

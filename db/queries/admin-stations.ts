@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import type { Locale } from '../../views/i18n/locales.ts'
 import type { Db } from '../client.ts'
+import type { TriageRule } from '../enums.ts'
 import { stations, streets } from '../schema.ts'
 import { recordAudit } from './audit.ts'
 
@@ -21,6 +22,8 @@ export type StationInput = {
   openingHoursEn: string
   defaultLocale?: Locale | undefined
   defaultLargeText: boolean
+  /** Phone concerns reach the deputy at once or after a clerk's triage (issue 16). */
+  phoneTriage?: TriageRule | undefined
   active: boolean
 }
 

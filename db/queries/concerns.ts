@@ -219,6 +219,8 @@ export function findConcernBySubmissionKey(db: Queryable, key: string): ConcernR
 export type PublicConcern = {
   trackingCode: string
   status: ConcernStatus
+  /** A phone concern's triage (issue 16): the page says "being checked" or "not accepted". */
+  triage: TriageState | null
   channel: ConcernChannel
   receivedOn: string
   station: { nameZhHans: string; nameZhHant: string; nameEn: string; timeZone: string }
@@ -244,6 +246,7 @@ export function findPublicConcern(db: Queryable, trackingCode: string): PublicCo
   return {
     trackingCode: row.concern.trackingCode,
     status: row.concern.status,
+    triage: row.concern.triage,
     channel: row.concern.channel,
     receivedOn: row.concern.receivedOn,
     station: {
@@ -257,6 +260,13 @@ export function findPublicConcern(db: Queryable, trackingCode: string): PublicCo
   }
 }
 
+/**
+ * The one condition for "this concern reaches its deputy and counts" (issue 16): not spam and
+ * not a phone concern waiting for a clerk's triage. Every deputy's list and every figure (record,
+ * monthly report, coverage) uses it; server/domain/triage.ts `reachesDeputy` is the same rule.
+ */
+export const countsForDeputy = sql`(${concerns.status} <> 'spam' and coalesce(${concerns.triage}, 'accepted') = 'accepted')`
+
 /** Open concerns per deputy, for spreading unassigned work evenly. */
 export function openConcernCounts(db: Queryable, deputyIds: number[]): Map<number, number> {
   const out = new Map(deputyIds.map((id) => [id, 0]))
@@ -264,7 +274,13 @@ export function openConcernCounts(db: Queryable, deputyIds: number[]): Map<numbe
   const rows = db
     .select({ deputyId: concerns.deputyId, n: count() })
     .from(concerns)
-    .where(and(inArray(concerns.deputyId, deputyIds), inArray(concerns.status, [...OPEN_STATUSES])))
+    .where(
+      and(
+        inArray(concerns.deputyId, deputyIds),
+        inArray(concerns.status, [...OPEN_STATUSES]),
+        countsForDeputy,
+      ),
+    )
     .groupBy(concerns.deputyId)
     .all()
   for (const r of rows) if (r.deputyId !== null) out.set(r.deputyId, r.n)
@@ -285,7 +301,9 @@ export function deputyBacklog(db: Queryable, deputyId: number) {
     })
     .from(concerns)
     .innerJoin(topics, eq(topics.id, concerns.topicId))
-    .where(and(eq(concerns.deputyId, deputyId), inArray(concerns.status, [...OPEN_STATUSES])))
+    .where(
+      and(eq(concerns.deputyId, deputyId), inArray(concerns.status, [...OPEN_STATUSES]), countsForDeputy),
+    )
     .orderBy(asc(concerns.firstResponseDueOn), asc(concerns.id))
     .all()
 }

@@ -47,7 +47,7 @@ import {
   streets,
   topics,
 } from '../schema.ts'
-import type { ConcernRow } from './concerns.ts'
+import { type ConcernRow, countsForDeputy } from './concerns.ts'
 import { eraseSmsPhones } from './outbox.ts'
 
 export type FollowUpRow = typeof concernFollowUps.$inferSelect
@@ -308,7 +308,7 @@ export function stationConcernList(
 
 /** A deputy's open concerns (their "my concerns"). */
 export const deputyOpenConcerns = (db: Queryable, deputyId: number) =>
-  listRows(db, and(eq(concerns.deputyId, deputyId), inArray(concerns.status, OPEN)))
+  listRows(db, and(eq(concerns.deputyId, deputyId), inArray(concerns.status, OPEN), countsForDeputy))
 
 /** Every open concern with its deadline inputs, for the daily deadline pass. */
 export const allOpenConcerns = (db: Queryable) => listRows(db, and(inArray(concerns.status, OPEN)))
@@ -525,7 +525,7 @@ export function loadRecordRows(db: Queryable, scope: RecordScope, period: { from
       firstResponseDueOn: concerns.firstResponseDueOn,
     })
     .from(concerns)
-    .where(and(concernScope, lte(concerns.receivedOn, period.to)))
+    .where(and(concernScope, lte(concerns.receivedOn, period.to), countsForDeputy))
     .all()
   const stationOf = new Map(concernRows.map((c) => [c.id, c.stationId]))
   const events: RecordEvent[] = []
@@ -659,6 +659,7 @@ export function receivedByTopic(db: Queryable, stationId: number, from: string, 
         lte(concerns.receivedOn, to),
         // Like the record's "received": a walk-in who never came and left no phone is counted apart.
         ne(concerns.status, 'no_show_no_contact'),
+        countsForDeputy,
       ),
     )
     .groupBy(topics.id)

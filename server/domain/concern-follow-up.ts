@@ -1,4 +1,4 @@
-import { CONCERN_STATUSES, VERDICTS } from '../../db/enums.ts'
+import { CONCERN_STATUSES, type TriageState, VERDICTS } from '../../db/enums.ts'
 import type {
   ConcernEventDetail,
   ConcernStatus,
@@ -8,6 +8,7 @@ import type {
 } from '../../db/schema.ts'
 import type { Account } from './account.ts'
 import { allowedTransitions, checkTransition, isOpen, type TransitionCheck } from './concern-lifecycle.ts'
+import { reachesDeputy } from './triage.ts'
 import { addWorkingDays, isWorkingDay, type WorkingCalendar, workingDaysBetween } from './working-days.ts'
 
 /*
@@ -127,12 +128,22 @@ const DEPUTY_STEPS: ReadonlySet<Step> = new Set([
   'withdraw',
 ])
 
-export type ConcernScope = { stationId: number; deputyId: number | null }
+export type ConcernScope = {
+  stationId: number
+  deputyId: number | null
+  /** Given, a deputy sees the concern only once it reaches them (triage.ts). */
+  status?: ConcernStatus
+  triage?: TriageState | null
+}
 
-/** Whether an account may open a concern: staff of its station, its deputy, administrators. */
+/**
+ * Whether an account may open a concern: staff of its station, its deputy (once triage lets it
+ * reach them), administrators.
+ */
 export function maySeeConcern(account: Account, c: ConcernScope): boolean {
   if (account.role === 'admin') return true
   if (account.role === 'staff') return account.stationIds.includes(c.stationId)
+  if (c.status !== undefined && !reachesDeputy({ status: c.status, triage: c.triage ?? null })) return false
   return account.deputyId !== null && account.deputyId === c.deputyId
 }
 

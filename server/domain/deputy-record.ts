@@ -94,7 +94,7 @@ const FIRST_RESPONSES: ReadonlySet<ConcernStatus> = new Set([
   'out_of_scope',
 ])
 /** System bookkeeping that is not an update by anyone handling the concern. */
-const NOT_AN_UPDATE: ReadonlySet<ConcernEventAction> = new Set(['escalated', 'erased'])
+const NOT_AN_UPDATE: ReadonlySet<ConcernEventAction> = new Set(['escalated', 'erased', 'triage_accepted'])
 
 const share = (count: number, of: number): Share => ({ share: of === 0 ? null : count / of, count, of })
 

@@ -9,6 +9,7 @@ import {
   setPresence,
 } from '../../db/queries/queue-presence.ts'
 import type { StationRow } from '../../db/queries/stations.ts'
+import { pendingTriageCount } from '../../db/queries/triage.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
 import { type DaySummary, StationDayPage } from '../../views/pages/staff/station-day-page.tsx'
 import { renderPage } from '../../views/render.tsx'
@@ -68,6 +69,7 @@ export function stationDayRoutes(deps: AppDeps) {
         summary={summary}
         settings={queueSettings(db, station.id)}
         calls={staffCallViews(i18n, db, station, now)}
+        triagePending={pendingTriageCount(db, station.id)}
         notice={opts.notice}
         errors={opts.errors}
       />,

@@ -23,6 +23,7 @@ import { room } from './messages/room.ts'
 import { roster } from './messages/roster.ts'
 import { search } from './messages/search.ts'
 import { visits } from './messages/visits.ts'
+import { sms } from './messages/sms.ts'
 
 export const catalog = {
   ...common,
@@ -47,6 +48,7 @@ export const catalog = {
   ...visits,
   ...placeIntake,
   ...publicPages,
+  ...sms,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

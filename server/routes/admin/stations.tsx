@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { TRIAGE_RULES } from '../../../db/enums.ts'
 import {
   createStation,
   listStreets,
@@ -40,6 +41,8 @@ const stationForm = z.object({
   // Absent only from hand-made posts; the form always sends one.
   defaultLocale: z.enum(LOCALES).optional(),
   defaultLargeText: f.checkbox(),
+  // Absent only from hand-made posts (the column's default then stays).
+  phoneTriage: z.enum(TRIAGE_RULES).optional(),
   active: f.checkbox(),
 })
 
@@ -62,6 +65,7 @@ export function stationRoutes(deps: AppDeps) {
       form({
         timeZone: deps.config.defaultTimeZone,
         defaultLocale: deps.config.defaultLocale,
+        phoneTriage: 'after_review',
         active: 'on',
         streetId: '',
       }),
@@ -117,6 +121,7 @@ export function stationRoutes(deps: AppDeps) {
       openingHoursEn: station.openingHoursEn,
       defaultLocale: station.defaultLocale,
       defaultLargeText: station.defaultLargeText ? 'on' : '',
+      phoneTriage: station.phoneTriage,
       streetId: String(station.streetId),
       active: station.active ? 'on' : '',
     }

@@ -1,3 +1,4 @@
+import { TRIAGE_RULES } from '../../../db/enums.ts'
 import type { StreetRow } from '../../../db/queries/admin-stations.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
 import { CheckboxField } from '../../components/checkbox-field.tsx'
@@ -144,6 +145,17 @@ export function StationFormPage({ id, values, errors = {}, streets }: FormProps)
           name="defaultLargeText"
           label="admin.field.defaultLargeText"
           checked={ticked(values, 'defaultLargeText')}
+          errors={errors}
+        />
+        <SelectField
+          name="phoneTriage"
+          label="triage.rule.label"
+          value={val(values, 'phoneTriage')}
+          required
+          options={TRIAGE_RULES.map((r) => ({
+            value: r,
+            label: t(r === 'immediate' ? 'triage.rule.immediate' : 'triage.rule.after_review'),
+          }))}
           errors={errors}
         />
         {streets.length === 0 ? (

@@ -17,6 +17,8 @@ type Props = {
   settings: QueueSettings
   calls: StaffCallView[]
   notice?: string
+  /** Phone concerns waiting for a clerk's triage (issue 16). */
+  triagePending?: number
   errors?: FieldErrors
 }
 
@@ -31,6 +33,7 @@ export function StationDayPage({
   calls,
   notice,
   errors = {},
+  triagePending = 0,
 }: Props) {
   const { t } = useI18n()
   const base = `/staff/stations/${stationId}`
@@ -60,6 +63,13 @@ export function StationDayPage({
             {t('visit.nav.station')}
           </a>
         </li>
+        {triagePending > 0 ? (
+          <li>
+            <a class="button" href="/staff/triage" id="link-triage">
+              {t('triage.todayLink', { n: triagePending })}
+            </a>
+          </li>
+        ) : null}
         {present.map((d) => (
           <li>
             <a class="button secondary" href={`/console/${stationId}/${d.id}`} id={`console-link-${d.id}`}>

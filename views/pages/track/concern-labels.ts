@@ -82,6 +82,8 @@ export function eventLabel(t: T, a: ConcernEventAction): string {
       return t('followup.event.duplicateLinked')
     case 'erased':
       return t('followup.event.erased')
+    case 'triage_accepted':
+      return t('triage.event.accepted')
   }
 }
 

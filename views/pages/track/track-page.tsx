@@ -83,6 +83,11 @@ export function TrackPage({
           <p>{error}</p>
         </div>
       ) : null}
+      {concern.status === 'spam' || concern.triage === 'pending' ? (
+        <p class="notice" role="status" id="track-triage">
+          {t(concern.status === 'spam' ? 'triage.track.spam' : 'triage.track.pending')}
+        </p>
+      ) : null}
       <dl class="q-facts" id="track-facts">
         <dt>{t('queue.track.status')}</dt>
         <dd id="track-status">
