@@ -34,12 +34,20 @@ export function findDeputy(db: Db, id: number): DeputyRow | undefined {
   return { ...row, districtIds }
 }
 
+/** The public introduction per language: a few sentences on the deputy's page. */
+export const MAX_INTRO = 500
+
 export type DeputyInput = {
   name: string
   homeStationId: number
   title: string
   active: boolean
   districtIds: number[]
+  introZhHans: string
+  introZhHant: string
+  introEn: string
+  workUnitPlaceId: number | null
+  homePlaceId: number | null
 }
 
 /** Creates or updates a deputy and replaces their districts, with an audit entry, in one transaction. */

@@ -177,3 +177,46 @@ describe('admin: the places register', () => {
     expect(form).toContain('花卉苗木')
   })
 })
+
+describe('admin: a deputy’s introduction, work unit and home place', () => {
+  it('saves the intro in three languages and two places picked from a list grouped by kind', async () => {
+    const { t, admin } = await adminSession()
+    const { deputies } = await import('../../db/schema.ts')
+    const d = t.db.select().from(deputies).where(eq(deputies.name, '陈建国')).get()!
+    const page = await (await admin.get(`/admin/deputies/${d.id}`)).text()
+    expect(page).toContain('<optgroup label="企业">')
+    expect(page).toContain('不要写住址、电话、身份证号等个人信息')
+    const firm = place(t, '锦丰家纺有限公司')!
+    const village = place(t, '幸福村')!
+    const form = {
+      name: d.name,
+      title: d.title,
+      homeStationId: String(d.homeStationId),
+      active: 'on',
+      introZhHans: '长期关注农村道路和养老服务。',
+      introZhHant: '長期關注農村道路和養老服務。',
+      introEn: 'Works on village roads and care for the elderly.',
+      workUnitPlaceId: String(firm.id),
+      homePlaceId: String(village.id),
+    }
+    await expectSaved(t, admin, `/admin/deputies/${d.id}`, form)
+    expect(t.db.select().from(deputies).where(eq(deputies.id, d.id)).get()).toMatchObject({
+      introEn: 'Works on village roads and care for the elderly.',
+      workUnitPlaceId: firm.id,
+      homePlaceId: village.id,
+    })
+    await expectRefused(
+      t,
+      admin,
+      `/admin/deputies/${d.id}`,
+      { ...form, homePlaceId: '99999' },
+      '请从列表中选择',
+    )
+    await expectRefused(t, admin, `/admin/deputies/${d.id}`, { ...form, introEn: 'x'.repeat(501) }, '500')
+    await expectSaved(t, admin, `/admin/deputies/${d.id}`, { ...form, workUnitPlaceId: '', homePlaceId: '' })
+    expect(t.db.select().from(deputies).where(eq(deputies.id, d.id)).get()).toMatchObject({
+      workUnitPlaceId: null,
+      homePlaceId: null,
+    })
+  })
+})

@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { findDeputy, listDeputies, saveDeputy } from '../../../db/queries/admin-deputies.ts'
+import { findDeputy, listDeputies, MAX_INTRO, saveDeputy } from '../../../db/queries/admin-deputies.ts'
 import { listDistricts } from '../../../db/queries/admin-districts.ts'
+import { findPlace, listPlaces } from '../../../db/queries/places.ts'
 import { findStation, listStations } from '../../../db/queries/stations.ts'
 import type { FieldErrors } from '../../../views/components/form.tsx'
 import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
@@ -19,6 +20,11 @@ const deputyForm = z.object({
   homeStationId: f.id(),
   districtIds: f.ids(),
   active: f.checkbox(),
+  introZhHans: f.optionalText(MAX_INTRO),
+  introZhHant: f.optionalText(MAX_INTRO),
+  introEn: f.optionalText(MAX_INTRO),
+  workUnitPlaceId: f.optionalId().transform((v) => v ?? null),
+  homePlaceId: f.optionalId().transform((v) => v ?? null),
 })
 
 export function deputyRoutes(deps: AppDeps) {
@@ -44,6 +50,7 @@ export function deputyRoutes(deps: AppDeps) {
       errors={errors}
       stations={listStations(db)}
       districts={listDistricts(db)}
+      places={listPlaces(db, { includeInactive: true })}
     />
   )
 
@@ -58,6 +65,10 @@ export function deputyRoutes(deps: AppDeps) {
       if (!findStation(db, parsed.data.homeStationId)) errors.homeStationId = t('error.unknownChoice')
       const known = new Set(listDistricts(db).map((d) => d.id))
       if (parsed.data.districtIds.some((d) => !known.has(d))) errors.districtIds = t('error.unknownChoice')
+      for (const field of ['workUnitPlaceId', 'homePlaceId'] as const) {
+        const placeId = parsed.data[field]
+        if (placeId !== null && !findPlace(db, placeId)) errors[field] = t('error.unknownChoice')
+      }
     }
     if (!parsed.ok || Object.keys(errors).length > 0)
       return renderPage(c, form(formValues(body), errors, id), 422)
@@ -76,6 +87,11 @@ export function deputyRoutes(deps: AppDeps) {
       homeStationId: String(d.homeStationId),
       districtIds: d.districtIds.map(String),
       active: d.active ? 'on' : '',
+      introZhHans: d.introZhHans,
+      introZhHant: d.introZhHant,
+      introEn: d.introEn,
+      workUnitPlaceId: d.workUnitPlaceId ? String(d.workUnitPlaceId) : '',
+      homePlaceId: d.homePlaceId ? String(d.homePlaceId) : '',
     }
     return renderPage(c, form(values, {}, d.id))
   })

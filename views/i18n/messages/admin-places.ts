@@ -62,7 +62,7 @@ export const adminPlaces = defineMessages({
   'admin.places.nameHint': [
     '居民熟悉的叫法，如“东湖社区”“幸福村”。同一选区内不能重名。',
     '居民熟悉的叫法，如「東湖社區」「幸福村」。同一選區內不能重名。',
-    'The name residents know, e.g. “东湖社区”. Unique within its district.',
+    'The name residents know, e.g. Donghu Community. Unique within its district.',
   ],
   'admin.places.deactivate': ['停用', '停用', 'Deactivate'],
   'admin.places.reactivate': ['重新启用', '重新啟用', 'Reactivate'],
@@ -158,4 +158,30 @@ export const adminPlaces = defineMessages({
     '該選區已有名為「{value}」的地點。',
     'The district already has a place called “{value}”.',
   ],
+
+  'admin.deputies.intro.legend': ['公开介绍', '公開介紹', 'Public introduction'],
+  'admin.deputies.intro.note': [
+    '显示在代表的公开页面上，每种语言最多 {max} 字。只写履职相关的内容，不要写住址、电话、身份证号等个人信息。',
+    '顯示在代表的公開頁面上，每種語言最多 {max} 字。只寫履職相關的內容，不要寫住址、電話、身分證號等個人資料。',
+    'Shown on the deputy’s public page, at most {max} characters per language. Write about their work only: no home address, phone or ID number.',
+  ],
+  'admin.deputies.intro.zhHans': [
+    '介绍（简体中文）',
+    '介紹（簡體中文）',
+    'Introduction (Simplified Chinese)',
+  ],
+  'admin.deputies.intro.zhHant': [
+    '介绍（繁体中文）',
+    '介紹（繁體中文）',
+    'Introduction (Traditional Chinese)',
+  ],
+  'admin.deputies.intro.en': ['介绍（英文）', '介紹（英文）', 'Introduction (English)'],
+  'admin.deputies.workUnit': ['工作单位', '工作單位', 'Work unit'],
+  'admin.deputies.homePlace': ['居住的村或社区', '居住的村或社區', 'Home village or community'],
+  'admin.deputies.placeHint': [
+    '从地点登记中选择；用于统计联系是否集中在代表熟悉的地方。',
+    '從地點登記中選擇；用於統計聯繫是否集中在代表熟悉的地方。',
+    'From the places register; coverage uses it to show how far contacts concentrate where the deputy is known.',
+  ],
+  'admin.deputies.noPlace': ['不填', '不填', 'None'],
 })

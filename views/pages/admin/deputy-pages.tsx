@@ -1,9 +1,12 @@
-import type { DeputyRow } from '../../../db/queries/admin-deputies.ts'
+import { PLACE_KINDS } from '../../../db/enums.ts'
+import { type DeputyRow, MAX_INTRO } from '../../../db/queries/admin-deputies.ts'
 import type { DistrictRow } from '../../../db/queries/admin-districts.ts'
+import type { PlaceWithDistrict } from '../../../db/queries/places.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
 import { CheckboxField, CheckboxGroup } from '../../components/checkbox-field.tsx'
-import { type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { type FieldErrors, SelectField, TextAreaField, TextField } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
+import { placeKindLabel } from '../places/place-labels.ts'
 import {
   ActiveCell,
   AddLink,
@@ -83,10 +86,18 @@ type FormProps = {
   errors?: FieldErrors
   stations: StationRow[]
   districts: DistrictRow[]
+  places: PlaceWithDistrict[]
 }
 
-export function DeputyFormPage({ id, values, errors = {}, stations, districts }: FormProps) {
+export function DeputyFormPage({ id, values, errors = {}, stations, districts, places }: FormProps) {
   const { t, name } = useI18n()
+  // Any place may be a deputy's work unit or home: grouped by kind, each with its district.
+  const placeGroups = PLACE_KINDS.map((k) => ({
+    label: placeKindLabel(t, k),
+    options: places
+      .filter((p) => p.kind === k)
+      .map((p) => ({ value: p.id, label: `${name(p)} · ${name(p.district)}` })),
+  })).filter((g) => g.options.length > 0)
   const title = id ? t('admin.deputies.edit') : t('admin.deputies.add')
   return (
     <AdminShell title={title} trail={[{ href: '/admin/deputies', label: t('admin.deputies.title') }]}>
@@ -122,6 +133,53 @@ export function DeputyFormPage({ id, values, errors = {}, stations, districts }:
           options={districts.map((d) => ({ value: d.id, label: name(d) }))}
           values={vals(values, 'districtIds')}
           emptyText={t('admin.deputies.noDistricts')}
+          errors={errors}
+        />
+        <fieldset class="check-set" id="deputy-intro">
+          <legend>{t('admin.deputies.intro.legend')}</legend>
+          <p class="hint" id="deputy-intro-note">
+            {t('admin.deputies.intro.note', { max: MAX_INTRO })}
+          </p>
+          <TextAreaField
+            name="introZhHans"
+            label="admin.deputies.intro.zhHans"
+            value={val(values, 'introZhHans')}
+            maxlength={MAX_INTRO}
+            errors={errors}
+          />
+          <TextAreaField
+            name="introZhHant"
+            label="admin.deputies.intro.zhHant"
+            value={val(values, 'introZhHant')}
+            maxlength={MAX_INTRO}
+            errors={errors}
+          />
+          <TextAreaField
+            name="introEn"
+            label="admin.deputies.intro.en"
+            value={val(values, 'introEn')}
+            maxlength={MAX_INTRO}
+            errors={errors}
+          />
+        </fieldset>
+        <SelectField
+          name="workUnitPlaceId"
+          label="admin.deputies.workUnit"
+          hint={t('admin.deputies.placeHint')}
+          value={val(values, 'workUnitPlaceId')}
+          placeholder={t('admin.deputies.noPlace')}
+          options={[]}
+          groups={placeGroups}
+          errors={errors}
+        />
+        <SelectField
+          name="homePlaceId"
+          label="admin.deputies.homePlace"
+          hint={t('admin.deputies.placeHint')}
+          value={val(values, 'homePlaceId')}
+          placeholder={t('admin.deputies.noPlace')}
+          options={[]}
+          groups={placeGroups}
           errors={errors}
         />
         <CheckboxField
