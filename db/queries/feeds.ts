@@ -30,7 +30,10 @@ import { keyOfCols, listSlotDefs, loadRosterInput, stationsOfPeople } from './ro
 
 export type FeedTokenRow = typeof feedTokens.$inferSelect
 /** A live token as pages show it: never its hash. */
-export type FeedState = Pick<FeedTokenRow, 'id' | 'kind' | 'subjectId' | 'createdAt' | 'lastFetchedAt'>
+export type FeedState = Pick<
+  FeedTokenRow,
+  'id' | 'kind' | 'subjectId' | 'locale' | 'createdAt' | 'lastFetchedAt'
+>
 
 // ── tokens ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -45,6 +48,7 @@ export function liveFeed(db: Queryable, kind: FeedKind, subjectId: number): Feed
       id: feedTokens.id,
       kind: feedTokens.kind,
       subjectId: feedTokens.subjectId,
+      locale: feedTokens.locale,
       createdAt: feedTokens.createdAt,
       lastFetchedAt: feedTokens.lastFetchedAt,
     })
@@ -60,6 +64,7 @@ export function liveFeeds(db: Queryable, kind: FeedKind): Map<number, FeedState>
       id: feedTokens.id,
       kind: feedTokens.kind,
       subjectId: feedTokens.subjectId,
+      locale: feedTokens.locale,
       createdAt: feedTokens.createdAt,
       lastFetchedAt: feedTokens.lastFetchedAt,
     })

@@ -15,6 +15,7 @@ import { rosterHandoffsJob } from './roster-handoffs.ts'
 import { rosterPublishJob } from './roster-publish.ts'
 import { rosterRemindersJob } from './roster-reminders.ts'
 import type { Job } from './runner.ts'
+import { visitRemindersJob } from './visit-reminders.ts'
 
 /**
  * Every scheduled job of the app. To add one, declare it next to its feature with
@@ -33,6 +34,7 @@ export const JOBS: readonly Job[] = [
   receptionSessionsJob,
   receptionNoShowsJob,
   receptionRemindersJob,
+  visitRemindersJob,
   bookingErasureJob,
   concernDeadlinesJob,
   concernErasureJob,

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
 import { z } from 'zod'
+import { VISIT_KINDS } from '../../db/enums.ts'
 import { findActiveDeputy } from '../../db/queries/deputies.ts'
 import { findConcernByCode } from '../../db/queries/followup.ts'
 import { listPlaces, type PlaceWithDistrict } from '../../db/queries/places.ts'
@@ -17,7 +18,6 @@ import {
   type VisitView,
   visitHistory,
 } from '../../db/queries/visits.ts'
-import { VISIT_KINDS } from '../../db/schema.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
 import type { MessageKey } from '../../views/i18n/index.ts'
 import { placeKindLabel, visitKindLabel, visitStatusLabel } from '../../views/pages/places/place-labels.ts'

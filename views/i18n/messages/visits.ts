@@ -12,9 +12,8 @@ export const visits = defineMessages({
   'visit.list.awaitingLog': ['已结束，待记录', '已結束，待記錄', 'Over, waiting for the log'],
   'visit.list.logged': ['已记录', '已記錄', 'Logged'],
   'visit.list.none': ['暂无。', '暫無。', 'None.'],
-  'visit.list.open': ['查看', '查看', 'Open'],
-  'visit.when': ['{date} {start}–{end}', '{date} {start}–{end}', '{date}, {start}–{end}'],
-  'visit.placeGroup': ['{district} · {kind}', '{district} · {kind}', '{district} · {kind}'],
+  'visit.when': ['{date} {start}至{end}', '{date} {start}至{end}', '{date}, {start}–{end}'],
+  'visit.placeGroup': ['{district}的{kind}', '{district}的{kind}', '{district} · {kind}'],
 
   'visit.field.place': ['地点', '地點', 'Place'],
   'visit.field.placeHint': [
@@ -62,10 +61,8 @@ export const visits = defineMessages({
   'visit.page.concernStatus': ['办理状态', '辦理狀態', 'Status'],
   'visit.page.print': ['打印回执', '列印回執', 'Print the slip'],
 
-  'visit.action.log': ['记录走访情况', '記錄走訪情況', 'Log the visit'],
   'visit.action.addConcern': ['录入一条群众意见', '錄入一條群眾意見', 'Record a concern raised here'],
   'visit.action.edit': ['修改计划', '修改計劃', 'Change the plan'],
-  'visit.action.cancel': ['取消走访', '取消走訪', 'Cancel the visit'],
   'visit.action.undo': ['撤销，恢复为“已计划”', '撤銷，恢復為「已計劃」', 'Undo: back to planned'],
 
   'visit.log.heading': ['走访情况', '走訪情況', 'How the visit went'],
