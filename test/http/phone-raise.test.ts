@@ -7,10 +7,10 @@ import { makeTestApp, type TestApp } from '../helpers/test-app.ts'
 const PEER = '203.0.113.7'
 
 /** The form's signed token, read off the page. */
-export const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1] ?? ''
+const tokenOf = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1] ?? ''
 
 /** Fills and sends the phone form for the district the page shows, as a phone with JS would. */
-export async function raise(
+async function raise(
   t: TestApp,
   client: ReturnType<TestApp['client']>,
   path: string,
