@@ -64,7 +64,8 @@ function RecordFigures({ r }: { r: PublicRecord }) {
 
 /** /m/deputy/:id — a deputy's public page (代表信息公开): nothing of any resident appears here. */
 export function PublicDeputyPage({ d }: { d: PublicDeputyView }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  const colon = locale === 'en' ? ': ' : '：'
   return (
     <MobileLayout
       title={d.name}
@@ -85,12 +86,18 @@ export function PublicDeputyPage({ d }: { d: PublicDeputyView }) {
         <div>
           {d.title ? <p class="pub-title">{d.title}</p> : null}
           <p>
-            <span class="pub-label">{t('pub.deputy.districts')}：</span>
+            <span class="pub-label">
+              {t('pub.deputy.districts')}
+              {colon}
+            </span>
             <span id="deputy-districts">{d.districts.join('、')}</span>
           </p>
           {d.station ? (
             <p>
-              <span class="pub-label">{t('pub.deputy.station')}：</span>
+              <span class="pub-label">
+                {t('pub.deputy.station')}
+                {colon}
+              </span>
               <a href={`/m/station/${d.station.id}`} id="deputy-station">
                 {d.station.name}
               </a>
