@@ -8,6 +8,8 @@ export const SMS_KINDS = {
   'booking.confirmation': ['code', 'date', 'time'],
   /** The day before, to the same resident. */
   'booking.reminder': ['code', 'date', 'time'],
+  /** A concern recorded for the resident away from a kiosk (at a visit): its tracking code. */
+  'concern.received': ['code'],
   /** A reply reached the resident's concern: rate it with this tracking code. */
   'concern.reply': ['code'],
   /** To a clerk or deputy who chose SMS: their duty tomorrow. */

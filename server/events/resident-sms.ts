@@ -56,6 +56,29 @@ export function smsBookingReminder(db: Queryable, b: BookingRow, timeZone: strin
   )
 }
 
+/** The tracking code of a concern recorded at a visit (issue 17), in the concern's transaction. */
+export function smsConcernReceived(
+  db: Queryable,
+  c: { id: number; trackingCode: string; callbackPhone: string | null; smsConsent: boolean },
+  now: Date,
+) {
+  if (!c.smsConsent || !c.callbackPhone) return null
+  return enqueueSms(
+    db,
+    {
+      kind: 'concern.received',
+      phone: c.callbackPhone,
+      params: { code: formatTrackingCode(c.trackingCode) },
+      dedupeKey: `sms-concern-received:${c.id}`,
+      recipient: `concern:${c.id}`,
+      concernId: c.id,
+      dueAt: now,
+      expiresAt: new Date(now.getTime() + 14 * DAY_MS),
+    },
+    now,
+  )
+}
+
 /** "Your concern has a reply — rate it with code …", once per reply event. */
 export function smsReplyNotice(db: Queryable, concernId: number, eventId: number, now: Date) {
   const c = db

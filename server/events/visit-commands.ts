@@ -103,15 +103,3 @@ export const undoVisitOutcome = (db: Db, id: number, actorAccountId: number, now
       reasonBefore: before.cancelReason,
     }
   })
-
-/**
- * Hook for the tracking code by SMS to a resident who agreed, when a concern is recorded at a
- * visit. The SMS sender (issue 16, `enqueueSms` in db/queries/outbox.ts) is not on main yet; once
- * it is, this enqueues the code there. Until then the slip is printed from the visit page.
- */
-export function smsTrackingCodeAtVisit(
-  _db: Db,
-  _concern: { id: number; trackingCode: string; smsConsent: boolean },
-) {
-  return false
-}

@@ -55,12 +55,12 @@ import { visitActions, visitPhase, visitTimeProblem } from '../domain/visit-rule
 import { isLocalTime, utcToZoned, zonedTimeToUtc } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { submitConcern } from '../events/queue-commands.ts'
+import { smsConcernReceived } from '../events/resident-sms.ts'
 import {
   cancelVisit,
   editVisit,
   logVisitHeld,
   planVisit,
-  smsTrackingCodeAtVisit,
   undoVisitOutcome,
   type VisitWriteResult,
 } from '../events/visit-commands.ts'
@@ -616,10 +616,13 @@ export function visitRoutes(deps: AppDeps) {
         submissionKey: null,
         kioskId: null,
         actor: { kind: 'account', accountId: c.get('account')!.id },
+        // The tracking code by SMS to a resident who agreed, written with the concern or not at all.
+        alsoInTransaction: (tx, issued) => {
+          smsConcernReceived(tx, issued.concern, now)
+        },
       },
       now,
     )
-    smsTrackingCodeAtVisit(db, concern)
     return c.redirect(`/visits/${visit.id}/concerns?done=${concern.trackingCode}`, 303)
   })
 

@@ -6,6 +6,7 @@ import {
   auditLog,
   concernEvents,
   concerns,
+  outbox,
   queueTickets,
   visitDeputies,
   visits,
@@ -264,6 +265,11 @@ describe('concerns raised at a visit', () => {
     })
     expect(rows[0]!.trackingCode).not.toBe(rows[1]!.trackingCode)
     expect(t.db.select().from(queueTickets).all()).toHaveLength(0)
+    // The resident who agreed gets the code by SMS, tied to the concern; the other gets nothing.
+    const sms = t.db.select().from(outbox).where(eq(outbox.channel, 'sms')).all()
+    expect(sms).toMatchObject([
+      { kind: 'concern.received', phone: '13800001111', concernId: rows[0]!.id, status: 'pending' },
+    ])
     const events = t.db.select().from(concernEvents).all()
     expect(events.every((e) => e.actorKind === 'account' && e.actorAccountId !== null)).toBe(true)
     expect(first.headers.get('location')).toBe(`/visits/${id}/concerns?done=${rows[0]!.trackingCode}`)
