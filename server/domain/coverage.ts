@@ -1,4 +1,5 @@
-import type { PlaceKind, VisitStatus } from '../../db/enums.ts'
+import type { ConcernStatus, PlaceKind, TriageState, VisitStatus } from '../../db/enums.ts'
+import { reachesDeputy } from './triage.ts'
 import { addDays, daysBetween, monthOf } from './zoned-time.ts'
 
 /*
@@ -39,8 +40,8 @@ export type ConcernContactRow = {
   placeId: number | null
   deputyId: number | null
   receivedOn: string
-  status: string
-  triage: string | null
+  status: ConcernStatus
+  triage: TriageState | null
   visitId: number | null
 }
 export type VisitContactRow = {
@@ -58,10 +59,6 @@ export type BookingContactRow = {
   date: string
 }
 
-/** Whether a concern counts in any figure: spam and concerns still waiting for triage do not. */
-export const concernCounts = (c: Pick<ConcernContactRow, 'status' | 'triage'>) =>
-  c.status !== 'spam' && c.triage !== 'pending' && c.triage !== 'spam'
-
 /** Turns visits, concerns and bookings into contact events by the rules above. */
 export function contactEvents(rows: {
   visits: readonly VisitContactRow[]
@@ -76,7 +73,8 @@ export function contactEvents(rows: {
     out.push({ kind: 'visit', sourceId: v.id, placeId: v.placeId, date: v.date, deputyIds: [...v.deputyIds] })
   }
   for (const c of rows.concerns) {
-    if (c.placeId === null || !concernCounts(c)) continue
+    // Spam and concerns still waiting for triage count in no figure (triage.ts, one rule).
+    if (c.placeId === null || !reachesDeputy(c)) continue
     if (c.visitId !== null && heldAt.get(c.visitId) === c.placeId) continue
     out.push({
       kind: 'concern',

@@ -32,6 +32,7 @@ import { checkFormGuard, issueFormToken, PHONE_GUARD_RULES } from '../domain/pho
 import { RateLimiter } from '../domain/rate-limiter.ts'
 import { normalizeCode, randomToken, sha256 } from '../domain/secrets.ts'
 import { localDate } from '../domain/time.ts'
+import { triageOnArrival } from '../domain/triage.ts'
 import type { AppEnv } from '../env.ts'
 import { submitConcern } from '../events/queue-commands.ts'
 import { readForm } from '../middleware/form-body.ts'
@@ -232,7 +233,7 @@ export function phoneRaiseRoutes(deps: AppDeps) {
         description: parsed.data.description,
         callbackPhone: phone,
         placeId: place?.id ?? null,
-        triage: station.phoneTriage === 'immediate' ? 'accepted' : 'pending',
+        triage: triageOnArrival(station.phoneTriage),
         smsConsent: phone !== null && parsed.data.sms,
         submissionKey: key,
         kioskId: null,
