@@ -121,6 +121,9 @@ export function PlaceListPage({ rows, total, filter, districts, notice }: ListPr
                 <ActiveCell active={p.active} />
                 <td class="row-actions">
                   <EditLink href={`/admin/places/${p.id}`} label={name(p)} />
+                  <a href={`/staff/posters/place/${p.id}`} class="row-link" id={`place-poster-${p.id}`}>
+                    {t('posters.open')}
+                  </a>
                   <ActiveButton id={p.id} active={p.active} label={name(p)} />
                 </td>
               </tr>
