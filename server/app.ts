@@ -29,9 +29,10 @@ import { kioskConcernRoutes } from './routes/kiosk-concern.tsx'
 import { kioskProgressRoutes } from './routes/kiosk-progress.tsx'
 import { monthlyReportRoutes } from './routes/monthly-report.tsx'
 import { myDutyRoutes } from './routes/my-duty.tsx'
+import { myNotificationsRoutes } from './routes/my-notifications.tsx'
 import { myPasswordRoutes } from './routes/my-password.tsx'
-import { phoneRaiseRoutes } from './routes/phone-raise.tsx'
 import { phoneBookingRoutes } from './routes/phone-booking.tsx'
+import { phoneRaiseRoutes } from './routes/phone-raise.tsx'
 import { posterRoutes } from './routes/posters.tsx'
 import { preferenceRoutes } from './routes/preferences.ts'
 import { publicPageRoutes } from './routes/public-pages.tsx'
@@ -45,8 +46,8 @@ import { staffSearchRoutes } from './routes/staff-search.tsx'
 import { staticFiles } from './routes/static-files.ts'
 import { stationDayRoutes } from './routes/station-day.tsx'
 import { trackRoutes } from './routes/track.tsx'
-import { visitRoutes } from './routes/visits.tsx'
 import { triageRoutes } from './routes/triage.tsx'
+import { visitRoutes } from './routes/visits.tsx'
 
 /** Builds the whole HTTP app from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: AppDeps) {
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   app.route('/staff/stations/:id{[0-9]+}/roster', rosterRoutes(deps))
   app.route('/', myDutyRoutes(deps))
   app.route('/', myPasswordRoutes(deps))
+  app.route('/', myNotificationsRoutes(deps))
   app.route('/', homeRoutes(deps))
 
   app.notFound((c) => rejectRequest(c, 404, 'error.notFound.body'))

@@ -13,8 +13,9 @@ import { followup } from './messages/followup.ts'
 import { jobs } from './messages/jobs.ts'
 import { keypad } from './messages/keypad.ts'
 import { kiosk } from './messages/kiosk.ts'
-import { phoneRaise } from './messages/phone-raise.ts'
+import { notifySettings } from './messages/notify-settings.ts'
 import { phoneBooking } from './messages/phone-booking.ts'
+import { phoneRaise } from './messages/phone-raise.ts'
 import { placeIntake } from './messages/place-intake.ts'
 import { places } from './messages/places.ts'
 import { publicPages } from './messages/public-pages.ts'
@@ -22,8 +23,8 @@ import { queue } from './messages/queue.ts'
 import { room } from './messages/room.ts'
 import { roster } from './messages/roster.ts'
 import { search } from './messages/search.ts'
-import { visits } from './messages/visits.ts'
 import { sms } from './messages/sms.ts'
+import { visits } from './messages/visits.ts'
 
 export const catalog = {
   ...common,
@@ -49,6 +50,7 @@ export const catalog = {
   ...placeIntake,
   ...publicPages,
   ...sms,
+  ...notifySettings,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>
