@@ -40,3 +40,14 @@ export function smsStaffOfStation(db: Queryable, stationId: number): { accountId
     .all()
     .filter((a) => isMobile(a.phone))
 }
+
+/** Active deputy accounts that chose SMS and have a mobile, with their deputy, by id. */
+export function smsDeputies(db: Queryable): { accountId: number; deputyId: number; phone: string }[] {
+  return db
+    .select({ accountId: accounts.id, deputyId: accounts.deputyId, phone: accounts.phone })
+    .from(accounts)
+    .where(and(eq(accounts.active, true), eq(accounts.role, 'deputy'), eq(accounts.notifyChannel, 'sms')))
+    .orderBy(asc(accounts.id))
+    .all()
+    .flatMap((a) => (a.deputyId !== null && isMobile(a.phone) ? [{ ...a, deputyId: a.deputyId }] : []))
+}

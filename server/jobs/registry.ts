@@ -15,6 +15,7 @@ import { rosterHandoffsJob } from './roster-handoffs.ts'
 import { rosterPublishJob } from './roster-publish.ts'
 import { rosterRemindersJob } from './roster-reminders.ts'
 import type { Job } from './runner.ts'
+import { weeklyScheduleSmsJob } from './weekly-schedule-sms.ts'
 
 /**
  * Every scheduled job of the app. To add one, declare it next to its feature with
@@ -37,4 +38,5 @@ export const JOBS: readonly Job[] = [
   concernDeadlinesJob,
   concernErasureJob,
   coverageNudgesJob,
+  weeklyScheduleSmsJob,
 ]
