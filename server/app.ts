@@ -29,6 +29,7 @@ import { kioskConcernRoutes } from './routes/kiosk-concern.tsx'
 import { kioskProgressRoutes } from './routes/kiosk-progress.tsx'
 import { monthlyReportRoutes } from './routes/monthly-report.tsx'
 import { myDutyRoutes } from './routes/my-duty.tsx'
+import { myNotificationsRoutes } from './routes/my-notifications.tsx'
 import { myPasswordRoutes } from './routes/my-password.tsx'
 import { phoneBookingRoutes } from './routes/phone-booking.tsx'
 import { phoneRaiseRoutes } from './routes/phone-raise.tsx'
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   app.route('/staff/stations/:id{[0-9]+}/roster', rosterRoutes(deps))
   app.route('/', myDutyRoutes(deps))
   app.route('/', myPasswordRoutes(deps))
+  app.route('/', myNotificationsRoutes(deps))
   app.route('/', homeRoutes(deps))
 
   app.notFound((c) => rejectRequest(c, 404, 'error.notFound.body'))

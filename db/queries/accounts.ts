@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm'
 import type { Account } from '../../server/domain/account.ts'
 import type { Db, Queryable } from '../client.ts'
+import type { NotifyChannel } from '../enums.ts'
 import { preparedFor } from '../prepared.ts'
 import { accountStations, accounts, authSessions, type Role } from '../schema.ts'
 import { recordAudit } from './audit.ts'
@@ -82,6 +83,8 @@ export type NewAccount = {
   deputyId?: number | null
   stationIds?: number[]
   mustChangePassword?: boolean
+  phone?: string
+  notifyChannel?: NotifyChannel
 }
 
 /** Creates an account and its station scope in one transaction; returns its id. */
@@ -96,6 +99,8 @@ export function insertAccount(db: Queryable, a: NewAccount, now: Date): number {
         role: a.role,
         deputyId: a.deputyId ?? null,
         mustChangePassword: a.mustChangePassword ?? false,
+        phone: a.phone ?? '',
+        notifyChannel: a.notifyChannel ?? 'webhook',
         createdAt: now,
         updatedAt: now,
       })
@@ -140,6 +145,41 @@ export function changeOwnPassword(
       action: 'account.password_changed',
       entity: 'account',
       entityId: id,
+    })
+  })
+}
+
+/** An account's own mobile and notice channel (issue 16), as /me/notifications shows them. */
+export function findNotifySettings(
+  db: Queryable,
+  id: number,
+): { phone: string; notifyChannel: NotifyChannel } | undefined {
+  return db
+    .select({ phone: accounts.phone, notifyChannel: accounts.notifyChannel })
+    .from(accounts)
+    .where(eq(accounts.id, id))
+    .get()
+}
+
+/** Sets an account's own mobile and notice channel; audited without the number itself. */
+export function setNotifySettings(
+  db: Db,
+  id: number,
+  s: { phone: string; notifyChannel: NotifyChannel },
+  actor: number,
+  now: Date,
+) {
+  db.transaction((tx) => {
+    tx.update(accounts)
+      .set({ phone: s.phone, notifyChannel: s.notifyChannel, updatedAt: now })
+      .where(eq(accounts.id, id))
+      .run()
+    recordAudit(tx, now, {
+      actorAccountId: actor,
+      action: 'account.notify_changed',
+      entity: 'account',
+      entityId: id,
+      detail: { notifyChannel: s.notifyChannel, phoneSet: s.phone !== '' },
     })
   })
 }

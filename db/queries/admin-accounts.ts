@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm'
 import type { Db, Queryable } from '../client.ts'
+import type { NotifyChannel } from '../enums.ts'
 import { accountStations, accounts, authSessions, type Role } from '../schema.ts'
 import { insertAccount } from './accounts.ts'
 import { recordAudit } from './audit.ts'
@@ -74,6 +75,9 @@ export type AccountInput = {
   stationIds: number[]
   /** Whether every page leads to /me/password until the owner changes it (false when left out). */
   mustChangePassword?: boolean
+  /** The account's own mobile ('' = none) and notice channel (issue 16); unchanged when left out. */
+  phone?: string
+  notifyChannel?: NotifyChannel
 }
 
 export function createAccount(
@@ -85,7 +89,9 @@ export function createAccount(
 ) {
   return db.transaction((tx) => {
     const id = insertAccount(tx, input, now)
-    const { passwordHash: _secret, ...detail } = input
+    const { passwordHash: _secret, phone, ...rest } = input
+    // The audit log keeps whether a phone is set, not the number.
+    const detail = { ...rest, phoneSet: !!phone }
     recordAudit(tx, now, {
       actorAccountId: actor,
       action: 'account.created',
@@ -131,6 +137,7 @@ export function updateAccount(
 ) {
   db.transaction((tx) => {
     const { passwordHash, stationIds, ...fields } = input
+    const { phone: _phone, ...logged } = fields
     tx.update(accounts)
       .set({ ...fields, ...(passwordHash ? { passwordHash } : {}), updatedAt: now })
       .where(eq(accounts.id, id))
@@ -150,7 +157,7 @@ export function updateAccount(
       action: 'account.updated',
       entity: 'account',
       entityId: id,
-      detail: { ...fields, stationIds, passwordReset: !!passwordHash },
+      detail: { ...logged, phoneSet: !!fields.phone, stationIds, passwordReset: !!passwordHash },
     })
   })
 }

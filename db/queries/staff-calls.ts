@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Db, Queryable } from '../client.ts'
 import { kiosks, staffCalls } from '../schema.ts'
-import { enqueue, type NewMessage } from './outbox.ts'
+import { enqueue, enqueueSms, type NewMessage } from './outbox.ts'
+import { smsStaffOfStation } from './sms-recipients.ts'
 
 export type StaffCallRow = typeof staffCalls.$inferSelect
 export type OpenStaffCall = { id: number; kioskId: number | null; kioskLabel: string | null; createdAt: Date }
@@ -9,13 +10,14 @@ export type OpenStaffCall = { id: number; kioskId: number | null; kioskLabel: st
 /**
  * A kiosk asks for a clerk: one open call per kiosk, so a second press while one is open changes
  * nothing and returns the open call. A new call and its notice to the station's group commit
- * together (the notice's dedupe key is the call's id).
+ * together (the notice's dedupe key is the call's id), with an SMS to each of its clerks who chose SMS.
  */
 export function callStaff(
   db: Db,
   a: { stationId: number; kioskId: number },
   notice: (callId: number) => Omit<NewMessage, 'dedupeKey' | 'recipient' | 'kind' | 'dueAt'>,
   now: Date,
+  sms?: { station: string; kiosk: string },
 ): { call: StaffCallRow; created: boolean } {
   return db.transaction(
     (tx) => {
@@ -41,6 +43,21 @@ export function callStaff(
         },
         now,
       )
+      // Clerks who chose SMS also get the call on their phone; the group notice stays for the rest.
+      if (sms)
+        for (const clerk of smsStaffOfStation(tx, a.stationId))
+          enqueueSms(
+            tx,
+            {
+              kind: 'staff.call',
+              phone: clerk.phone,
+              params: sms,
+              dedupeKey: `staff-call:${call.id}:account:${clerk.accountId}`,
+              recipient: `account:${clerk.accountId}`,
+              dueAt: now,
+            },
+            now,
+          )
       return { call, created: true }
     },
     { behavior: 'immediate' },

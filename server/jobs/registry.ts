@@ -16,6 +16,7 @@ import { rosterPublishJob } from './roster-publish.ts'
 import { rosterRemindersJob } from './roster-reminders.ts'
 import type { Job } from './runner.ts'
 import { visitRemindersJob } from './visit-reminders.ts'
+import { weeklyScheduleSmsJob } from './weekly-schedule-sms.ts'
 
 /**
  * Every scheduled job of the app. To add one, declare it next to its feature with
@@ -39,4 +40,5 @@ export const JOBS: readonly Job[] = [
   concernDeadlinesJob,
   concernErasureJob,
   coverageNudgesJob,
+  weeklyScheduleSmsJob,
 ]

@@ -1,5 +1,6 @@
-import { enqueue } from '../../db/queries/outbox.ts'
+import { enqueue, enqueueSms } from '../../db/queries/outbox.ts'
 import { listSlotDefs, recipientOf, stationRoster, stationsWithRoster } from '../../db/queries/roster.ts'
+import { smsPhoneOfRecipient } from '../../db/queries/sms-recipients.ts'
 import { makeI18n } from '../../views/i18n/index.ts'
 import type { AppDeps } from '../deps.ts'
 import { addDays, utcToZoned } from '../domain/zoned-time.ts'
@@ -29,11 +30,32 @@ export function runRosterReminders(deps: AppDeps, now: Date): number {
     }
     for (const slot of stationRoster(db, station, tomorrow, tomorrow)) {
       if (!slot.person || slot.absent || slot.startsAt.getTime() <= now.getTime()) continue
+      const dedupeKey = `roster-reminder:${station.id}:${slot.key}:${slot.person}`
+      const recipient = recipientOf(db, slot.person)
+      // Someone who chose SMS gets it there instead of on the webhook (issue 16).
+      const phone = smsPhoneOfRecipient(db, recipient)
+      if (phone) {
+        const sms = enqueueSms(
+          db,
+          {
+            kind: 'roster.reminder',
+            phone,
+            params: { date: slot.date, time: `${slot.start}–${slot.end}`, station: name(station) },
+            dedupeKey,
+            recipient,
+            dueAt: now,
+            expiresAt: slot.startsAt,
+          },
+          now,
+        )
+        if (sms?.created) queued++
+        continue
+      }
       const { created } = enqueue(
         db,
         {
-          dedupeKey: `roster-reminder:${station.id}:${slot.key}:${slot.person}`,
-          recipient: recipientOf(db, slot.person),
+          dedupeKey,
+          recipient,
           kind: 'roster.reminder',
           subject: t('roster.mail.reminderSubject', { station: name(station) }),
           body: t('roster.mail.reminderBody', {

@@ -89,6 +89,7 @@ export function staffCallRoutes(deps: AppDeps) {
       { stationId: station.id, kioskId: kiosk.id },
       () => ({ subject: t('staffCall.mail.subject', vars), body: t('staffCall.mail.body', vars) }),
       now,
+      { station: vars.station, kiosk: vars.kiosk },
     )
     if (!created) return answerKiosk(c, back, 'staffCall.alreadyComing')
     limiter.take(key)

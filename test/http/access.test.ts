@@ -246,6 +246,8 @@ const EXPECTED_ACCESS: readonly (readonly [route: string, access: Access])[] = [
   ['POST /me/duty/absences/:id/cancel', 'signed-in'],
   ['GET /me/password', 'signed-in'],
   ['POST /me/password', 'signed-in'],
+  ['GET /me/notifications', 'signed-in'],
+  ['POST /me/notifications', 'signed-in'],
   ['GET /', 'signed-in'],
 ]
 

@@ -13,6 +13,7 @@ import { followup } from './messages/followup.ts'
 import { jobs } from './messages/jobs.ts'
 import { keypad } from './messages/keypad.ts'
 import { kiosk } from './messages/kiosk.ts'
+import { notifySettings } from './messages/notify-settings.ts'
 import { phoneBooking } from './messages/phone-booking.ts'
 import { phoneRaise } from './messages/phone-raise.ts'
 import { placeIntake } from './messages/place-intake.ts'
@@ -49,6 +50,7 @@ export const catalog = {
   ...placeIntake,
   ...publicPages,
   ...sms,
+  ...notifySettings,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

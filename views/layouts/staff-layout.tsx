@@ -61,6 +61,7 @@ export function StaffLayout({ title, children }: { title: string; children: Chil
           <form method="post" action="/logout" class="logout">
             <CsrfField />
             <span class="who">{t('nav.signedInAs', { name: account.displayName })}</span>
+            <a href="/me/notifications">{t('notify.nav')}</a>
             <a href="/me/password">{t('nav.password')}</a>
             <button type="submit" class="link-button">
               {t('nav.logout')}

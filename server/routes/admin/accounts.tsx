@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
-import { ROLES } from '../../../db/enums.ts'
+import { NOTIFY_CHANNELS, ROLES } from '../../../db/enums.ts'
 import {
   createAccount,
   deputyAccountTaken,
@@ -19,6 +19,7 @@ import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
 import { renderPage } from '../../../views/render.tsx'
 import type { AppDeps } from '../../deps.ts'
 import { USERNAME_PATTERN } from '../../domain/account.ts'
+import { checkNotifySettings } from '../../domain/notify-settings.ts'
 import { hashPassword, sha256 } from '../../domain/secrets.ts'
 import type { AppEnv } from '../../env.ts'
 import { wakeStreams } from '../../events/sse.ts'
@@ -34,6 +35,12 @@ const accountFields = {
   role: z.enum(ROLES, { message: 'error.unknownChoice' }),
   stationIds: f.ids(),
   deputyId: f.optionalId(),
+  phone: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v ?? ''),
+  notifyChannel: z.enum(NOTIFY_CHANNELS, { message: 'error.unknownChoice' }).optional().default('webhook'),
 }
 const createForm = z.object({ ...accountFields, password, mustChangePassword: f.checkbox() })
 const editForm = z.object({
@@ -80,10 +87,19 @@ export function accountRoutes(deps: AppDeps) {
   /** Checks what the schema cannot: references, the role's own fields, and a free username. */
   const checkReferences = (
     t: T,
-    data: { username: string; role: string; stationIds: number[]; deputyId?: number | undefined },
+    data: {
+      username: string
+      role: string
+      stationIds: number[]
+      deputyId?: number | undefined
+      phone: string
+      notifyChannel: (typeof NOTIFY_CHANNELS)[number]
+    },
     id?: number,
   ): FieldErrors => {
     const errors: FieldErrors = {}
+    const notify = checkNotifySettings(data.phone, data.notifyChannel)
+    if (!notify.ok) errors[notify.field] = t(notify.error)
     if (usernameTaken(db, data.username, id)) errors.username = t('admin.accounts.usernameTaken')
     if (data.role === 'staff') {
       const known = new Set(listStations(db).map((s) => s.id))
@@ -108,7 +124,13 @@ export function accountRoutes(deps: AppDeps) {
     deputyId: data.role === 'deputy' ? (data.deputyId ?? null) : null,
   })
 
-  app.get('/new', (c) => renderPage(c, form({ role: 'staff' })))
+  /** Checked by checkReferences before this is called. */
+  const notifyFields = (data: { phone: string; notifyChannel: (typeof NOTIFY_CHANNELS)[number] }) => {
+    const checked = checkNotifySettings(data.phone, data.notifyChannel)
+    return checked.ok ? checked.settings : {}
+  }
+
+  app.get('/new', (c) => renderPage(c, form({ role: 'staff', notifyChannel: 'webhook' })))
 
   app.post('/', async (c) => {
     const { t } = c.get('i18n')
@@ -122,7 +144,14 @@ export function accountRoutes(deps: AppDeps) {
     const written = tryUnique(() =>
       createAccount(
         db,
-        { username, displayName, passwordHash, mustChangePassword, ...roleFields(parsed.data) },
+        {
+          username,
+          displayName,
+          passwordHash,
+          mustChangePassword,
+          ...roleFields(parsed.data),
+          ...notifyFields(parsed.data),
+        },
         actorId(c),
         clock.now(),
       ),
@@ -143,6 +172,8 @@ export function accountRoutes(deps: AppDeps) {
       deputyId: a.deputyId ? String(a.deputyId) : '',
       active: a.active ? 'on' : '',
       mustChangePassword: a.mustChangePassword ? 'on' : '',
+      phone: a.phone,
+      notifyChannel: a.notifyChannel,
     }
     return renderPage(c, form(values, {}, a.id))
   })
@@ -167,7 +198,15 @@ export function accountRoutes(deps: AppDeps) {
         updateAccount(
           db,
           a.id,
-          { username, displayName, active, passwordHash, mustChangePassword, ...roleFields(parsed.data) },
+          {
+            username,
+            displayName,
+            active,
+            passwordHash,
+            mustChangePassword,
+            ...roleFields(parsed.data),
+            ...notifyFields(parsed.data),
+          },
           actorId(c),
           clock.now(),
           self && sid ? sha256(sid) : undefined,

@@ -4,6 +4,7 @@ import type { StationRow } from '../../../db/queries/stations.ts'
 import type { Role } from '../../../db/schema.ts'
 import { CheckboxField, CheckboxGroup } from '../../components/checkbox-field.tsx'
 import { type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { NotifyFields } from '../../components/notify-fields.tsx'
 import { type T, useI18n } from '../../i18n/index.ts'
 import {
   ActiveCell,
@@ -135,6 +136,11 @@ export function AccountFormPage({ id, values, errors = {}, stations, deputies }:
           value={val(values, 'deputyId')}
           placeholder={t('admin.accounts.noDeputy')}
           options={deputies.map((d) => ({ value: d.id, label: d.name }))}
+          errors={errors}
+        />
+        <NotifyFields
+          phone={val(values, 'phone')}
+          notifyChannel={val(values, 'notifyChannel')}
           errors={errors}
         />
         <TextField
