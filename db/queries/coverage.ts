@@ -155,8 +155,9 @@ export function loadContactRows(
               whose(concerns.placeId, deputyIds.length ? inArray(concerns.deputyId, deputyIds) : null),
             ),
           )
-          .orderBy(asc(concerns.id))
           .all()
+          // Sorted here: ordering by id in SQL made SQLite walk the whole table in id order.
+          .sort((a, b) => a.id - b.id)
       : []
   const bookingRows =
     districtIds.length || deputyIds.length
@@ -181,8 +182,8 @@ export function loadContactRows(
               ),
             ),
           )
-          .orderBy(asc(receptionBookings.id))
           .all()
+          .sort((a, b) => a.id - b.id)
       : []
   return {
     visits: [...visitRows.values()].sort((a, b) => a.id - b.id),
