@@ -16,6 +16,8 @@ export const SMS_KINDS = {
   'roster.reminder': ['date', 'time', 'station'],
   /** To a clerk who chose SMS: a kiosk asks for help. */
   'staff.call': ['station', 'kiosk'],
+  /** To a deputy who chose SMS: the places of their districts unreached the longest (issue 17). */
+  'coverage.nudge': ['places'],
   /** To a deputy who chose SMS: their coming week in one line. */
   'schedule.weekly': ['week', 'items'],
 } as const satisfies Record<string, readonly string[]>

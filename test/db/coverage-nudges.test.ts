@@ -2,7 +2,7 @@ import { eq, like } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { listPlaces } from '../../db/queries/places.ts'
 import { insertVisit } from '../../db/queries/visits.ts'
-import { deputies, outbox, visits } from '../../db/schema.ts'
+import { accounts, deputies, outbox, visits } from '../../db/schema.ts'
 import { coverageNudgesJob } from '../../server/jobs/coverage-nudges.ts'
 import { catchUp } from '../../server/jobs/runner.ts'
 import { makeTestApp } from '../helpers/test-app.ts'
@@ -62,5 +62,29 @@ describe('weekly coverage nudge', () => {
     expect(late.map((o) => [o.slot.toISOString(), o.status])).toEqual([['2026-12-07T01:00:00.000Z', 'done']])
     expect(nudges().filter((m) => m.dedupeKey.includes(':2026-12-07:'))).toHaveLength(week1.length)
     expect(await catchUp(deps, [coverageNudgesJob])).toEqual([])
+  })
+
+  it('goes by SMS, naming the places, to a deputy who chose SMS; others stay on the webhook', async () => {
+    const t = await makeTestApp()
+    const { db } = t
+    const chen = db.select().from(deputies).where(eq(deputies.name, '陈建国')).get()!
+    db.update(accounts)
+      .set({ notifyChannel: 'sms', phone: '13912345678' })
+      .where(eq(accounts.deputyId, chen.id))
+      .run()
+    await catchUp({ ...t.deps }, [coverageNudgesJob])
+    const mine = db
+      .select()
+      .from(outbox)
+      .where(like(outbox.dedupeKey, `coverage-nudge:%:deputy-${chen.id}`))
+      .all()
+    expect(mine).toHaveLength(1)
+    expect(mine[0]).toMatchObject({ channel: 'sms', kind: 'coverage.nudge', phone: '13912345678' })
+    const named = listPlaces(db, { districtIds: [1] })
+      .sort((a, b) => a.id - b.id)
+      .slice(0, 3)
+    expect(mine[0]!.smsParams).toEqual({ places: named.map((p) => p.nameZhHans).join('、') })
+    const others = db.select().from(outbox).where(like(outbox.dedupeKey, 'coverage-nudge:%')).all()
+    expect(others.filter((m) => m.channel === 'webhook').length).toBeGreaterThan(0)
   })
 })
