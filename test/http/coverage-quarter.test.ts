@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { insertPlace } from '../../db/queries/places.ts'
-import { insertVisit } from '../../db/queries/visits.ts'
-import { deputies, deputyDistricts, districts, stations, topics, visits } from '../../db/schema.ts'
+import { accounts, deputies, deputyDistricts, districts, stations, topics } from '../../db/schema.ts'
 import { submitConcern } from '../../server/events/queue-commands.ts'
+import { cancelVisit, logVisitHeld, planVisit } from '../../server/events/visit-commands.ts'
 import { DEMO, makeTestApp, type TestApp } from '../helpers/test-app.ts'
 
 /*
@@ -53,9 +53,10 @@ async function scriptedQuarter(t: TestApp) {
   const D2 = deputy('乙代表', {})
   const D3 = deputy('丙代表', { homePlaceId: P[20]! })
 
-  // Visits are V's to write; until that lands, "held" and "cancelled" are set on the row.
+  // Visits go through the real commands, as a clerk (the demo's clerk account) records them.
+  const clerk = db.select().from(accounts).where(eq(accounts.username, 'clerk')).get()!.id
   const visit = (place: number, date: string, who: number[], status: 'planned' | 'held' | 'cancelled') => {
-    const v = insertVisit(
+    const v = planVisit(
       db,
       {
         placeId: place,
@@ -64,10 +65,17 @@ async function scriptedQuarter(t: TestApp) {
         startsAt: at(date),
         endsAt: new Date(at(date).getTime() + 7_200_000),
         deputyIds: who,
+        actorAccountId: clerk,
       },
       now,
     )
-    if (status !== 'planned') db.update(visits).set({ status }).where(eq(visits.id, v.id)).run()
+    const outcome =
+      status === 'held'
+        ? logVisitHeld(db, v.id, { status: 'held', peopleMet: 10, summary: '走访' }, clerk, now)
+        : status === 'cancelled'
+          ? cancelVisit(db, v.id, '改期', clerk, now)
+          : { ok: true }
+    if (!outcome.ok) throw new Error(`visit ${v.id} not ${status}`)
     return v.id
   }
   visit(P[1]!, '2026-07-02', [D1], 'held') // V1
