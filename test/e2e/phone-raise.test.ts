@@ -102,8 +102,9 @@ describe('a resident on their own phone: find → raise → status → reply →
     const figures: string[] = []
     for (const [i, l] of LOCALES.entries()) {
       const { context, page, meter } = await phone(l)
-      // The place poster's QR: /q/p/ID redirects here (its short URL is not on this branch).
-      let bytes = await weigh(page, meter, () => page.goto(`${base}/m/find?place=${poster.id}`))
+      // Scanning the place poster's QR: its short URL /q/p/ID redirects to find-my-deputy.
+      let bytes = await weigh(page, meter, () => page.goto(`${base}/q/p/${poster.id}`))
+      expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`/m/find?place=${poster.id}`)
       expect(await page.getAttribute('html', 'lang')).toBe(l.html)
       await expect.poll(() => page.locator('#m-deputies li').count()).toBeGreaterThan(0)
       await checkPage(page, `${l.locale} poster place`, bytes, figures)
