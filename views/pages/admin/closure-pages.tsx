@@ -1,6 +1,7 @@
 import type { ClosureRow } from '../../../db/queries/admin-closures.ts'
 import type { StationRow } from '../../../db/queries/stations.ts'
 import { CLOSURE_KINDS, type ClosureKind } from '../../../db/schema.ts'
+import { CsvUploadForm } from '../../components/csv-upload-form.tsx'
 import { CsrfField, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
 import { PostButton } from '../../components/post-button.tsx'
 import { type T, useI18n } from '../../i18n/index.ts'
@@ -169,35 +170,12 @@ export function ClosureImportPage({ text = '', errors = [], formError }: ImportP
         </pre>
         <p>{t('admin.csv.duplicates')}</p>
       </section>
-      <form
-        method="post"
+      <CsvUploadForm
         action="/admin/closures/import"
-        enctype="multipart/form-data"
         id="closure-import-form"
-        novalidate
-      >
-        <CsrfField />
-        <div class="field">
-          <label for="f-file">
-            {t('admin.csv.file')} <span class="optional">({t('form.optional')})</span>
-          </label>
-          <input id="f-file" name="file" type="file" accept=".csv,text/csv" />
-        </div>
-        <div class="field">
-          <label for="f-text">
-            {t('admin.csv.paste')} <span class="optional">({t('form.optional')})</span>
-          </label>
-          <textarea id="f-text" name="text" rows={8} spellcheck={false} class="csv-paste">
-            {text}
-          </textarea>
-        </div>
-        <div class="actions form-actions">
-          <button type="submit">{t('admin.csv.submit')}</button>
-          <a class="button secondary" href="/admin/closures">
-            {t('form.cancel')}
-          </a>
-        </div>
-      </form>
+        cancelHref="/admin/closures"
+        text={text}
+      />
     </AdminShell>
   )
 }

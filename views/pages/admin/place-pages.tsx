@@ -2,6 +2,7 @@ import { PLACE_KINDS, PLACE_SECTORS } from '../../../db/enums.ts'
 import type { DistrictRow } from '../../../db/queries/admin-districts.ts'
 import type { PlaceWithDistrict } from '../../../db/queries/places.ts'
 import { MAX_PLACE_ADDRESS, MAX_PLACE_NAME } from '../../../server/domain/place-rules.ts'
+import { CsvUploadForm } from '../../components/csv-upload-form.tsx'
 import { CsrfField, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
 import { PostButton } from '../../components/post-button.tsx'
 import { type T, useI18n } from '../../i18n/index.ts'
@@ -309,35 +310,12 @@ export function PlaceImportPage({ text = '', errors = [], formError }: ImportPro
         </pre>
         <p>{t('admin.placesCsv.duplicates')}</p>
       </section>
-      <form
-        method="post"
+      <CsvUploadForm
         action="/admin/places/import"
-        enctype="multipart/form-data"
         id="place-import-form"
-        novalidate
-      >
-        <CsrfField />
-        <div class="field">
-          <label for="f-file">
-            {t('admin.csv.file')} <span class="optional">({t('form.optional')})</span>
-          </label>
-          <input id="f-file" name="file" type="file" accept=".csv,text/csv" />
-        </div>
-        <div class="field">
-          <label for="f-text">
-            {t('admin.csv.paste')} <span class="optional">({t('form.optional')})</span>
-          </label>
-          <textarea id="f-text" name="text" rows={8} spellcheck={false} class="csv-paste">
-            {text}
-          </textarea>
-        </div>
-        <div class="actions form-actions">
-          <button type="submit">{t('admin.csv.submit')}</button>
-          <a class="button secondary" href="/admin/places">
-            {t('form.cancel')}
-          </a>
-        </div>
-      </form>
+        cancelHref="/admin/places"
+        text={text}
+      />
     </AdminShell>
   )
 }
