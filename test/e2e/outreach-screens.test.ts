@@ -23,11 +23,18 @@ const PHONE = { width: 390, height: 844 }
 const live = useServerAndBrowser()
 
 async function expectNoSidewaysScroll(page: Page, label: string) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }))
-  expect(scroll, `${label} scrolls sideways`).toBeLessThanOrEqual(client)
+  const wide = await page.evaluate(() => {
+    const limit = document.documentElement.clientWidth
+    if (document.documentElement.scrollWidth <= limit) return []
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > limit + 0.5)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`,
+      )
+      .slice(0, 8)
+  })
+  expect(wide, `${label} scrolls sideways`).toEqual([])
 }
 
 /** Checks the page already open: axe, no sideways scroll, and a screenshot when asked for. */
@@ -91,7 +98,9 @@ describe('places admin screens', () => {
     await open(page, '/admin/places/import', 'places-import-zh-Hans')
     await page.fill('#f-text', '名称,类型,选区\n新建小区,community,第一选区\n坏行,castle,没有这个选区\n')
     const [res] = await Promise.all([
-      page.waitForResponse((r) => r.url().endsWith('/admin/places/import') && r.request().method() === 'POST'),
+      page.waitForResponse(
+        (r) => r.url().endsWith('/admin/places/import') && r.request().method() === 'POST',
+      ),
       page.click('form[action="/admin/places/import"] button[type=submit]'),
     ])
     expect(res.status()).toBe(422)
@@ -133,7 +142,10 @@ describe('visit screens', () => {
     await Promise.all([page.waitForLoadState(), page.click('#visit-cancel-submit')])
     await checkOpen(page, 'visit cancel refused', 'visit-cancel-422-zh-Hans')
     await page.fill('#f-reason', '村里有事，改期')
-    await Promise.all([page.waitForURL(new RegExp(`/visits/${other}$|/visits/${other}\\?`)), page.click('#visit-cancel-submit')])
+    await Promise.all([
+      page.waitForURL(new RegExp(`/visits/${other}$|/visits/${other}\\?`)),
+      page.click('#visit-cancel-submit'),
+    ])
     await checkOpen(page, 'visit cancelled', 'visit-cancelled-zh-Hans')
 
     // The visit has begun: the intake at the visit, its slip and the log.
@@ -144,10 +156,13 @@ describe('visit screens', () => {
     await open(s.page, `/visits/${id}/concerns`, 'visit-concerns-zh-Hans')
     await s.page.fill('#f-description', '路灯不亮，晚上出行不便')
     await s.page.fill('#f-phone', '123')
-    await Promise.all([s.page.waitForLoadState(), s.page.click('form[action$="/concerns"] button[type=submit]')])
+    await Promise.all([s.page.waitForLoadState(), s.page.click('#visit-concern-form button[type=submit]')])
     await checkOpen(s.page, 'visit concern refused', 'visit-concerns-422-zh-Hans')
+    await s.page.selectOption('#f-topic', { index: 1 })
     await s.page.fill('#f-phone', '13800001111')
-    await Promise.all([s.page.waitForURL(/\/slip\//), s.page.click('form[action$="/concerns"] button[type=submit]')])
+    await Promise.all([s.page.waitForURL(/\?done=/), s.page.click('#visit-concern-form button[type=submit]')])
+    await checkOpen(s.page, 'visit concern recorded', 'visit-concerns-done-zh-Hans')
+    await Promise.all([s.page.waitForURL(/\/slip\//), s.page.click('#visit-concern-slip')])
     await checkOpen(s.page, 'visit slip', 'visit-slip-zh-Hans')
     await s.page.goto(`${server.baseUrl}/visits/${id}`)
     await s.page.fill('#f-peopleMet', '12')
