@@ -53,6 +53,16 @@ async function open(page: Page, path: string, shot: string, status = 200) {
   await checkOpen(page, path, shot)
 }
 
+/** Clicks a submit button and waits for the page its POST answers with. */
+async function submit(page: Page, selector: string, status: number) {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
+    page.click(selector),
+  ])
+  expect(res.status(), selector).toBe(status)
+  await page.waitForLoadState()
+}
+
 const setLang = (page: Page, lang: string) => page.goto(`${live.server.baseUrl}/lang/${lang}?next=/`)
 
 /** A concern raised on a phone for deputy 1 at station 1, triaged by the station's rule. */
@@ -139,7 +149,7 @@ describe('visit screens', () => {
     await open(page, `/visits/${id}/edit`, 'visit-edit-zh-Hans')
     const other = await plan()
     await page.fill('#f-reason', '')
-    await Promise.all([page.waitForLoadState(), page.click('#visit-cancel-submit')])
+    await submit(page, '#visit-cancel-submit', 422)
     await checkOpen(page, 'visit cancel refused', 'visit-cancel-422-zh-Hans')
     await page.fill('#f-reason', '村里有事，改期')
     await Promise.all([
@@ -156,7 +166,7 @@ describe('visit screens', () => {
     await open(s.page, `/visits/${id}/concerns`, 'visit-concerns-zh-Hans')
     await s.page.fill('#f-description', '路灯不亮，晚上出行不便')
     await s.page.fill('#f-phone', '123')
-    await Promise.all([s.page.waitForLoadState(), s.page.click('#visit-concern-form button[type=submit]')])
+    await submit(s.page, '#visit-concern-form button[type=submit]', 422)
     await checkOpen(s.page, 'visit concern refused', 'visit-concerns-422-zh-Hans')
     await s.page.selectOption('#f-topic', { index: 1 })
     await s.page.fill('#f-phone', '13800001111')
@@ -166,7 +176,7 @@ describe('visit screens', () => {
     await checkOpen(s.page, 'visit slip', 'visit-slip-zh-Hans')
     await s.page.goto(`${server.baseUrl}/visits/${id}`)
     await s.page.fill('#f-peopleMet', '12')
-    await Promise.all([s.page.waitForLoadState(), s.page.click('#visit-log-submit')])
+    await submit(s.page, '#visit-log-submit', 422)
     await checkOpen(s.page, 'visit log refused', 'visit-log-422-zh-Hans')
     await s.page.fill('#f-summary', '听取物业意见，路灯问题已记录')
     await Promise.all([s.page.waitForURL(new RegExp(`/visits/${id}`)), s.page.click('#visit-log-submit')])
@@ -196,7 +206,7 @@ describe('triage screens', () => {
       await open(page, '/staff/triage', `triage-${lang}`)
     }
     await Promise.all([
-      page.waitForLoadState(),
+      page.waitForURL(/\/staff\/triage\?done=/),
       page.click(`form[action="/staff/triage/${junk.id}/spam"] button[type=submit]`),
     ])
     expect(server.db.select().from(concerns).where(eq(concerns.id, junk.id)).get()!.status).toBe('spam')
