@@ -4,7 +4,7 @@ import { defineMessages } from '../define.ts'
 export const sms = defineMessages({
   'triage.title': ['手机来件初审', '手機來件初審', 'Triage of phone concerns'],
   'triage.intro': [
-    '居民用手机提交的诉求，经您查看后才会转给代表。明显无效的信息请标为"无效"：它不进入代表的清单，也不计入任何统计。',
+    '居民用手机提交的诉求，经您查看后才会转给代表。明显无效的信息请标为“无效”：它不进入代表的清单，也不计入任何统计。',
     '居民用手機提交的訴求，經您查看後才會轉給代表。明顯無效的資訊請標為「無效」：它不進入代表的清單，也不計入任何統計。',
     'Concerns residents send from their phones reach the deputy only after you look at them. Mark obvious junk as spam: it never reaches a deputy’s list or any figure.',
   ],

@@ -51,7 +51,7 @@ export function VisitSlipPage({ slip }: { slip: VisitSlip }) {
         <SlipContact station={slip.station} />
       </section>
       <p class="no-print">
-        <button type="button" id="print-slip" data-print="1">
+        <button type="button" class="button" id="print-slip" data-print="1">
           {t('visit.page.print')}
         </button>
       </p>
