@@ -6,12 +6,8 @@ import { activeTopics, findActiveTopic } from '../../db/queries/queue-presence.t
 import { activePlace, placeOptions } from '../../db/queries/station-places.ts'
 import type { StationRow } from '../../db/queries/stations.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
-import {
-  INTAKE_CHANNELS,
-  INTAKE_DESCRIPTION_MAX,
-  IntakePage,
-  type IntakeValues,
-} from '../../views/pages/staff/intake-page.tsx'
+import { INTAKE_DESCRIPTION_MAX } from '../../views/components/intake-resident-fields.tsx'
+import { INTAKE_CHANNELS, IntakePage, type IntakeValues } from '../../views/pages/staff/intake-page.tsx'
 import { formatTrackingCode } from '../../views/pages/track/concern-labels.ts'
 import { renderPage } from '../../views/render.tsx'
 import type { AppDeps } from '../deps.ts'

@@ -19,9 +19,9 @@ import {
   visitHistory,
 } from '../../db/queries/visits.ts'
 import type { FieldErrors } from '../../views/components/form.tsx'
+import { INTAKE_DESCRIPTION_MAX } from '../../views/components/intake-resident-fields.tsx'
 import type { MessageKey } from '../../views/i18n/index.ts'
 import { placeKindLabel, visitKindLabel, visitStatusLabel } from '../../views/pages/places/place-labels.ts'
-import { INTAKE_DESCRIPTION_MAX } from '../../views/pages/staff/intake-page.tsx'
 import { formatTrackingCode, statusLabel } from '../../views/pages/track/concern-labels.ts'
 import { VisitConcernPage, type VisitConcernValues } from '../../views/pages/visits/visit-concern-page.tsx'
 import {

@@ -1,6 +1,7 @@
 import type { TopicRow } from '../../../db/queries/queue-presence.ts'
 import { CONCERN_CHANNELS, type ConcernChannel } from '../../../db/schema.ts'
 import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { IntakeResidentFields } from '../../components/intake-resident-fields.tsx'
 import { type PlaceOptions, PlaceSelectField } from '../../components/place-select.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
@@ -11,7 +12,6 @@ import { channelLabel } from '../track/concern-labels.ts'
 export const INTAKE_CHANNELS = CONCERN_CHANNELS.filter(
   (c): c is Exclude<ConcernChannel, 'kiosk'> => c !== 'kiosk',
 )
-export const INTAKE_DESCRIPTION_MAX = 2000
 
 export type IntakeValues = {
   channel?: string
@@ -91,46 +91,7 @@ export function IntakePage({
           errors={errors}
         />
         <PlaceSelectField places={places} value={values.place} errors={errors} />
-        <div class={errors.description ? 'field has-error' : 'field'}>
-          <label for="f-description">{t('queue.intake.description')}</label>
-          {errors.description ? (
-            <p class="error" id="e-description">
-              {errors.description}
-            </p>
-          ) : null}
-          <textarea
-            id="f-description"
-            name="description"
-            rows={6}
-            required
-            maxlength={INTAKE_DESCRIPTION_MAX}
-            aria-invalid={errors.description ? 'true' : undefined}
-            aria-describedby={errors.description ? 'e-description' : undefined}
-          >
-            {values.description ?? ''}
-          </textarea>
-        </div>
-        <p class="hint" id="intake-privacy">
-          {t('queue.intake.privacy')}
-        </p>
-        <TextField
-          name="residentName"
-          label="queue.intake.residentName"
-          value={values.residentName}
-          maxlength={50}
-          autocomplete="off"
-          errors={errors}
-        />
-        <TextField
-          name="phone"
-          label="queue.intake.phone"
-          type="tel"
-          inputmode="tel"
-          value={values.phone}
-          maxlength={20}
-          autocomplete="off"
-          errors={errors}
-        />
+        <IntakeResidentFields values={values} errors={errors} rows={6} />
         <button type="submit" id="intake-submit">
           {t('queue.intake.submit')}
         </button>

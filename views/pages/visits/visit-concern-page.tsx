@@ -1,9 +1,9 @@
 import type { TopicRow } from '../../../db/queries/queue-presence.ts'
 import { CheckboxField } from '../../components/checkbox-field.tsx'
 import { CsrfField, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../components/form.tsx'
+import { IntakeResidentFields } from '../../components/intake-resident-fields.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
-import { INTAKE_DESCRIPTION_MAX } from '../staff/intake-page.tsx'
 import { VisitStyles } from './visit-assets.tsx'
 
 export type VisitConcernValues = {
@@ -80,46 +80,7 @@ export function VisitConcernPage({
         ) : (
           <input type="hidden" name="deputy" value={String(deputies[0]?.id ?? '')} />
         )}
-        <div class={errors.description ? 'field has-error' : 'field'}>
-          <label for="f-description">{t('queue.intake.description')}</label>
-          {errors.description ? (
-            <p class="error" id="e-description">
-              {errors.description}
-            </p>
-          ) : null}
-          <textarea
-            id="f-description"
-            name="description"
-            rows={5}
-            required
-            maxlength={INTAKE_DESCRIPTION_MAX}
-            aria-invalid={errors.description ? 'true' : undefined}
-            aria-describedby={errors.description ? 'e-description' : undefined}
-          >
-            {values.description ?? ''}
-          </textarea>
-        </div>
-        <p class="hint" id="intake-privacy">
-          {t('queue.intake.privacy')}
-        </p>
-        <TextField
-          name="residentName"
-          label="queue.intake.residentName"
-          value={values.residentName}
-          maxlength={50}
-          autocomplete="off"
-          errors={errors}
-        />
-        <TextField
-          name="phone"
-          label="queue.intake.phone"
-          type="tel"
-          inputmode="tel"
-          value={values.phone}
-          maxlength={20}
-          autocomplete="off"
-          errors={errors}
-        />
+        <IntakeResidentFields values={values} errors={errors} rows={5} />
         <CheckboxField
           name="smsConsent"
           label="visit.concern.smsConsent"
