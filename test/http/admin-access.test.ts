@@ -98,7 +98,7 @@ describe('admin messages', () => {
     for (const [key, [hans, hant, en]] of Object.entries(adminMessages)) {
       expect(hans && hant && en, key).toBeTruthy()
       const allowed =
-        /\{\w+\}|CSV|UTF-8|IANA|KB|Asia\/Shanghai|station_code|station_closed|holiday|workday|date|kind|name/g
+        /\{\w+\}|CSV|UTF-8|BOM|GBK|IANA|KB|Asia\/Shanghai|station_code|station_closed|holiday|workday|date|kind|name/g
       const strip = (s: string) => s.replace(allowed, '')
       expect(strip(hans), key).not.toMatch(/[a-z]{3,}/i)
       expect(strip(hant), key).not.toMatch(/[a-z]{3,}/i)

@@ -38,6 +38,8 @@ const SPEC = new Set([
   'answered>closed',
   'answered>reopened',
   'received>no_show_no_contact',
+  // A clerk's triage of a phone concern (issue 16).
+  'received>spam',
 ])
 const OPEN: ConcernStatus[] = ['received', 'referred', 'suggestion', 'in_progress', 'replied', 'reopened']
 const status = fc.constantFrom(...CONCERN_STATUSES)
@@ -79,6 +81,7 @@ describe('concern lifecycle', () => {
 
   it('ends a no-show without contact only from received, as a closed status nothing leaves', () => {
     expect(STATUS_TYPE.no_show_no_contact).toBe('closed')
+    expect(STATUS_TYPE.spam).toBe('closed')
     expect(isOpen('no_show_no_contact')).toBe(false)
     for (const from of CONCERN_STATUSES)
       expect(checkTransition(from, 'no_show_no_contact').ok, from).toBe(from === 'received')
