@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm'
-import { isMobile } from '../../server/domain/sms-kinds.ts'
+import { isMobile, type SmsKind, type SmsParams } from '../../server/domain/sms-kinds.ts'
 import type { Queryable } from '../client.ts'
 import { accountStations, accounts } from '../schema.ts'
+import { enqueue, enqueueSms, type NewMessage } from './outbox.ts'
 
 /**
  * The mobile an account's notices go to by SMS: set when it chose SMS, is active and has a
@@ -50,4 +51,21 @@ export function smsDeputies(db: Queryable): { accountId: number; deputyId: numbe
     .orderBy(asc(accounts.id))
     .all()
     .flatMap((a) => (a.deputyId !== null && isMobile(a.phone) ? [{ ...a, deputyId: a.deputyId }] : []))
+}
+
+/**
+ * A notice to a staff member or deputy the way they chose (issue 16): by SMS with `sms` when they
+ * chose it and have a mobile, else `msg` on the webhook, under the same dedupe key. Whether a new
+ * row was queued.
+ */
+export function enqueueByChoice<K extends SmsKind>(
+  db: Queryable,
+  msg: NewMessage,
+  sms: { kind: K; params: SmsParams<K> },
+  now: Date,
+): boolean {
+  const phone = smsPhoneOfRecipient(db, msg.recipient)
+  if (!phone) return enqueue(db, msg, now).created
+  const { dedupeKey, recipient, dueAt, expiresAt } = msg
+  return enqueueSms(db, { ...sms, phone, dedupeKey, recipient, dueAt, expiresAt }, now)?.created ?? false
 }

@@ -1,10 +1,10 @@
 import type { Queryable } from '../../db/client.ts'
 import { coverageDistricts, deputiesOfDistricts } from '../../db/queries/coverage.ts'
 import { followUpSettings } from '../../db/queries/followup.ts'
-import { enqueue, enqueueSms } from '../../db/queries/outbox.ts'
+import { enqueue } from '../../db/queries/outbox.ts'
 import { openSessions } from '../../db/queries/reception.ts'
 import { recipientOf } from '../../db/queries/roster.ts'
-import { smsPhoneOfRecipient } from '../../db/queries/sms-recipients.ts'
+import { enqueueByChoice } from '../../db/queries/sms-recipients.ts'
 import { findStation } from '../../db/queries/stations.ts'
 import { makeI18n } from '../../views/i18n/index.ts'
 import { districtCoverage } from '../coverage-figures.ts'
@@ -71,25 +71,7 @@ export function runCoverageNudges(deps: AppDeps, now: Date): number {
     const dedupeKey = `coverage-nudge:${week}:deputy-${d.id}`
     const recipient = recipientOf(db, `deputy:${d.id}`)
     // A deputy who chose SMS gets the places there (issue 16); the console shows the rest.
-    const phone = smsPhoneOfRecipient(db, recipient)
-    if (phone) {
-      const sms = enqueueSms(
-        db,
-        {
-          kind: 'coverage.nudge',
-          phone,
-          params: { places: places.map((r) => name(r.place)).join('、') },
-          dedupeKey,
-          recipient,
-          dueAt: now,
-          expiresAt: new Date(now.getTime() + 7 * 86_400_000),
-        },
-        now,
-      )
-      if (sms?.created) queued++
-      continue
-    }
-    const { created } = enqueue(
+    const created = enqueueByChoice(
       db,
       {
         dedupeKey,
@@ -105,6 +87,7 @@ export function runCoverageNudges(deps: AppDeps, now: Date): number {
         dueAt: now,
         expiresAt: new Date(now.getTime() + 7 * 86_400_000),
       },
+      { kind: 'coverage.nudge', params: { places: places.map((r) => name(r.place)).join('、') } },
       now,
     )
     if (created) queued++

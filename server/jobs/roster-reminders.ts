@@ -1,6 +1,5 @@
-import { enqueue, enqueueSms } from '../../db/queries/outbox.ts'
 import { listSlotDefs, recipientOf, stationRoster, stationsWithRoster } from '../../db/queries/roster.ts'
-import { smsPhoneOfRecipient } from '../../db/queries/sms-recipients.ts'
+import { enqueueByChoice } from '../../db/queries/sms-recipients.ts'
 import { makeI18n } from '../../views/i18n/index.ts'
 import type { AppDeps } from '../deps.ts'
 import { addDays, utcToZoned } from '../domain/zoned-time.ts'
@@ -33,25 +32,7 @@ export function runRosterReminders(deps: AppDeps, now: Date): number {
       const dedupeKey = `roster-reminder:${station.id}:${slot.key}:${slot.person}`
       const recipient = recipientOf(db, slot.person)
       // Someone who chose SMS gets it there instead of on the webhook (issue 16).
-      const phone = smsPhoneOfRecipient(db, recipient)
-      if (phone) {
-        const sms = enqueueSms(
-          db,
-          {
-            kind: 'roster.reminder',
-            phone,
-            params: { date: slot.date, time: `${slot.start}–${slot.end}`, station: name(station) },
-            dedupeKey,
-            recipient,
-            dueAt: now,
-            expiresAt: slot.startsAt,
-          },
-          now,
-        )
-        if (sms?.created) queued++
-        continue
-      }
-      const { created } = enqueue(
+      const created = enqueueByChoice(
         db,
         {
           dedupeKey,
@@ -67,6 +48,10 @@ export function runRosterReminders(deps: AppDeps, now: Date): number {
           }),
           dueAt: now,
           expiresAt: slot.startsAt,
+        },
+        {
+          kind: 'roster.reminder',
+          params: { date: slot.date, time: `${slot.start}–${slot.end}`, station: name(station) },
         },
         now,
       )
