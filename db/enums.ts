@@ -71,3 +71,69 @@ export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number]
 /** The outbox's delivery path for one message. */
 export const OUTBOX_CHANNELS = ['webhook', 'sms'] as const
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number]
+
+// ── Deputies' suggestions (代表建议, issue 18) ─────────────────────────────────────────────────
+
+/**
+ * Where a suggestion stands: the deputy drafts (or reworks a returned one), submits, the street
+ * office accepts and assigns it to units, the units reply, the lead deputy gives a verdict, which
+ * closes it or sends it back for re-handling. Transitions live in server/domain/suggestion-lifecycle.ts.
+ */
+export const SUGGESTION_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'accepted',
+  'assigned',
+  'replied',
+  'rehandling',
+  'closed',
+  'withdrawn',
+] as const
+export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number]
+
+/** The templates' kinds: the five commonest, and anything else. */
+export const SUGGESTION_KINDS = [
+  'infrastructure',
+  'traffic',
+  'environment',
+  'social_security',
+  'business',
+  'other',
+] as const
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number]
+
+/** 主办 (lead unit) and 协办 (assisting unit). */
+export const SUGGESTION_UNIT_ROLES = ['lead', 'assist'] as const
+export type SuggestionUnitRole = (typeof SUGGESTION_UNIT_ROLES)[number]
+/** A unit the deputy proposes in the draft, or one the street office assigned. */
+export const SUGGESTION_UNIT_STAGES = ['proposed', 'assigned'] as const
+export type SuggestionUnitStage = (typeof SUGGESTION_UNIT_STAGES)[number]
+
+/** A co-signing deputy (联名) is invited by the lead, then confirms or declines on their own screen. */
+export const COSIGN_STATES = ['invited', 'confirmed', 'declined'] as const
+export type CosignState = (typeof COSIGN_STATES)[number]
+
+/** What happened to a suggestion, on its timeline (and, for residents, on linked concerns'). */
+export const SUGGESTION_EVENT_ACTIONS = [
+  'created',
+  'edited',
+  'concerns_linked',
+  'concerns_unlinked',
+  'cosigner_invited',
+  'cosigner_confirmed',
+  'cosigner_declined',
+  'submit_refused',
+  'submitted',
+  'returned',
+  'accepted',
+  'assigned',
+  'unit_replied',
+  'replied',
+  'verdict',
+  'rehandling',
+  'closed',
+  'withdrawn',
+  'escalated',
+] as const
+export type SuggestionEventAction = (typeof SUGGESTION_EVENT_ACTIONS)[number]

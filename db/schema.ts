@@ -13,6 +13,7 @@ import {
 import {
   CLOSURE_KINDS,
   CONCERN_STATUSES,
+  COSIGN_STATES,
   FEED_KINDS,
   NOTIFY_CHANNELS,
   OUTBOX_CHANNELS,
@@ -21,8 +22,14 @@ import {
   REPLY_GRADES,
   type ReplyGrade,
   ROLES,
+  SUGGESTION_EVENT_ACTIONS,
+  SUGGESTION_KINDS,
+  SUGGESTION_STATUSES,
+  SUGGESTION_UNIT_ROLES,
+  SUGGESTION_UNIT_STAGES,
   TRIAGE_RULES,
   TRIAGE_STATES,
+  VERDICTS,
   type Verdict,
   VISIT_KINDS,
   VISIT_STATUSES,
@@ -180,6 +187,8 @@ export const accounts = sqliteTable(
     phone: text('phone').notNull().default(''),
     /** Where this account's notices go: the webhook (chat bot) or SMS to `phone`. */
     notifyChannel: text('notify_channel', { enum: NOTIFY_CHANNELS }).notNull().default('webhook'),
+    /** Staff of the street's people's congress office (issue 18): they review and assign suggestions. */
+    streetOffice: integer('street_office', { mode: 'boolean' }).notNull().default(false),
     /** Set by an administrator: every page leads to /me/password until the owner changes it. */
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
@@ -1207,3 +1216,202 @@ export const deputyPhotos = sqliteTable('deputy_photos', {
   etag: text('etag').notNull(),
   updatedAt: updatedAt(),
 })
+
+// ── Deputies' suggestions (代表建议, issue 18) ─────────────────────────────────────────────────
+
+/**
+ * A deputy's suggestion to the handling units: one matter, its facts, causes and concrete actions,
+ * led by one deputy with co-signers, built from residents' concerns. `year`/`number` are given at
+ * the first submission (建议第 N 号). `round` counts re-handlings; `dueOn` is the units' deadline of
+ * the current round (local date of `stationId`, the lead deputy's home station at drafting).
+ */
+export const suggestions = sqliteTable(
+  'suggestions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year'),
+    number: integer('number'),
+    stationId: integer('station_id')
+      .notNull()
+      .references(() => stations.id),
+    leadDeputyId: integer('lead_deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    kind: text('kind', { enum: SUGGESTION_KINDS }).notNull().default('other'),
+    title: text('title').notNull().default(''),
+    /** 现状: the problem with its facts. */
+    problem: text('problem').notNull().default(''),
+    /** 原因分析. */
+    causes: text('causes').notNull().default(''),
+    /** Why no resident's concern is linked, when none is. */
+    noEvidenceReason: text('no_evidence_reason').notNull().default(''),
+    /** Urgent suggestions get the short deadline (statutory practice: one month instead of three). */
+    urgent: integer('urgent', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: SUGGESTION_STATUSES }).notNull().default('draft'),
+    /** The street office's reason when it returned the suggestion to the deputy. */
+    returnReason: text('return_reason'),
+    dueOn: text('due_on'),
+    /** Highest escalation level sent for the current deadline. */
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    round: integer('round').notNull().default(0),
+    /** The lead deputy's latest verdict on the handling. */
+    verdict: text('verdict', { enum: VERDICTS }),
+    /** Whether the first submission attempt passed every required quality item (null: none yet). */
+    qualityFirstPassed: integer('quality_first_passed', { mode: 'boolean' }),
+    submittedAt: instant('submitted_at'),
+    acceptedAt: instant('accepted_at'),
+    assignedAt: instant('assigned_at'),
+    repliedAt: instant('replied_at'),
+    closedAt: instant('closed_at'),
+    createdByAccountId: integer('created_by_account_id').references(() => accounts.id),
+    /** Grows on every edit: a form saved over a newer version is refused, nothing typed is lost. */
+    version: integer('version').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('suggestions_number_unique').on(t.year, t.number),
+    index('suggestions_lead').on(t.leadDeputyId, t.status),
+    index('suggestions_station').on(t.stationId, t.status),
+    index('suggestions_due').on(t.status, t.dueOn),
+  ],
+)
+
+/** 具体建议: numbered actions, each saying who should act. */
+export const suggestionActions = sqliteTable(
+  'suggestion_actions',
+  {
+    suggestionId: integer('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    /** Who should do it, in the deputy's words (e.g. 区住建局, 物业公司). */
+    actor: text('actor').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.suggestionId, t.position] })],
+)
+
+/** Units the deputy proposes (stage 'proposed') and the office assigns ('assigned'): 主办 / 协办. */
+export const suggestionUnits = sqliteTable(
+  'suggestion_units',
+  {
+    suggestionId: integer('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id),
+    stage: text('stage', { enum: SUGGESTION_UNIT_STAGES }).notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => handlingUnits.id),
+    role: text('role', { enum: SUGGESTION_UNIT_ROLES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.suggestionId, t.stage, t.unitId] }),
+    index('suggestion_units_unit').on(t.unitId, t.stage),
+  ],
+)
+
+/** Co-signing deputies (联名): each confirms or declines on their own screen. */
+export const suggestionCosigners = sqliteTable(
+  'suggestion_cosigners',
+  {
+    suggestionId: integer('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id),
+    deputyId: integer('deputy_id')
+      .notNull()
+      .references(() => deputies.id),
+    state: text('state', { enum: COSIGN_STATES }).notNull().default('invited'),
+    invitedAt: instant('invited_at').notNull(),
+    answeredAt: instant('answered_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.suggestionId, t.deputyId] }),
+    index('suggestion_cosigners_deputy').on(t.deputyId, t.state),
+  ],
+)
+
+/** Residents' concerns a suggestion is built on (its evidence). */
+export const suggestionConcerns = sqliteTable(
+  'suggestion_concerns',
+  {
+    suggestionId: integer('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id),
+    concernId: integer('concern_id')
+      .notNull()
+      .references(() => concerns.id),
+    linkedAt: instant('linked_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.suggestionId, t.concernId] }),
+    index('suggestion_concerns_concern').on(t.concernId),
+  ],
+)
+
+/**
+ * A unit's reply to a suggestion in one round, recorded by the office's staff and graded A–D.
+ * `dueOn` is the round's deadline at the time, so "on time" stays what it was.
+ */
+export const suggestionReplies = sqliteTable(
+  'suggestion_replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    suggestionId: integer('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => handlingUnits.id),
+    round: integer('round').notNull(),
+    grade: text('grade', { enum: REPLY_GRADES }).notNull(),
+    /** The unit's reply as recorded; public (no personal data), relayed to linked residents. */
+    text: text('text').notNull(),
+    /** Local date the reply arrived; on time when not after `dueOn`. */
+    repliedOn: text('replied_on').notNull(),
+    dueOn: text('due_on'),
+    recordedByAccountId: integer('recorded_by_account_id').references(() => accounts.id),
+    recordedAt: instant('recorded_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('suggestion_replies_round_unique').on(t.suggestionId, t.round, t.unitId),
+    index('suggestion_replies_unit').on(t.unitId, t.repliedOn),
+  ],
+)
+
+/** What to show for a suggestion event: the verdict, grade, unit, reason, quality items failed… */
+export type SuggestionEventDetail = {
+  verdict?: Verdict
+  grade?: ReplyGrade
+  unitId?: number
+  unitIds?: number[]
+  deputyId?: number
+  concernIds?: number[]
+  dueOn?: string | null
+  round?: number
+  level?: number
+  /** Quality items that failed on a refused submission. */
+  failed?: string[]
+  number?: string
+}
+
+/** A suggestion's timeline; linked concerns' timelines show its public part. */
+export const suggestionEvents = sqliteTable(
+  'suggestion_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    suggestionId: integer('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id),
+    at: instant('at').notNull(),
+    action: text('action', { enum: SUGGESTION_EVENT_ACTIONS }).notNull(),
+    actorKind: text('actor_kind', { enum: ACTOR_KINDS }).notNull(),
+    actorAccountId: integer('actor_account_id').references(() => accounts.id),
+    fromStatus: text('from_status', { enum: SUGGESTION_STATUSES }),
+    toStatus: text('to_status', { enum: SUGGESTION_STATUSES }).notNull(),
+    /** A reason (return, verdict) or remark; shown to deputies and staff, not on public pages. */
+    note: text('note').notNull().default(''),
+    detail: text('detail', { mode: 'json' }).$type<SuggestionEventDetail>().notNull().default(sql`'{}'`),
+  },
+  (t) => [index('suggestion_events_suggestion').on(t.suggestionId, t.at)],
+)

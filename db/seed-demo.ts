@@ -281,6 +281,8 @@ function insertDemoStreet(tx: Tx, hashes: string[], stamp: { createdAt: Date; up
         role: l.role,
         deputyId: l.role === 'deputy' ? deputyRows[0]!.id : null,
         stationIds: l.role === 'staff' ? [central.id] : [],
+        // The demo clerk also serves the street's people's congress office (suggestions, issue 18).
+        streetOffice: l.role === 'staff',
       },
       now,
     )

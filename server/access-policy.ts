@@ -42,6 +42,8 @@ export const ACCESS_RULES: readonly (readonly [prefix: string, access: Access])[
   ['/deputy', ['deputy', 'staff']],
   // Visits: the deputies going, the organising station's clerks (each route checks which visit).
   ['/visits', ['deputy', 'staff']],
+  // Deputies' suggestions (issue 18): lead and co-signing deputies, staff of the station (each route checks which).
+  ['/suggestions', ['deputy', 'staff']],
   ['/me', 'signed-in'],
 ]
 

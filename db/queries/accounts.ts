@@ -36,6 +36,7 @@ export function loadAccount(db: Db, id: number): Account | null {
     role: row.role,
     deputyId: row.deputyId,
     mustChangePassword: row.mustChangePassword,
+    streetOffice: row.streetOffice,
     stationIds: stationsOfAccount(db)
       .all({ id })
       .map((r) => r.stationId),
@@ -85,6 +86,7 @@ export type NewAccount = {
   mustChangePassword?: boolean
   phone?: string
   notifyChannel?: NotifyChannel
+  streetOffice?: boolean
 }
 
 /** Creates an account and its station scope in one transaction; returns its id. */
@@ -101,6 +103,7 @@ export function insertAccount(db: Queryable, a: NewAccount, now: Date): number {
         mustChangePassword: a.mustChangePassword ?? false,
         phone: a.phone ?? '',
         notifyChannel: a.notifyChannel ?? 'webhook',
+        streetOffice: a.streetOffice ?? false,
         createdAt: now,
         updatedAt: now,
       })

@@ -17,6 +17,7 @@ const publicColumns = {
   mustChangePassword: accounts.mustChangePassword,
   phone: accounts.phone,
   notifyChannel: accounts.notifyChannel,
+  streetOffice: accounts.streetOffice,
   createdAt: accounts.createdAt,
   updatedAt: accounts.updatedAt,
 }

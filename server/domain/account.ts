@@ -9,6 +9,8 @@ export type Account = {
   deputyId: number | null
   /** An administrator asked for a new password: every page leads to /me/password until then. */
   mustChangePassword: boolean
+  /** Staff of the street's people's congress office: they review and assign suggestions (issue 18). */
+  streetOffice?: boolean
   /** Stations a staff account may act for; admins act for all. */
   stationIds: number[]
 }

@@ -21,7 +21,7 @@ import { addWorkingDays, isWorkingDay, type WorkingCalendar, workingDaysBetween 
 export type FollowUpSettings = {
   /** A handling unit's reply after a referral. */
   unitReplyWorkingDays: number
-  /** The reply to a deputy's formal suggestion. */
+  /** The units' reply to a deputy's suggestion (statutory practice: three months). */
   suggestionReplyWorkingDays: number
   /** Re-handling after the resident said 不满意. */
   rehandlingWorkingDays: number
@@ -33,6 +33,14 @@ export type FollowUpSettings = {
   minSatisfactionSample: number
   /** Calendar days without a contact after which a place counts as unreached (coverage). */
   unreachedDays: number
+  /** An urgent suggestion's reply (issue 18; `suggestionReplyWorkingDays` is the ordinary one). */
+  suggestionUrgentWorkingDays: number
+  /** The units' re-handling after the lead deputy said 不满意. */
+  suggestionRehandlingWorkingDays: number
+  /** How many times a suggestion may be sent back for re-handling. */
+  suggestionMaxRehandlings: number
+  /** How far back the suggestion finder looks for residents' concerns, in calendar days. */
+  suggestionFinderDays: number
 }
 
 export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = {
@@ -43,6 +51,10 @@ export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = {
   eraseAfterDays: 180,
   minSatisfactionSample: 5,
   unreachedDays: 90,
+  suggestionUrgentWorkingDays: 20,
+  suggestionRehandlingWorkingDays: 40,
+  suggestionMaxRehandlings: 1,
+  suggestionFinderDays: 180,
 }
 
 /** Escalation stops here: level 1 when overdue, 2 and 3 after one and two more steps. */

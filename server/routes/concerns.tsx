@@ -396,6 +396,10 @@ export function concernRoutes(deps: AppDeps) {
     eraseAfterDays: days(30, 3650),
     minSatisfactionSample: days(1, 100),
     unreachedDays: days(7, 3650),
+    suggestionUrgentWorkingDays: days(1, 250),
+    suggestionRehandlingWorkingDays: days(1, 250),
+    suggestionMaxRehandlings: days(0, 5),
+    suggestionFinderDays: days(7, 3650),
   })
 
   app.get('/staff/followup-settings', (c) =>

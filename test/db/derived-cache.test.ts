@@ -16,6 +16,13 @@ const UNVERSIONED = [
   'concern_phrases',
   'staff_calls',
   'deputy_photos',
+  'suggestions',
+  'suggestion_actions',
+  'suggestion_units',
+  'suggestion_cosigners',
+  'suggestion_concerns',
+  'suggestion_replies',
+  'suggestion_events',
   'data_versions',
   '__drizzle_migrations',
 ]

@@ -43,7 +43,14 @@ export const cachedHash = (pw: string) => {
 
 export async function addAccount(
   t: TestApp,
-  a: { username: string; role: Role; password?: string; stationIds?: number[]; deputyId?: number | null },
+  a: {
+    username: string
+    role: Role
+    password?: string
+    stationIds?: number[]
+    deputyId?: number | null
+    streetOffice?: boolean
+  },
 ) {
   const password = a.password ?? 'correct horse battery'
   const id = insertAccount(

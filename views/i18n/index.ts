@@ -24,6 +24,7 @@ import { room } from './messages/room.ts'
 import { roster } from './messages/roster.ts'
 import { search } from './messages/search.ts'
 import { sms } from './messages/sms.ts'
+import { suggestions } from './messages/suggestions.ts'
 import { visits } from './messages/visits.ts'
 
 export const catalog = {
@@ -51,6 +52,7 @@ export const catalog = {
   ...publicPages,
   ...sms,
   ...notifySettings,
+  ...suggestions,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

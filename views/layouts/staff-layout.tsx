@@ -37,6 +37,9 @@ export function StaffLayout({ title, children }: { title: string; children: Chil
                 </li>
               ) : null}
               <li>
+                <a href="/suggestions">{t('suggestion.nav')}</a>
+              </li>
+              <li>
                 <a href="/records">{t('followup.nav.records')}</a>
               </li>
               <li>

@@ -12,6 +12,14 @@ const FIELDS: [keyof FollowUpSettings, MessageKey, MessageKey][] = [
   ['eraseAfterDays', 'followup.settings.eraseAfter', 'followup.settings.eraseHint'],
   ['minSatisfactionSample', 'followup.settings.minSample', 'followup.settings.minSampleHint'],
   ['unreachedDays', 'coverage.settings.unreachedDays', 'coverage.settings.unreachedDaysHint'],
+  ['suggestionUrgentWorkingDays', 'suggestion.settings.urgent', 'followup.settings.workingDaysHint'],
+  ['suggestionRehandlingWorkingDays', 'suggestion.settings.rehandling', 'followup.settings.workingDaysHint'],
+  [
+    'suggestionMaxRehandlings',
+    'suggestion.settings.maxRehandlings',
+    'suggestion.settings.maxRehandlingsHint',
+  ],
+  ['suggestionFinderDays', 'suggestion.settings.finderDays', 'suggestion.settings.finderDaysHint'],
 ]
 
 /** The follow-up deadlines and retention, for administrators. */
