@@ -45,6 +45,11 @@ import { staffJobRoutes } from './routes/staff-jobs.tsx'
 import { staffSearchRoutes } from './routes/staff-search.tsx'
 import { staticFiles } from './routes/static-files.ts'
 import { stationDayRoutes } from './routes/station-day.tsx'
+import { suggestionDraftRoutes } from './routes/suggestion-drafts.tsx'
+import { suggestionFinderRoutes } from './routes/suggestion-finder.tsx'
+import { suggestionHandlingRoutes } from './routes/suggestion-handling.tsx'
+import { suggestionPublicRoutes } from './routes/suggestion-public.tsx'
+import { suggestionRecordRoutes } from './routes/suggestion-records.tsx'
 import { trackRoutes } from './routes/track.tsx'
 import { triageRoutes } from './routes/triage.tsx'
 import { visitRoutes } from './routes/visits.tsx'
@@ -88,6 +93,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicPageRoutes(deps))
   app.route('/', posterRoutes(deps))
   app.route('/', schedulePrintRoutes(deps))
+  // The finder's and the records' fixed paths before /suggestions/:id.
+  app.route('/', suggestionFinderRoutes(deps))
+  app.route('/', suggestionRecordRoutes(deps))
+  app.route('/', suggestionPublicRoutes(deps))
+  app.route('/', suggestionDraftRoutes(deps))
+  app.route('/', suggestionHandlingRoutes(deps))
   app.route('/', concernRoutes(deps))
   app.route('/', recordRoutes(deps))
   app.route('/', coverageRoutes(deps))

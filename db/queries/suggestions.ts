@@ -1,10 +1,13 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm'
 import type { Queryable } from '../client.ts'
 import {
   type CosignState,
   concerns,
   deputies,
+  deputyDistricts,
+  districts,
   handlingUnits,
+  places,
   type SuggestionEventAction,
   type SuggestionEventDetail,
   type SuggestionKind,
@@ -19,7 +22,7 @@ import {
   suggestions,
   suggestionUnits,
 } from '../schema.ts'
-import type { Actor } from './concerns.ts'
+import { type Actor, countsForDeputy } from './concerns.ts'
 
 /*
  * The one home of a suggestion's rows (issue 18): its record, numbered actions, units, co-signers,
@@ -321,4 +324,32 @@ export function loadSuggestion(db: Queryable, id: number): SuggestionView | unde
       .orderBy(asc(suggestionReplies.round), asc(suggestionReplies.id))
       .all(),
   }
+}
+
+/**
+ * The concerns a suggestion led by `deputyId` may be built on: ones that reach a deputy (not spam,
+ * not waiting for triage) and are the deputy's own, or were raised about a place in one of the
+ * deputy's districts, or at a station serving one of them. The finder looks here; linking checks it.
+ */
+export function deputyEvidenceScope(deputyId: number) {
+  const districtIds = sql`(select ${deputyDistricts.districtId} from ${deputyDistricts} where ${deputyDistricts.deputyId} = ${deputyId})`
+  return and(
+    countsForDeputy,
+    or(
+      eq(concerns.deputyId, deputyId),
+      sql`${concerns.placeId} in (select ${places.id} from ${places} where ${places.districtId} in ${districtIds})`,
+      sql`${concerns.stationId} in (select ${districts.stationId} from ${districts} where ${districts.id} in ${districtIds})`,
+    ),
+  )!
+}
+
+/** Of the given concern ids, those within the deputy's evidence scope. */
+export function concernsInEvidenceScope(db: Queryable, deputyId: number, concernIds: readonly number[]): number[] {
+  if (concernIds.length === 0) return []
+  return db
+    .select({ id: concerns.id })
+    .from(concerns)
+    .where(and(inArray(concerns.id, [...new Set(concernIds)]), deputyEvidenceScope(deputyId)))
+    .all()
+    .map((r) => r.id)
 }
