@@ -76,3 +76,20 @@ export function checkSuggestionQuality(input: QualityInput, _lexicon: QualityLex
   ]
   return { items, passed: items.every((i) => !i.required || i.ok) }
 }
+
+/** Bounds of a suggestion's fields (the form's maxlength and the length item). PLACEHOLDER values. */
+export const SUGGESTION_LIMITS = {
+  titleMin: 6,
+  titleMax: 60,
+  problemMin: 30,
+  problemMax: 2000,
+  causesMax: 2000,
+  actionMin: 4,
+  actionMax: 300,
+  actorMax: 60,
+  actionsMax: 10,
+  noEvidenceReasonMax: 500,
+} as const
+
+/** The vague words and action verbs of every language. PLACEHOLDER: Q builds it from the messages. */
+export const suggestionLexicon = (): QualityLexicon => ({ vague: [], verbs: [] })
