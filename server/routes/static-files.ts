@@ -34,6 +34,7 @@ const FILES: Record<string, string> = {
   'room-board.js': join(PROJECT_ROOT, 'kiosk/room-board.js'),
   'followup.css': join(PROJECT_ROOT, 'kiosk/followup.css'),
   'coverage.css': join(PROJECT_ROOT, 'kiosk/coverage.css'),
+  'quality-checklist.css': join(PROJECT_ROOT, 'kiosk/quality-checklist.css'),
   'booking.css': join(PROJECT_ROOT, 'kiosk/booking.css'),
   'visits.css': join(PROJECT_ROOT, 'kiosk/visits.css'),
   'keypad.css': join(PROJECT_ROOT, 'kiosk/keypad.css'),
