@@ -83,7 +83,7 @@ export const SUGGESTION_LIMITS = {
   causesMin: 8,
   actionMin: 4,
   actionMax: 300,
-  actorMax: 60,
+  actorMax: 80,
   actionsMax: 10,
   /** Letters or digits a reason for linking no concern needs ("无" is not a reason). */
   noEvidenceReasonMin: 6,
