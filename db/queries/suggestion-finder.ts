@@ -5,6 +5,7 @@ import { hidePhones } from '../../server/domain/masking.ts'
 import {
   type EvidenceConcern,
   type EvidenceVerdict,
+  evidenceConcerns,
   type FinderConcern,
   residentKeyOf,
   residentWords,
@@ -176,17 +177,6 @@ export function suggestionEvidence(db: Queryable, linked: readonly LinkedConcern
     placeNames: topicAndPlaceNames(db, [], placeIds).places,
   }
 }
-
-/** The linked concerns as the evidence summary reads them, with their words scrubbed. */
-export const evidenceConcerns = (linked: readonly LinkedConcernView[]) =>
-  linked.map((c) => ({
-    id: c.id,
-    placeId: c.placeId,
-    receivedOn: c.receivedOn,
-    open: isOpen(c.status),
-    residentKey: residentKeyOf(c),
-    words: residentWords(c.description ?? '', hidePhones),
-  }))
 
 /** Active deputies whose home is one of the stations: whom a station's staff may run the finder for. */
 export function finderDeputies(db: Queryable, stationIds: readonly number[] | null) {

@@ -170,8 +170,8 @@ const CHINESE_NUMBER_RUN = new RegExp(`(?:${CHINESE_DIGIT.source}[\\s-]*){7,}`, 
  * seven or more Chinese numerals in a row are starred too. Other numbers (dates, 3栋) stay.
  */
 export function hidePhones(text: string): string {
-  return text
-    .normalize('NFKC')
+  // Full-width digits are folded to find them; other text keeps its own punctuation.
+  return (/[０-９]/.test(text) ? text.normalize('NFKC') : text)
     .replace(NUMBER_RUN, (run) => (looksLikePhone(run) ? run.replace(/\d/g, '*') : run))
     .replace(CHINESE_NUMBER_RUN, (run) => run.replace(CHINESE_DIGIT, '*'))
 }

@@ -1,4 +1,6 @@
-import type { SuggestionKind, Verdict } from '../../db/enums.ts'
+import type { ConcernStatus, SuggestionKind, Verdict } from '../../db/enums.ts'
+import { isOpen } from './concern-lifecycle.ts'
+import { hidePhones } from './masking.ts'
 
 /*
  * The suggestion finder (issue 18 item 2): groups residents' concerns that are about one matter
@@ -60,6 +62,15 @@ const STOP_BIGRAMS = new Set([
   '今天',
   '昨天',
   '每天',
+  '天天',
+  '晚上',
+  '早上',
+  '白天',
+  '半夜',
+  '夜里',
+  '上午',
+  '下午',
+  '中午',
   '经常',
   '非常',
   '严重',
@@ -378,6 +389,26 @@ export function summariseEvidence(
     unrated: concerns.filter((c) => !rated.has(c.id)).length,
   }
 }
+
+/** Linked concerns as the evidence summary reads them, with their words for the screen (phones hidden, cut). */
+export const evidenceConcerns = (
+  linked: readonly {
+    id: number
+    placeId: number | null
+    receivedOn: string
+    status: ConcernStatus
+    callbackPhone: string | null
+    description: string | null
+  }[],
+): (EvidenceConcern & { words: string })[] =>
+  linked.map((c) => ({
+    id: c.id,
+    placeId: c.placeId,
+    receivedOn: c.receivedOn,
+    open: isOpen(c.status),
+    residentKey: residentKeyOf(c),
+    words: residentWords(c.description ?? '', hidePhones),
+  }))
 
 /** Counts residents by call-back phone when there is one, else each concern as its own resident. */
 export const residentKeyOf = (c: { id: number; callbackPhone: string | null }) =>
