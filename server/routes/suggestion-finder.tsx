@@ -10,7 +10,12 @@ import {
 } from '../../db/queries/suggestion-finder.ts'
 import { concernsInEvidenceScope } from '../../db/queries/suggestions.ts'
 import type { I18n } from '../../views/i18n/index.ts'
-import { dayLabel, type FinderCard, FinderPage } from '../../views/pages/suggestions/finder-page.tsx'
+import {
+  dayLabel,
+  type FinderCard,
+  FinderPage,
+  listJoin,
+} from '../../views/pages/suggestions/finder-page.tsx'
 import { renderPage } from '../../views/render.tsx'
 import type { AppDeps } from '../deps.ts'
 import { type Account, canActForStation } from '../domain/account.ts'
@@ -203,14 +208,14 @@ function finderCards(
  * The draft's title and problem in the reader's language, from the facts of the ticked concerns:
  * "关于解决幸福村电梯问题的建议" and "自2026年3月12日至11月20日，幸福村共13位居民通过联络站反映电梯问题…".
  */
-function draftText({ t, name, dateTime }: I18n, g: FinderGroup, names: Names) {
+function draftText({ t, name, dateTime, locale }: I18n, g: FinderGroup, names: Names) {
   const placeNames = g.placeIds.flatMap((id) => {
     const p = names.places.get(id)
     return p ? [name(p)] : []
   })
   const topic = names.topics.get(g.topicId)
   const keyword = g.keyword || (topic ? name(topic) : '')
-  const place = placeNames.join(t('suggestionFinder.placeList'))
+  const place = listJoin(locale, placeNames)
   const title = place
     ? t('suggestionFinder.draftTitle', { place, keyword })
     : t('suggestionFinder.draftTitleNoPlace', { keyword })

@@ -91,7 +91,6 @@ export const suggestionFinder = defineMessages({
     'On {first}, {n} residents at {place} raised the {keyword} problem with the liaison station ({count} concerns); {open} of them are still unresolved.',
   ],
   'suggestionFinder.placeUnknown': ['本选区', '本選區', 'the district'],
-  'suggestionFinder.placeList': ['、', '、', ', '],
   'suggestionFinder.error.noneTicked': [
     '请至少勾选一条居民反映。',
     '請至少勾選一條居民反映。',
@@ -139,7 +138,6 @@ export const suggestionFinder = defineMessages({
   'suggestionEvidence.words': ['居民原话', '居民原話', 'In residents’ own words'],
   'suggestionEvidence.more': ['还有 {n} 条', '還有 {n} 條', 'and {n} more'],
   'suggestionEvidence.satisfaction': ['居民评价', '居民評價', 'Residents’ verdicts'],
-  'suggestionEvidence.verdictCount': ['{label}：{n}', '{label}：{n}', '{label}: {n}'],
   'suggestionEvidence.open': ['{n} 件尚未解决', '{n} 件尚未解決', '{n} still open'],
   'suggestionEvidence.unrated': [
     '{n} 件还没有居民评价',

@@ -4,7 +4,7 @@ import type { SuggestionView } from '../../../db/queries/suggestions.ts'
 import { evidenceConcerns, summariseEvidence } from '../../../server/domain/suggestion-finder.ts'
 import { useI18n } from '../../i18n/index.ts'
 import { verdictLabel } from '../followup/labels.ts'
-import { dayLabel } from './finder-page.tsx'
+import { dayLabel, listJoin } from './finder-page.tsx'
 
 const WORDS_SHOWN = 3
 
@@ -21,7 +21,7 @@ export function EvidencePanel({
   suggestion: SuggestionView
   evidence?: SuggestionEvidence
 }) {
-  const { t, name, dateTime } = useI18n()
+  const { t, name, dateTime, locale } = useI18n()
   const concerns = evidence?.concerns ?? evidenceConcerns(suggestion.concerns)
   const s = summariseEvidence(concerns, evidence?.verdicts ?? [])
   const words = [...concerns]
@@ -40,7 +40,10 @@ export function EvidencePanel({
     >
       <h2 id="suggestion-evidence-heading">{t('suggestion.field.evidence')}</h2>
       {s.concerns === 0 ? (
-        <p id="evidence-none">{t('suggestionEvidence.none')}</p>
+        <p id="evidence-none">
+          {t('suggestionEvidence.none')}{' '}
+          <a href={`/suggestions/finder?deputy=${suggestion.leadDeputyId}`}>{t('suggestionFinder.link')}</a>
+        </p>
       ) : (
         <>
           <p id="evidence-residents">
@@ -52,7 +55,7 @@ export function EvidencePanel({
               <>
                 <dt>{t('suggestionEvidence.places')}</dt>
                 <dd id="evidence-places">
-                  {places.join(t('suggestionFinder.placeList'))}
+                  {listJoin(locale, places)}
                   {s.withoutPlace > 0 ? (
                     <>
                       {places.length > 0 ? ' ' : ''}
@@ -90,7 +93,7 @@ export function EvidencePanel({
             {evidence
               ? VERDICTS.map((v) => (
                   <li>
-                    {t('suggestionEvidence.verdictCount', { label: verdictLabel(t, v), n: s.verdicts[v] })}
+                    {verdictLabel(t, v)} <strong>{s.verdicts[v]}</strong>
                   </li>
                 ))
               : null}

@@ -43,6 +43,10 @@ export const dayLabel = (
   o: Intl.DateTimeFormatOptions = { dateStyle: 'long' },
 ) => dateTime(new Date(`${date}T12:00:00Z`), 'UTC', o)
 
+/** Names in a list: 、 between them in Chinese, a comma in English. */
+export const listJoin = (locale: string, names: readonly string[]) =>
+  names.join(locale === 'en' ? ', ' : '、')
+
 /**
  * The suggestion finder (issue 18 item 2): a deputy's residents' concerns gathered by matter and
  * place, each group a card that starts a pre-written draft with the ticked concerns linked.
