@@ -161,3 +161,17 @@ export function looksLikePhone(text: string): boolean {
   }
   return false
 }
+
+const CHINESE_NUMBER_RUN = new RegExp(`(?:${CHINESE_DIGIT.source}[\\s-]*){7,}`, 'g')
+
+/**
+ * A resident's words with every phone-shaped number (as looksLikePhone finds them) turned into
+ * stars, for screens that show residents' words without personal data (issue 18's evidence);
+ * seven or more Chinese numerals in a row are starred too. Other numbers (dates, 3栋) stay.
+ */
+export function hidePhones(text: string): string {
+  // Full-width digits are folded to find them; other text keeps its own punctuation.
+  return (/[０-９]/.test(text) ? text.normalize('NFKC') : text)
+    .replace(NUMBER_RUN, (run) => (looksLikePhone(run) ? run.replace(/\d/g, '*') : run))
+    .replace(CHINESE_NUMBER_RUN, (run) => run.replace(CHINESE_DIGIT, '*'))
+}

@@ -25,6 +25,7 @@ import { roster } from './messages/roster.ts'
 import { search } from './messages/search.ts'
 import { sms } from './messages/sms.ts'
 import { suggestionQuality } from './messages/suggestion-quality.ts'
+import { suggestionFinder } from './messages/suggestion-finder.ts'
 import { suggestions } from './messages/suggestions.ts'
 import { visits } from './messages/visits.ts'
 
@@ -55,6 +56,7 @@ export const catalog = {
   ...notifySettings,
   ...suggestions,
   ...suggestionQuality,
+  ...suggestionFinder,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>
