@@ -68,11 +68,6 @@ export const suggestionDrafts = defineMessages({
   'suggestionDraft.field.assistUnits': ['协办单位', '協辦單位', 'Assisting units'],
   'suggestionDraft.field.chooseUnit': ['请选择', '請選擇', 'Choose'],
   'suggestionDraft.field.actionText': ['第{n}条：要做什么', '第{n}條：要做什麼', 'Proposal {n}: what to do'],
-  'suggestionDraft.field.actionActor': [
-    '第{n}条：由谁办理',
-    '第{n}條：由誰辦理',
-    'Proposal {n}: who should do it',
-  ],
 
   'suggestionDraft.hint.title': [
     '一句话说清一件事，例如“关于维修幸福小区3栋电梯的建议”。',
@@ -100,7 +95,6 @@ export const suggestionDrafts = defineMessages({
   'suggestionDraft.edit.save': ['保存草稿', '保存草稿', 'Save the draft'],
   'suggestionDraft.edit.saveSubmit': ['保存并提交', '保存並提交', 'Save and submit'],
   'suggestionDraft.edit.saved': ['已保存。', '已保存。', 'Saved.'],
-  'suggestionDraft.edit.units': ['建议承办单位', '建議承辦單位', 'Suggested handling units'],
   'suggestionDraft.edit.detail': ['查看整条建议', '查看整條建議', 'See the whole suggestion'],
 
   'suggestionDraft.concerns.none': [
@@ -288,11 +282,6 @@ export const suggestionDrafts = defineMessages({
     '这位代表没有被邀请联名。',
     '這位代表沒有被邀請聯名。',
     'That deputy was not invited to co-sign.',
-  ],
-  'suggestionDraft.error.leadOnly': [
-    '只有领衔代表本人可以这样做。',
-    '只有領銜代表本人可以這樣做。',
-    'Only the lead deputy can do this.',
   ],
   'suggestionDraft.error.actionText': [
     '写了由谁办理，请也写上要做什么。',

@@ -176,7 +176,8 @@ export function EditSuggestionPage(p: EditPageProps) {
                   </div>
                   <div class="field">
                     <label for={`f-actor-${i + 1}`}>
-                      {t('suggestionDraft.field.actionActor', { n: i + 1 })}
+                      {t('suggestion.field.actionActor')}
+                      <span class="visually-hidden"> {i + 1}</span>
                     </label>
                     <input
                       id={`f-actor-${i + 1}`}
@@ -194,7 +195,7 @@ export function EditSuggestionPage(p: EditPageProps) {
             </button>
           </fieldset>
           <fieldset class="sg-units" id="units">
-            <legend>{t('suggestionDraft.edit.units')}</legend>
+            <legend>{t('suggestion.field.units')}</legend>
             <SelectField
               name="leadUnit"
               label="suggestionDraft.field.leadUnit"
