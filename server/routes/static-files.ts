@@ -43,6 +43,7 @@ const FILES: Record<string, string> = {
   'names-chips.js': join(PROJECT_ROOT, 'kiosk/names-chips.js'),
   'visit-notices.css': join(PROJECT_ROOT, 'kiosk/visit-notices.css'),
   'place-step.css': join(PROJECT_ROOT, 'kiosk/place-step.css'),
+  'suggestion-drafts.css': join(PROJECT_ROOT, 'kiosk/suggestion-drafts.css'),
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }

@@ -26,6 +26,7 @@ import { search } from './messages/search.ts'
 import { sms } from './messages/sms.ts'
 import { suggestionQuality } from './messages/suggestion-quality.ts'
 import { suggestionFinder } from './messages/suggestion-finder.ts'
+import { suggestionDrafts } from './messages/suggestion-drafts.ts'
 import { suggestions } from './messages/suggestions.ts'
 import { visits } from './messages/visits.ts'
 
@@ -57,6 +58,7 @@ export const catalog = {
   ...suggestions,
   ...suggestionQuality,
   ...suggestionFinder,
+  ...suggestionDrafts,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import type { ConcernPageData, TimelineEvent } from '../../../db/queries/followup.ts'
 import type { PhraseNames } from '../../../db/queries/topic-phrases.ts'
 import { REPLY_GRADES } from '../../../db/schema.ts'
+import { canActForStation } from '../../../server/domain/account.ts'
 import type { Step } from '../../../server/domain/concern-follow-up.ts'
 import { RIGHT_CHANNELS } from '../../../server/events/concern-steps.ts'
 import { CsrfField, type FieldErrors } from '../../components/form.tsx'
@@ -92,6 +93,7 @@ export function ConcernPage(p: ConcernPageProps) {
           <a href={`/staff/stations/${c.stationId}/concerns`}>{t('followup.concern.backToStation')}</a>
         )}
       </p>
+      <DraftSuggestionLink concernId={c.id} stationId={c.stationId} deputyId={c.deputyId} />
       <div class="fu-columns">
         <section aria-labelledby="facts-title">
           <h2 id="facts-title">{t('followup.concern.facts')}</h2>
@@ -661,5 +663,22 @@ function SummaryForm(p: ConcernPageProps) {
         </button>
       </form>
     </details>
+  )
+}
+
+/** "以此起草代表建议": for the concern's deputy and its station's staff (issue 18). */
+function DraftSuggestionLink(p: { concernId: number; stationId: number; deputyId: number | null }) {
+  const { t } = useI18n()
+  const viewer = usePage().account
+  const may =
+    viewer !== null &&
+    (viewer.role === 'deputy' ? viewer.deputyId === p.deputyId : canActForStation(viewer, p.stationId))
+  if (!may) return null
+  return (
+    <p class="fu-back">
+      <a href={`/suggestions/new?concern=${p.concernId}`} id="draft-suggestion">
+        {t('suggestionDraft.fromConcern')}
+      </a>
+    </p>
   )
 }
