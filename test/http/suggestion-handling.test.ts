@@ -264,6 +264,22 @@ describe("the units' replies, the relay to residents and the lead deputy's verdi
       'unit:2',
     ])
 
+    // Both the tracking page and the staff's concern page show the suggestion's progress, in
+    // public words only on the tracking page (no deputy's remark, no staff names).
+    const progress = await (await t.client().get(`/track/${a.code}`)).text()
+    for (const text of [
+      '代表建议办理进度',
+      '建议第2026-017号',
+      '街道人大工委受理',
+      '承办单位已答复',
+      '代表要求重新办理',
+    ])
+      expect(progress).toContain(text)
+    for (const secret of ['没有根治', '王大妈', '13812345678']) expect(progress).not.toContain(secret)
+    const staffPage = await (await office.get(`/concerns/${a.id}`)).text()
+    expect(staffPage).toContain(`href="/suggestions/${id}"`)
+    expect(staffPage).toContain('交承办单位办理')
+
     // Resident b reopened their concern meanwhile; resident a did not.
     expect((await kioskVerdict(app.kiosk, b.code, 'unsatisfied')).status).toBe(303)
     expect((await reply(app, id, '1', 'A', '主机已全部更换。')).status).toBe(303)
