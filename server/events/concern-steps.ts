@@ -294,7 +294,7 @@ function undo(tx: Queryable, concern: ConcernRow, actor: Actor, note: string, no
 }
 
 /** Tells each resident of a concern (a master and its duplicates) that a reply is waiting. */
-function notifyReplied(
+export function notifyReplied(
   tx: Queryable,
   t: ReturnType<typeof makeI18n>['t'],
   linked: { id: number; trackingCode: string }[],

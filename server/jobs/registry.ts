@@ -15,6 +15,7 @@ import { rosterHandoffsJob } from './roster-handoffs.ts'
 import { rosterPublishJob } from './roster-publish.ts'
 import { rosterRemindersJob } from './roster-reminders.ts'
 import type { Job } from './runner.ts'
+import { suggestionDeadlinesJob } from './suggestion-deadlines.ts'
 import { visitRemindersJob } from './visit-reminders.ts'
 import { weeklyScheduleSmsJob } from './weekly-schedule-sms.ts'
 
@@ -39,6 +40,7 @@ export const JOBS: readonly Job[] = [
   bookingErasureJob,
   concernDeadlinesJob,
   concernErasureJob,
+  suggestionDeadlinesJob,
   coverageNudgesJob,
   weeklyScheduleSmsJob,
 ]

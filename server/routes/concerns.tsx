@@ -14,6 +14,7 @@ import {
 } from '../../db/queries/followup.ts'
 import { placesOfConcerns } from '../../db/queries/station-places.ts'
 import { listStations } from '../../db/queries/stations.ts'
+import { suggestionProgressOfConcern } from '../../db/queries/suggestion-handling.ts'
 import { phrasesOfConcerns } from '../../db/queries/topic-phrases.ts'
 import {
   COMMENT_MAX,
@@ -233,6 +234,7 @@ export function concernRoutes(deps: AppDeps) {
         unitReply={lastUnitReply}
         phrases={phrasesOfConcerns(db, [data.concern.id]).get(data.concern.id) ?? []}
         place={placeNameOf(data.concern.id)}
+        suggestions={suggestionProgressOfConcern(db, data.concern.id)}
         canEditSummary={
           account.role !== 'deputy' &&
           canActForStation(account, data.concern.stationId) &&

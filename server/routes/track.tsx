@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { VERDICTS, type Verdict } from '../../db/enums.ts'
 import { findPublicConcern } from '../../db/queries/concerns.ts'
 import { findConcernByCode, publicReply, publicStanding } from '../../db/queries/followup.ts'
+import { suggestionProgressOfConcern } from '../../db/queries/suggestion-handling.ts'
 import { failureOf } from '../../views/pages/followup/labels.ts'
 import { TrackPage } from '../../views/pages/track/track-page.tsx'
 import { renderPage } from '../../views/render.tsx'
@@ -85,6 +86,7 @@ export function trackRoutes(deps: AppDeps) {
         raised={extra.raised ?? null}
         pending={concern.triage === 'pending'}
         statusUrl={`${publicOrigin(c)}/track/${code}`}
+        suggestions={suggestionProgressOfConcern(db, concern.id)}
       />,
       status,
     )

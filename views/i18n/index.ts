@@ -27,6 +27,7 @@ import { sms } from './messages/sms.ts'
 import { suggestionQuality } from './messages/suggestion-quality.ts'
 import { suggestionFinder } from './messages/suggestion-finder.ts'
 import { suggestionDrafts } from './messages/suggestion-drafts.ts'
+import { suggestionHandling } from './messages/suggestion-handling.ts'
 import { suggestions } from './messages/suggestions.ts'
 import { visits } from './messages/visits.ts'
 
@@ -59,6 +60,7 @@ export const catalog = {
   ...suggestionQuality,
   ...suggestionFinder,
   ...suggestionDrafts,
+  ...suggestionHandling,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

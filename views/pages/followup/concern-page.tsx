@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { ConcernPageData, TimelineEvent } from '../../../db/queries/followup.ts'
+import type { SuggestionProgress } from '../../../db/queries/suggestion-handling.ts'
 import type { PhraseNames } from '../../../db/queries/topic-phrases.ts'
 import { REPLY_GRADES } from '../../../db/schema.ts'
 import { canActForStation } from '../../../server/domain/account.ts'
@@ -10,6 +11,7 @@ import { VerdictButtons } from '../../components/verdict-buttons.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
 import { usePage } from '../../page-context.ts'
+import { SuggestionProgressList } from '../suggestions/suggestion-progress.tsx'
 import {
   channelLabel,
   eventLabel,
@@ -56,6 +58,8 @@ export type ConcernPageProps = {
   error?: StepError
   values?: Record<string, string>
   notice?: string
+  /** The deputies' suggestions this concern is part of (issue 18). */
+  suggestions?: SuggestionProgress[]
 }
 
 /** One concern: facts, the resident, the timeline, and the steps the viewer may take now. */
@@ -219,6 +223,8 @@ export function ConcernPage(p: ConcernPageProps) {
           {p.canEditSummary ? <SummaryForm {...p} /> : null}
         </div>
       </section>
+
+      <SuggestionProgressList items={p.suggestions ?? []} timeZone={tz} link />
 
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('followup.concern.timeline')}</h2>

@@ -1,6 +1,7 @@
 import type { Verdict } from '../../../db/enums.ts'
 import type { PublicConcern } from '../../../db/queries/concerns.ts'
 import type { PublicReply } from '../../../db/queries/followup.ts'
+import type { SuggestionProgress } from '../../../db/queries/suggestion-handling.ts'
 import type { Due } from '../../../server/domain/concern-follow-up.ts'
 import { CsrfField } from '../../components/form.tsx'
 import { VerdictButtons } from '../../components/verdict-buttons.tsx'
@@ -12,6 +13,7 @@ import { FollowUpStyles } from '../followup/parts.tsx'
 import { TrackReply } from '../followup/track-reply.tsx'
 import { QueueStyles } from '../kiosk/queue-assets.tsx'
 import { PHONE_STYLES } from '../mobile/phone-styles.ts'
+import { SuggestionProgressList } from '../suggestions/suggestion-progress.tsx'
 import { eventLabel, formatTrackingCode, statusLabel } from './concern-labels.ts'
 
 export type TrackStanding = { due: Due | null; canRate: boolean }
@@ -30,6 +32,7 @@ export function TrackPage({
   raised = null,
   pending = false,
   statusUrl = '',
+  suggestions = [],
 }: {
   concern: PublicConcern
   reply?: PublicReply | null
@@ -41,6 +44,8 @@ export function TrackPage({
   /** Waiting for a clerk's look before it reaches the deputy. */
   pending?: boolean
   statusUrl?: string
+  /** The deputies' suggestions this concern is part of (issue 18), public steps only. */
+  suggestions?: SuggestionProgress[]
 }) {
   const { t, name, dateTime } = useI18n()
   const tz = concern.station.timeZone
@@ -128,6 +133,7 @@ export function TrackPage({
           </fieldset>
         </form>
       ) : null}
+      <SuggestionProgressList items={suggestions} timeZone={tz} listClass="q-timeline" />
       <h2>{t('queue.track.timeline')}</h2>
       <ol class="q-timeline" id="track-timeline">
         {concern.timeline.map((e) => (
