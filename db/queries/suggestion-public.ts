@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, max, min, type SQL } from 'drizzle-orm'
 import type { Queryable } from '../client.ts'
+import { SUGGESTION_UNIT_ROLES } from '../enums.ts'
 import {
   concerns,
   deputies,
@@ -144,8 +145,10 @@ function withDetails(db: Queryable, rows: Row[]): PublicSuggestion[] {
     .from(suggestionUnits)
     .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionUnits.unitId))
     .where(and(inArray(suggestionUnits.suggestionId, ids), eq(suggestionUnits.stage, 'assigned')))
-    .orderBy(asc(suggestionUnits.role), asc(handlingUnits.id))
+    .orderBy(asc(handlingUnits.id))
     .all()
+    // 主办 before 协办, in the enum's order (the column's text would sort 'assist' first).
+    .sort((x, y) => SUGGESTION_UNIT_ROLES.indexOf(x.role) - SUGGESTION_UNIT_ROLES.indexOf(y.role))
   const replies = db
     .select()
     .from(suggestionReplies)
