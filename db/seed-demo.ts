@@ -4,6 +4,7 @@ import { hashPassword } from '../server/domain/secrets.ts'
 import { localDate } from '../server/domain/time.ts'
 import type { Db, Queryable, Tx } from './client.ts'
 import { DEMO_PLACES } from './demo-places.ts'
+import { seedDemoSuggestions } from './demo-suggestions.ts'
 import { insertAccount } from './queries/accounts.ts'
 import { issuePairingCode } from './queries/kiosks.ts'
 import { insertPlace } from './queries/places.ts'
@@ -373,13 +374,15 @@ export type DemoInfo = {
 }
 
 /**
- * On a database that the demo seed created, makes sure the demo's reception plans exist and
+ * On a database that the demo seed created, makes sure the demo's reception plans and example
+ * suggestions (with the residents' concerns they rest on) exist, and
  * gives the demo kiosk a fresh pairing link to print. Returns null for a real (non-demo) database.
  */
 export async function ensureDemoData({ db, clock }: Pick<AppDeps, 'db' | 'clock'>): Promise<DemoInfo | null> {
   const now = clock.now()
   if (!isDemoDatabase(db)) return null
   seedDemoReceptionPlans(db, now)
+  db.transaction((tx) => seedDemoSuggestions(tx, now), { behavior: 'immediate' })
   const kiosk = db.select().from(kiosks).orderBy(kiosks.id).limit(1).get()
   const station = kiosk && db.select().from(stations).where(eq(stations.id, kiosk.stationId)).get()
   if (!kiosk || !station) return null

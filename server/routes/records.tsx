@@ -25,6 +25,7 @@ import { renderPage } from '../../views/render.tsx'
 import { type CoverageCounts, coverageCounts } from '../coverage-figures.ts'
 import type { AppDeps } from '../deps.ts'
 import type { Account } from '../domain/account.ts'
+import { spreadsheetCsv, spreadsheetText } from '../domain/csv/spreadsheet-cell.ts'
 import { computeRecord, type DeputyRecord, rankBySatisfaction } from '../domain/deputy-record.ts'
 import { isRealDate, localDate, MAX_WINDOW_DAYS } from '../domain/time.ts'
 import { addDays, daysBetween, monthRange } from '../domain/zoned-time.ts'
@@ -289,8 +290,7 @@ export function recordRoutes(deps: AppDeps) {
     for (const row of b.perDeputy ?? [])
       lines.push(csvRow('deputy', row.id, row.name, row.record, row.rank, b.deputyCoverage.get(row.id)))
     lines.push(csvRow(kind, id, b.info.name, b.record, null, b.coverage))
-    // A BOM so spreadsheet programs read the Chinese names as UTF-8.
-    return respond(c, `\uFEFF${lines.join('\r\n')}\r\n`, 200, {
+    return respond(c, spreadsheetCsv(lines), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="record-${kind}-${id}-${b.period.from}-${b.period.to}.csv"`,
     })
@@ -344,11 +344,6 @@ export const CSV_HEADER = [
 ]
 
 const num = (v: number | null) => (v === null ? '' : String(Math.round(v * 10000) / 10000))
-/** Quotes a text cell, and defuses a leading = + - @ that a spreadsheet would run as a formula. */
-const text = (raw: string) => {
-  const s = /^[=+\-@]/.test(raw) ? `'${raw}` : raw
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
 
 function csvRow(
   scope: string,
@@ -361,7 +356,7 @@ function csvRow(
   return [
     scope,
     String(id),
-    text(name),
+    spreadsheetText(name),
     r.period.from,
     r.period.to,
     r.period.asOf,

@@ -44,6 +44,8 @@ const FILES: Record<string, string> = {
   'visit-notices.css': join(PROJECT_ROOT, 'kiosk/visit-notices.css'),
   'place-step.css': join(PROJECT_ROOT, 'kiosk/place-step.css'),
   'suggestion-drafts.css': join(PROJECT_ROOT, 'kiosk/suggestion-drafts.css'),
+  'suggestion-public.css': join(PROJECT_ROOT, 'kiosk/suggestion-public.css'),
+  'suggestion-print.css': join(PROJECT_ROOT, 'kiosk/suggestion-print.css'),
 }
 
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' }

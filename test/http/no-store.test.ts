@@ -21,6 +21,8 @@ const STORABLE = [
   '/m/deputy',
   '/m/station',
   '/m/share.png',
+  // Filed deputies' suggestions (issue 18): public facts only, no resident's data.
+  '/m/suggestions',
   '/q',
 ]
 /** The residents' phone home (and its redirect), but not the rest of /m. */

@@ -28,6 +28,7 @@ import { suggestionQuality } from './messages/suggestion-quality.ts'
 import { suggestionFinder } from './messages/suggestion-finder.ts'
 import { suggestionDrafts } from './messages/suggestion-drafts.ts'
 import { suggestionHandling } from './messages/suggestion-handling.ts'
+import { suggestionPublic } from './messages/suggestion-public.ts'
 import { suggestions } from './messages/suggestions.ts'
 import { visits } from './messages/visits.ts'
 
@@ -61,6 +62,7 @@ export const catalog = {
   ...suggestionFinder,
   ...suggestionDrafts,
   ...suggestionHandling,
+  ...suggestionPublic,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

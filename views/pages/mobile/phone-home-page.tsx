@@ -20,6 +20,11 @@ export function PhoneHomePage({ stations }: { stations: readonly StationRow[] })
           <li>
             <a href="/m/book">{t('m.home.book')}</a>
           </li>
+          <li>
+            <a href="/m/suggestions" id="m-home-suggestions">
+              {t('sgpub.homeLink')}
+            </a>
+          </li>
         </ul>
       </nav>
       <h2>{t('m.home.track')}</h2>

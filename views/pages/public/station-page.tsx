@@ -45,6 +45,9 @@ export function PublicStationPage({ s }: { s: PublicStationView }) {
         <a class="m-button pub-primary" href="/m/find" id="station-find">
           {t('pub.action.find')}
         </a>
+        <a class="m-button" href="/m/suggestions" id="station-suggestions">
+          {t('sgpub.homeLink')}
+        </a>
       </p>
       <PublicSection id="station-duty" title={t('pub.station.onDuty')}>
         {s.duty.length === 0 ? (

@@ -1,0 +1,11 @@
+/**
+ * One text cell of a CSV file people open in a spreadsheet: quoted where it must be, and a
+ * leading = + - @ defused, since a spreadsheet would run it as a formula.
+ */
+export const spreadsheetText = (raw: string) => {
+  const s = /^[=+\-@]/.test(raw) ? `'${raw}` : raw
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** A whole CSV download: a BOM so spreadsheet programs read Chinese as UTF-8, CRLF lines. */
+export const spreadsheetCsv = (lines: readonly string[]) => `\uFEFF${lines.join('\r\n')}\r\n`
