@@ -39,7 +39,9 @@ export type FigureSuggestionRow = FigureSuggestion & {
   number: number | null
 }
 
-export type SuggestionFigureRows = FigureRows & { suggestions: readonly FigureSuggestionRow[] }
+export type SuggestionFigureRows = Omit<FigureRows, 'suggestions'> & {
+  suggestions: readonly FigureSuggestionRow[]
+}
 
 function scopeCondition(db: Queryable, scope: SuggestionFigureScope) {
   const filed = inArray(suggestions.status, [...FILED_SUGGESTION_STATUSES])

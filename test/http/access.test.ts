@@ -139,6 +139,8 @@ const EXPECTED_ACCESS: readonly (readonly [route: string, access: Access])[] = [
   ['GET /records/stations/:id{[0-9]+}', ['deputy', 'staff']],
   ['GET /records/streets/:id{[0-9]+}', ['deputy', 'staff']],
   ['GET /records/export.csv', ['deputy', 'staff']],
+  ['GET /records/units', ['deputy', 'staff']],
+  ['GET /records/units.csv', ['deputy', 'staff']],
   ['GET /coverage', ['deputy', 'staff']],
   ['GET /coverage/deputy/:id{[0-9]+}', ['deputy', 'staff']],
   ['GET /coverage/grid', ['deputy', 'staff']],

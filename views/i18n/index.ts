@@ -24,6 +24,7 @@ import { room } from './messages/room.ts'
 import { roster } from './messages/roster.ts'
 import { search } from './messages/search.ts'
 import { sms } from './messages/sms.ts'
+import { suggestionRecords } from './messages/suggestion-records.ts'
 import { suggestions } from './messages/suggestions.ts'
 import { visits } from './messages/visits.ts'
 
@@ -53,6 +54,7 @@ export const catalog = {
   ...sms,
   ...notifySettings,
   ...suggestions,
+  ...suggestionRecords,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>
