@@ -96,7 +96,30 @@ const FIRST_RESPONSES: ReadonlySet<ConcernStatus> = new Set([
 /** System bookkeeping that is not an update by anyone handling the concern. */
 const NOT_AN_UPDATE: ReadonlySet<ConcernEventAction> = new Set(['escalated', 'erased', 'triage_accepted'])
 
-const share = (count: number, of: number): Share => ({ share: of === 0 ? null : count / of, count, of })
+/** A count out of n, with no share when n is 0. */
+export const share = (count: number, of: number): Share => ({
+  share: of === 0 ? null : count / of,
+  count,
+  of,
+})
+
+export type Satisfaction = DeputyRecord['satisfaction']
+
+/**
+ * The satisfaction rate = (satisfied + basically satisfied) ÷ verdicts, with its sample; a sample
+ * under the minimum is shown but not ranked. The one rule for concerns and suggestions alike.
+ */
+export function satisfactionOf(v: Record<Verdict, number>, minSample: number): Satisfaction {
+  const sample = v.satisfied + v.basically_satisfied + v.unsatisfied
+  return {
+    rate: sample === 0 ? null : (v.satisfied + v.basically_satisfied) / sample,
+    sample,
+    satisfied: v.satisfied,
+    basicallySatisfied: v.basically_satisfied,
+    unsatisfied: v.unsatisfied,
+    ranked: sample >= minSample,
+  }
+}
 
 /** The earlier of two local dates. */
 function earlier(a: string, b: string): string {
@@ -212,7 +235,6 @@ export function computeRecord(input: RecordInput): DeputyRecord {
     }
   }
 
-  const sample = verdicts.satisfied + verdicts.basically_satisfied + verdicts.unsatisfied
   const days = (rows: readonly RecordDay[]) =>
     new Set(
       rows
@@ -234,14 +256,7 @@ export function computeRecord(input: RecordInput): DeputyRecord {
     noShowNoContact,
     firstResponse: { medianWorkingDays: median(responseDays), responded: responseDays.length, waiting },
     closedWithinDeadline: share(finishedInTime, finishedIds.length),
-    satisfaction: {
-      rate: sample === 0 ? null : (verdicts.satisfied + verdicts.basically_satisfied) / sample,
-      sample,
-      satisfied: verdicts.satisfied,
-      basicallySatisfied: verdicts.basically_satisfied,
-      unsatisfied: verdicts.unsatisfied,
-      ranked: sample >= input.minSatisfactionSample,
-    },
+    satisfaction: satisfactionOf(verdicts, input.minSatisfactionSample),
     reopened: share(reopened.size, judged.size),
     staleOpen: share(stale, open),
     formalSuggestions: suggestions,

@@ -8,8 +8,10 @@ import {
   receivedByTopic,
 } from '../../db/queries/followup.ts'
 import { findStation } from '../../db/queries/stations.ts'
+import { suggestionRef } from '../../db/queries/suggestions.ts'
 import { CoverageCountsBlock } from '../../views/pages/coverage/record-coverage.tsx'
 import { MonthlyReportPage } from '../../views/pages/followup/report-page.tsx'
+import { SuggestionMonthBlock } from '../../views/pages/suggestions/suggestion-figures-block.tsx'
 import { renderPage } from '../../views/render.tsx'
 import { coverageCounts } from '../coverage-figures.ts'
 import type { AppDeps } from '../deps.ts'
@@ -18,6 +20,7 @@ import { isMonth, localDate } from '../domain/time.ts'
 import { addDays, monthRange } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
+import { recordSuggestionFigures } from '../suggestion-record-figures.ts'
 import { idParam } from '../validation.ts'
 
 /**
@@ -63,11 +66,26 @@ export function monthlyReportRoutes(deps: AppDeps) {
     })
     const { name } = c.get('i18n')
     const next = addDays(last, 1).slice(0, 7)
+    const sg = recordSuggestionFigures(
+      db,
+      { kind: 'station', id: station.id },
+      period,
+      settings.minSatisfactionSample,
+    )
+    const closed = new Set(sg.figures.ids.closed)
     return renderPage(
       c,
       <MonthlyReportPage
         board={c.req.query('board') === '1'}
         coverage={<CoverageCountsBlock c={coverage} unreachedDays={settings.unreachedDays} public />}
+        suggestions={
+          <SuggestionMonthBlock
+            f={sg.figures}
+            closed={sg.rows.suggestions
+              .filter((s) => closed.has(s.id))
+              .map((s) => ({ id: s.id, ref: suggestionRef(s), title: s.title }))}
+          />
+        }
         report={{
           stationId: station.id,
           stationName: name(station),

@@ -21,17 +21,20 @@ import { listStations } from '../../db/queries/stations.ts'
 import type { I18n } from '../../views/i18n/index.ts'
 import { CoverageCountsBlock } from '../../views/pages/coverage/record-coverage.tsx'
 import { RecordPage, type RecordRow, RecordsIndexPage } from '../../views/pages/followup/record-page.tsx'
+import { SuggestionRecordBlock } from '../../views/pages/suggestions/suggestion-figures-block.tsx'
 import { renderPage } from '../../views/render.tsx'
 import { type CoverageCounts, coverageCounts } from '../coverage-figures.ts'
 import type { AppDeps } from '../deps.ts'
 import type { Account } from '../domain/account.ts'
-import { spreadsheetCsv, spreadsheetText } from '../domain/csv/spreadsheet-cell.ts'
+import { spreadsheetCsv, spreadsheetNumber, spreadsheetText } from '../domain/csv/spreadsheet-cell.ts'
 import { computeRecord, type DeputyRecord, rankBySatisfaction } from '../domain/deputy-record.ts'
+import type { SuggestionFigures } from '../domain/suggestion-figures.ts'
 import { isRealDate, localDate, MAX_WINDOW_DAYS } from '../domain/time.ts'
 import { addDays, daysBetween, monthRange } from '../domain/zoned-time.ts'
 import type { AppEnv } from '../env.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { respond } from '../middleware/response-headers.ts'
+import { recordSuggestionFigures } from '../suggestion-record-figures.ts'
 import { idParam, parseId } from '../validation.ts'
 
 /** A record covers at most a year and a day, so a page stays quick to compute. */
@@ -208,6 +211,13 @@ export function recordRoutes(deps: AppDeps) {
     const month = monthRange(now.slice(0, 7))
     const lastMonth = monthRange(addDays(month.first, -1).slice(0, 7))
     const q = `from=${b.period.from}&to=${b.period.to}`
+    const sg = recordSuggestionFigures(
+      db,
+      scope,
+      b.period,
+      b.minSample,
+      (b.perDeputy ?? []).map((r) => r.id),
+    )
     return renderPage(
       c,
       <RecordPage
@@ -228,6 +238,14 @@ export function recordRoutes(deps: AppDeps) {
         ]}
         minSample={b.minSample}
         error={b.error ? t(b.error) : undefined}
+        suggestions={
+          <SuggestionRecordBlock
+            f={sg.figures}
+            minSample={b.minSample}
+            unitsHref={`/records/units?year=${b.period.to.slice(0, 4)}`}
+          />
+        }
+        suggestionCounts={sg.byDeputy}
         coverage={
           <CoverageCountsBlock
             c={b.coverage}
@@ -286,10 +304,27 @@ export function recordRoutes(deps: AppDeps) {
     const b = build(c, scope)
     if (!b.ok) return b.res
     if (b.error) return rejectRequest(c, 422, b.error)
+    const sg = recordSuggestionFigures(
+      db,
+      scope,
+      b.period,
+      b.minSample,
+      (b.perDeputy ?? []).map((r) => r.id),
+    )
     const lines = [CSV_HEADER.join(',')]
     for (const row of b.perDeputy ?? [])
-      lines.push(csvRow('deputy', row.id, row.name, row.record, row.rank, b.deputyCoverage.get(row.id)))
-    lines.push(csvRow(kind, id, b.info.name, b.record, null, b.coverage))
+      lines.push(
+        csvRow(
+          'deputy',
+          row.id,
+          row.name,
+          row.record,
+          row.rank,
+          b.deputyCoverage.get(row.id),
+          sg.byDeputy.get(row.id),
+        ),
+      )
+    lines.push(csvRow(kind, id, b.info.name, b.record, null, b.coverage, sg.figures))
     return respond(c, spreadsheetCsv(lines), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="record-${kind}-${id}-${b.period.from}-${b.period.to}.csv"`,
@@ -330,7 +365,8 @@ export const CSV_HEADER = [
   'open_concerns',
   'open_without_update_30_days',
   'stale_share',
-  'formal_suggestions',
+  // Residents' concerns the deputy took up into a suggestion (status 'suggestion'), not suggestions.
+  'concerns_to_suggestions',
   'no_show_no_contact',
   'coverage_places',
   'coverage_places_reached',
@@ -341,9 +377,27 @@ export const CSV_HEADER = [
   'visits_cancelled',
   'contacts_share_top_place',
   'contacts_share_own_places',
+  // Deputies' suggestions (issue 18; server/domain/suggestion-figures.ts): each share with its n.
+  'suggestions_led',
+  'suggestions_cosigned',
+  'quality_first_pass',
+  'quality_first_pass_n',
+  'quality_first_pass_share',
+  'suggestion_replies',
+  'suggestion_grade_a',
+  'suggestion_grade_b',
+  'suggestion_grade_c',
+  'suggestion_grade_d',
+  'replies_on_time',
+  'replies_on_time_n',
+  'replies_on_time_share',
+  'deputy_verdict_satisfied',
+  'deputy_verdict_basically_satisfied',
+  'deputy_verdict_unsatisfied',
+  'deputy_satisfied_n',
+  'deputy_satisfied_share',
+  'suggestions_rehandled',
 ]
-
-const num = (v: number | null) => (v === null ? '' : String(Math.round(v * 10000) / 10000))
 
 function csvRow(
   scope: string,
@@ -352,6 +406,7 @@ function csvRow(
   r: DeputyRecord,
   rank: number | null,
   cov: CoverageCounts | undefined,
+  sg: SuggestionFigures | undefined,
 ): string {
   return [
     scope,
@@ -365,25 +420,25 @@ function csvRow(
     r.receptions.heldScheduled,
     r.residentsReceived,
     r.concernsReceived,
-    num(r.firstResponse.medianWorkingDays),
+    spreadsheetNumber(r.firstResponse.medianWorkingDays),
     r.firstResponse.responded,
     r.firstResponse.waiting,
     r.closedWithinDeadline.of,
     r.closedWithinDeadline.count,
-    num(r.closedWithinDeadline.share),
+    spreadsheetNumber(r.closedWithinDeadline.share),
     r.satisfaction.sample,
     r.satisfaction.satisfied,
     r.satisfaction.basicallySatisfied,
     r.satisfaction.unsatisfied,
-    num(r.satisfaction.rate),
+    spreadsheetNumber(r.satisfaction.rate),
     r.satisfaction.ranked ? 'yes' : 'no',
     rank === null ? '' : String(rank),
     r.reopened.of,
     r.reopened.count,
-    num(r.reopened.share),
+    spreadsheetNumber(r.reopened.share),
     r.staleOpen.of,
     r.staleOpen.count,
-    num(r.staleOpen.share),
+    spreadsheetNumber(r.staleOpen.share),
     r.formalSuggestions,
     r.noShowNoContact,
     cov?.places ?? '',
@@ -393,7 +448,34 @@ function csvRow(
     cov?.visits.planned ?? '',
     cov?.visits.held ?? '',
     cov?.visits.cancelled ?? '',
-    num(cov?.topPlaceShare ?? null),
-    num(cov?.ownPlacesShare ?? null),
+    spreadsheetNumber(cov?.topPlaceShare ?? null),
+    spreadsheetNumber(cov?.ownPlacesShare ?? null),
+    ...(sg ? suggestionCells(sg) : SUGGESTION_COLUMNS.map(() => '')),
   ].join(',')
+}
+
+const SUGGESTION_COLUMNS = CSV_HEADER.slice(CSV_HEADER.indexOf('suggestions_led'))
+
+function suggestionCells(f: SuggestionFigures): (string | number)[] {
+  return [
+    f.led,
+    f.cosigned,
+    f.qualityFirstPass.count,
+    f.qualityFirstPass.of,
+    spreadsheetNumber(f.qualityFirstPass.share),
+    f.grades.total,
+    f.grades.A,
+    f.grades.B,
+    f.grades.C,
+    f.grades.D,
+    f.repliesOnTime.count,
+    f.repliesOnTime.of,
+    spreadsheetNumber(f.repliesOnTime.share),
+    f.satisfaction.satisfied,
+    f.satisfaction.basicallySatisfied,
+    f.satisfaction.unsatisfied,
+    f.satisfaction.sample,
+    spreadsheetNumber(f.satisfaction.rate),
+    f.rehandled,
+  ]
 }

@@ -161,6 +161,8 @@ const EXPECTED_ACCESS: readonly (readonly [route: string, access: Access])[] = [
   ['POST /suggestions/finder', ['deputy', 'staff']],
   ['GET /suggestions/:id{[0-9]+}/print', ['deputy', 'staff']],
   ['GET /suggestions/export.csv', ['deputy', 'staff']],
+  ['GET /records/units', ['deputy', 'staff']],
+  ['GET /records/units.csv', ['deputy', 'staff']],
   ['GET /coverage', ['deputy', 'staff']],
   ['GET /coverage/deputy/:id{[0-9]+}', ['deputy', 'staff']],
   ['GET /coverage/grid', ['deputy', 'staff']],

@@ -71,6 +71,10 @@ describe('a month of station life', () => {
       eraseAfterDays: '180',
       minSatisfactionSample: '5',
       unreachedDays: '90',
+      suggestionUrgentWorkingDays: '20',
+      suggestionRehandlingWorkingDays: '40',
+      suggestionMaxRehandlings: '1',
+      suggestionFinderDays: '180',
     })
     expect(saved.status).toBe(303)
     const stamp = { createdAt: now(), updatedAt: now() }
@@ -357,7 +361,7 @@ describe('a month of station life', () => {
       open_concerns: '3', // C5, C6, C7
       open_without_update_30_days: '1', // C7, untouched since 1 Dec
       stale_share: String(Math.round((1 / 3) * 10000) / 10000),
-      formal_suggestions: '1', // C5
+      concerns_to_suggestions: '1', // C5
       no_show_no_contact: '0',
       // Coverage (issue 17): district 1 has 5 places; this month no concern names a place, no visit.
       coverage_places: '5',
@@ -369,6 +373,26 @@ describe('a month of station life', () => {
       visits_cancelled: '0',
       contacts_share_top_place: '',
       contacts_share_own_places: '',
+      // Deputies' suggestions (issue 18): none in this fixture; shares are empty with n = 0.
+      suggestions_led: '0',
+      suggestions_cosigned: '0',
+      quality_first_pass: '0',
+      quality_first_pass_n: '0',
+      quality_first_pass_share: '',
+      suggestion_replies: '0',
+      suggestion_grade_a: '0',
+      suggestion_grade_b: '0',
+      suggestion_grade_c: '0',
+      suggestion_grade_d: '0',
+      replies_on_time: '0',
+      replies_on_time_n: '0',
+      replies_on_time_share: '',
+      deputy_verdict_satisfied: '0',
+      deputy_verdict_basically_satisfied: '0',
+      deputy_verdict_unsatisfied: '0',
+      deputy_satisfied_n: '0',
+      deputy_satisfied_share: '',
+      suggestions_rehandled: '0',
     })
 
     // The same figures on the page, with the chart.

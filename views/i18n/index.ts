@@ -29,6 +29,7 @@ import { suggestionFinder } from './messages/suggestion-finder.ts'
 import { suggestionDrafts } from './messages/suggestion-drafts.ts'
 import { suggestionHandling } from './messages/suggestion-handling.ts'
 import { suggestionPublic } from './messages/suggestion-public.ts'
+import { suggestionRecords } from './messages/suggestion-records.ts'
 import { suggestions } from './messages/suggestions.ts'
 import { visits } from './messages/visits.ts'
 
@@ -63,6 +64,7 @@ export const catalog = {
   ...suggestionDrafts,
   ...suggestionHandling,
   ...suggestionPublic,
+  ...suggestionRecords,
 } satisfies Record<string, Message>
 export type MessageKey = keyof typeof catalog
 export type Vars = Record<string, string | number>

@@ -589,7 +589,11 @@ export const followup = defineMessages({
     '未辦結 {of} 件中 {n} 件',
     '{n} of {of} open concerns',
   ],
-  'followup.record.suggestions': ['形成代表建议（件）', '形成代表建議（件）', 'Formal suggestions made'],
+  'followup.record.suggestions': [
+    '诉求转为代表建议（件）',
+    '訴求轉為代表建議（件）',
+    'Concerns taken up into a suggestion',
+  ],
   'followup.record.definitions': [
     '口径：接待日按到站或接待群众的日子计；首次答复指代表第一次作出答复、转办、形成建议或不予受理；按期指途中每个期限都未超过；满意率 =（满意 + 基本满意）÷ 评价数；撤销的步骤不计。',
     '口徑：接待日按到站或接待群眾的日子計；首次答覆指代表第一次作出答覆、轉辦、形成建議或不予受理；按期指途中每個期限都未超過；滿意率 =（滿意 + 基本滿意）÷ 評價數；撤銷的步驟不計。',

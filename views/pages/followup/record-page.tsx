@@ -21,6 +21,10 @@ export type RecordPageProps = {
   error?: string
   /** Coverage of places (issue 17), shown under the figures. */
   coverage?: JSX.Element
+  /** Deputies' suggestions (issue 18), shown under the figures. */
+  suggestions?: JSX.Element
+  /** Suggestions led and co-signed by each deputy of a station's or a street's record. */
+  suggestionCounts?: ReadonlyMap<number, { led: number; cosigned: number }>
 }
 
 /** Working days with their unit, or a dash when nobody has been answered yet. */
@@ -206,14 +210,25 @@ export function RecordPage(p: RecordPageProps) {
       </p>
       <RecordFigures r={r} minSample={p.minSample} />
       <p class="hint">{t('followup.record.definitions')}</p>
+      {p.suggestions ?? null}
       {p.coverage ?? null}
       <WeeklyChart r={r} id="chart-weekly" />
-      {p.perDeputy ? <PerDeputy rows={p.perDeputy} minSample={p.minSample} /> : null}
+      {p.perDeputy ? (
+        <PerDeputy rows={p.perDeputy} minSample={p.minSample} suggestionCounts={p.suggestionCounts} />
+      ) : null}
     </StaffLayout>
   )
 }
 
-function PerDeputy({ rows, minSample }: { rows: RecordRow[]; minSample: number }) {
+function PerDeputy({
+  rows,
+  minSample,
+  suggestionCounts,
+}: {
+  rows: RecordRow[]
+  minSample: number
+  suggestionCounts?: RecordPageProps['suggestionCounts']
+}) {
   const { t } = useI18n()
   const bars = rows.map((row) => ({
     label: row.name,
@@ -258,6 +273,7 @@ function PerDeputy({ rows, minSample }: { rows: RecordRow[]; minSample: number }
               <th scope="col">{t('followup.record.reopen')}</th>
               <th scope="col">{t('followup.record.stale')}</th>
               <th scope="col">{t('followup.record.suggestions')}</th>
+              {suggestionCounts ? <th scope="col">{t('suggestionRecords.colLedCosigned')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -289,6 +305,11 @@ function PerDeputy({ rows, minSample }: { rows: RecordRow[]; minSample: number }
                   <td>{percent(r.reopened.share)}</td>
                   <td>{percent(r.staleOpen.share)}</td>
                   <td>{r.formalSuggestions}</td>
+                  {suggestionCounts ? (
+                    <td>
+                      {suggestionCounts.get(row.id)?.led ?? 0} / {suggestionCounts.get(row.id)?.cosigned ?? 0}
+                    </td>
+                  ) : null}
                 </tr>
               )
             })}
@@ -337,6 +358,12 @@ export function RecordsIndexPage({
       ) : null}
       <h2>{t('followup.records.deputies')}</h2>
       {list(deputies, 'deputies', 'records-deputies')}
+      <h2>{t('suggestionRecords.heading')}</h2>
+      <ul class="cards" id="records-units">
+        <li>
+          <a href="/records/units">{t('suggestionRecords.unitsLink')}</a>
+        </li>
+      </ul>
     </StaffLayout>
   )
 }

@@ -27,11 +27,14 @@ export function MonthlyReportPage({
   report,
   board,
   coverage,
+  suggestions,
 }: {
   report: MonthlyReport
   board: boolean
   /** Coverage of places in counts (issue 17). */
   coverage?: JSX.Element
+  /** Deputies' suggestions of the month (issue 18): counts, grades and the titles closed. */
+  suggestions?: JSX.Element
 }) {
   const { t, dateTime } = useI18n()
   const r = report.record
@@ -156,6 +159,7 @@ export function MonthlyReportPage({
             </ul>
           )}
         </section>
+        {suggestions ?? null}
         {coverage ?? null}
         <p class="hint">{t('followup.report.privacy')}</p>
       </div>
