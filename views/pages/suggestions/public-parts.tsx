@@ -63,13 +63,16 @@ export function SuggestionFacts({ s, id }: { s: PublicSuggestion; id: string }) 
       {s.replies.length > 0 ? (
         <div>
           <dt>{t('sgpub.replies')}</dt>
-          <dd>
+          <dd class="sgp-replies">
             {s.replies.map((r) => {
               const onTime = replyOnTime(r)
               return (
                 <span class="sgp-unit">
-                  {unitName.get(r.unitId) ?? ''} {r.round > 0 ? `（${t('sgpub.rehandled')}）` : ''}
-                  {gradeLabel(t, r.grade)} · {r.repliedOn}
+                  <strong>
+                    {unitName.get(r.unitId) ?? ''}
+                    {r.round > 0 ? `（${t('sgpub.rehandled')}）` : ''}
+                  </strong>{' '}
+                  {gradeLabel(t, r.grade)} · <span class="sgp-nowrap">{r.repliedOn}</span>
                   {onTime === null ? '' : ` · ${onTime ? t('sgpub.onTime') : t('sgpub.late')}`}
                 </span>
               )
