@@ -122,7 +122,7 @@ beforeAll(async () => {
   ids.draft = seedSuggestion(db, { status: 'draft', title: '尚未提交的草稿建议', concernIds: [a.id] }, NOW)
   ids.withdrawn = seedSuggestion(db, { status: 'withdrawn', title: '已经撤回的建议' }, NOW)
   ids.returned = seedSuggestion(db, { status: 'returned', title: '退回修改中的建议' }, NOW)
-})
+}, 60_000)
 
 const text = async (res: Response) => {
   const body = await res.text()
@@ -194,7 +194,7 @@ describe('the public list of suggestions (/m/suggestions)', () => {
     expect(two).toContain('第2号测试建议')
     expect(two).toContain('第1号测试建议')
     expect(two).not.toContain('第17号测试建议')
-  })
+  }, 60_000)
 
   it('is linked from the phone’s home page and each station’s page', async () => {
     const c = f.t.client()
