@@ -122,7 +122,7 @@ beforeAll(async () => {
   ids.draft = seedSuggestion(db, { status: 'draft', title: '尚未提交的草稿建议', concernIds: [a.id] }, NOW)
   ids.withdrawn = seedSuggestion(db, { status: 'withdrawn', title: '已经撤回的建议' }, NOW)
   ids.returned = seedSuggestion(db, { status: 'returned', title: '退回修改中的建议' }, NOW)
-})
+}, 60_000)
 
 const text = async (res: Response) => {
   const body = await res.text()
@@ -149,10 +149,10 @@ describe('the public list of suggestions (/m/suggestions)', () => {
     expect(closed).not.toContain('张伟') // invited, never confirmed
     expect(closed).toContain('主办：住房和城乡建设局')
     expect(closed).toContain('协办：街道办事处')
-    expect(closed).toContain('A 类：已解决 · 2026-10-20 · 按期')
-    expect(closed).toContain('B 类：正在解决 · 2026-11-05 · 逾期')
+    expect(closed).toContain('A 类：已解决 · <span class="sgp-nowrap">2026-10-20</span> · 按期')
+    expect(closed).toContain('B 类：正在解决 · <span class="sgp-nowrap">2026-11-05</span> · 逾期')
     expect(closed).toContain('满意')
-    expect(closed).toContain('依据 2 件居民反映')
+    expect(closed).toMatch(/居民反映（依据）<\/dt><dd>2 件<\/dd>/)
     expect(closed).toContain('2026-08-10')
     expect(closed).toContain('2026-11-10')
   })
@@ -194,7 +194,7 @@ describe('the public list of suggestions (/m/suggestions)', () => {
     expect(two).toContain('第2号测试建议')
     expect(two).toContain('第1号测试建议')
     expect(two).not.toContain('第17号测试建议')
-  })
+  }, 60_000)
 
   it('is linked from the phone’s home page and each station’s page', async () => {
     const c = f.t.client()

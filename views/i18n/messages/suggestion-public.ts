@@ -30,7 +30,7 @@ export const suggestionPublic = defineMessages({
   'sgpub.late': ['逾期', '逾期', 'late'],
   'sgpub.rehandled': ['重新办理后', '重新辦理後', 'after re-handling'],
   'sgpub.closedAt': ['办结日期', '辦結日期', 'Closed'],
-  'sgpub.evidence': ['依据 {n} 件居民反映', '依據 {n} 件居民反映', 'Built on {n} residents’ concerns'],
+  'sgpub.evidence': ['{n} 件', '{n} 件', '{n} residents’ concerns'],
   'sgpub.evidence.none': ['未关联居民反映', '未關聯居民反映', 'No resident’s concern linked'],
   'sgpub.replies.title': ['承办单位答复', '承辦單位答覆', 'The units’ replies'],
   'sgpub.replies.none': ['承办单位尚未答复。', '承辦單位尚未答覆。', 'No unit has replied yet.'],

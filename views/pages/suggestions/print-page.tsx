@@ -2,6 +2,7 @@ import { raw } from 'hono/html'
 import type { SuggestionUnitRole } from '../../../db/enums.ts'
 import { Document } from '../../document.tsx'
 import { useI18n } from '../../i18n/index.ts'
+import { punctuation } from './public-parts.tsx'
 import { suggestionRefLabel, unitRoleLabel } from './suggestion-labels.ts'
 
 export type PrintUnit = { role: SuggestionUnitRole; name: string }
@@ -27,19 +28,23 @@ export type SuggestionPrintView = {
 }
 
 function UnitLine({ label, units, id }: { label: string; units: PrintUnit[]; id: string }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  const p = punctuation(locale)
   const byRole = (r: SuggestionUnitRole) =>
     units
       .filter((u) => u.role === r)
       .map((u) => u.name)
-      .join('、')
+      .join(p.list)
   const parts = (['lead', 'assist'] as const)
-    .map((r) => (byRole(r) ? `${unitRoleLabel(t, r)}：${byRole(r)}` : ''))
+    .map((r) => (byRole(r) ? `${unitRoleLabel(t, r)}${p.colon}${byRole(r)}` : ''))
     .filter(Boolean)
   return (
     <p class="sgs-line" id={id}>
-      <strong>{label}：</strong>
-      {parts.length > 0 ? parts.join('；') : t('sgpub.print.none')}
+      <strong>
+        {label}
+        {p.colon}
+      </strong>
+      {parts.length > 0 ? parts.join(p.semicolon) : t('sgpub.print.none')}
     </p>
   )
 }
@@ -50,7 +55,8 @@ function UnitLine({ label, units, id }: { label: string; units: PrintUnit[]; id:
  * the evidence as a count, a QR to the public page and a signature line for each deputy.
  */
 export function SuggestionPrintPage({ v }: { v: SuggestionPrintView }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  const p = punctuation(locale)
   const signers = [v.leadDeputyName, ...v.cosignerNames]
   return (
     <Document
@@ -81,18 +87,26 @@ export function SuggestionPrintPage({ v }: { v: SuggestionPrintView }) {
             <span>{v.ref ? suggestionRefLabel(t, v.ref) : t('sgpub.print.noRef')}</span>
             {v.submittedOn ? (
               <span>
-                {t('suggestion.field.submittedAt')}：{v.submittedOn}
+                {t('suggestion.field.submittedAt')}
+                {p.colon}
+                {v.submittedOn}
               </span>
             ) : null}
           </p>
           <h1 class="sgs-title">{v.title || t('suggestion.untitled')}</h1>
           <p class="sgs-line" id="suggestion-lead">
-            <strong>{t('suggestion.field.leadDeputy')}：</strong>
+            <strong>
+              {t('suggestion.field.leadDeputy')}
+              {p.colon}
+            </strong>
             {v.leadDeputyName}
           </p>
           <p class="sgs-line" id="suggestion-cosigners">
-            <strong>{t('suggestion.field.cosigners')}：</strong>
-            {v.cosignerNames.length > 0 ? v.cosignerNames.join('、') : t('sgpub.print.none')}
+            <strong>
+              {t('suggestion.field.cosigners')}
+              {p.colon}
+            </strong>
+            {v.cosignerNames.length > 0 ? v.cosignerNames.join(p.list) : t('sgpub.print.none')}
           </p>
           <section class="sgs-part" aria-labelledby="sgs-problem">
             <h2 id="sgs-problem">{t('sgpub.print.h.problem')}</h2>
@@ -131,9 +145,15 @@ export function SuggestionPrintPage({ v }: { v: SuggestionPrintView }) {
               {signers.map((n) => (
                 <li>
                   <span class="sgs-signer">{n}</span>
-                  <span class="sgs-sign">{t('sgpub.print.signature')}：</span>
+                  <span class="sgs-sign">
+                    {t('sgpub.print.signature')}
+                    {p.colon}
+                  </span>
                   <span class="sgs-blank" />
-                  <span class="sgs-sign">{t('sgpub.print.signDate')}：</span>
+                  <span class="sgs-sign">
+                    {t('sgpub.print.signDate')}
+                    {p.colon}
+                  </span>
                   <span class="sgs-blank sgs-blank-short" />
                 </li>
               ))}

@@ -9,6 +9,12 @@ import { suggestionRefLabel, suggestionStatusLabel, unitRoleLabel } from './sugg
 /** The stylesheet of the public suggestion pages, loaded only by them. */
 export const SUGGESTION_PUBLIC_STYLES = ['/static/public-pages.css', '/static/suggestion-public.css']
 
+/** Chinese text takes full-width punctuation, English its own (as the deputy page does). */
+export const punctuation = (locale: string) =>
+  locale === 'en'
+    ? { colon: ': ', list: ', ', semicolon: '; ', open: ' (', close: ')' }
+    : { colon: '：', list: '、', semicolon: '；', open: '（', close: '）' }
+
 const day = (d: Date | null, timeZone: string) => (d ? localDate(d, timeZone) : null)
 
 /** The reference and status line above a suggestion's title. */
@@ -31,7 +37,8 @@ export function SuggestionBadge({ s }: { s: PublicSuggestion }) {
  * residents' concerns behind it — never who those residents are.
  */
 export function SuggestionFacts({ s, id }: { s: PublicSuggestion; id: string }) {
-  const { t, name } = useI18n()
+  const { t, name, locale } = useI18n()
+  const p = punctuation(locale)
   const unitName = new Map(s.units.map((u) => [u.unitId, name(u)]))
   const submitted = day(s.submittedAt, s.timeZone)
   const replied = day(s.repliedAt, s.timeZone)
@@ -45,7 +52,7 @@ export function SuggestionFacts({ s, id }: { s: PublicSuggestion; id: string }) 
       {s.cosignerNames.length > 0 ? (
         <div>
           <dt>{t('suggestion.field.cosigners')}</dt>
-          <dd>{s.cosignerNames.join('、')}</dd>
+          <dd>{s.cosignerNames.join(p.list)}</dd>
         </div>
       ) : null}
       <div>
@@ -55,7 +62,9 @@ export function SuggestionFacts({ s, id }: { s: PublicSuggestion; id: string }) 
             ? t('sgpub.units.none')
             : s.units.map((u) => (
                 <span class="sgp-unit">
-                  {unitRoleLabel(t, u.role)}：{name(u)}
+                  {unitRoleLabel(t, u.role)}
+                  {p.colon}
+                  {name(u)}
                 </span>
               ))}
         </dd>
@@ -63,13 +72,16 @@ export function SuggestionFacts({ s, id }: { s: PublicSuggestion; id: string }) 
       {s.replies.length > 0 ? (
         <div>
           <dt>{t('sgpub.replies')}</dt>
-          <dd>
+          <dd class="sgp-replies">
             {s.replies.map((r) => {
               const onTime = replyOnTime(r)
               return (
                 <span class="sgp-unit">
-                  {unitName.get(r.unitId) ?? ''} {r.round > 0 ? `（${t('sgpub.rehandled')}）` : ''}
-                  {gradeLabel(t, r.grade)} · {r.repliedOn}
+                  <strong>
+                    {unitName.get(r.unitId) ?? ''}
+                    {r.round > 0 ? `${p.open}${t('sgpub.rehandled')}${p.close}` : ''}
+                  </strong>{' '}
+                  {gradeLabel(t, r.grade)} · <span class="sgp-nowrap">{r.repliedOn}</span>
                   {onTime === null ? '' : ` · ${onTime ? t('sgpub.onTime') : t('sgpub.late')}`}
                 </span>
               )

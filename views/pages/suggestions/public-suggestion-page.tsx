@@ -7,7 +7,7 @@ import { type MessageKey, useI18n } from '../../i18n/index.ts'
 import { MobileLayout } from '../../layouts/mobile-layout.tsx'
 import { gradeLabel, verdictLabel } from '../followup/labels.ts'
 import { PublicSection } from '../public/public-parts.tsx'
-import { SUGGESTION_PUBLIC_STYLES, SuggestionBadge, SuggestionFacts } from './public-parts.tsx'
+import { punctuation, SUGGESTION_PUBLIC_STYLES, SuggestionBadge, SuggestionFacts } from './public-parts.tsx'
 import { suggestionStatusLabel } from './suggestion-labels.ts'
 
 const EVENT: Partial<Record<SuggestionEventAction, MessageKey>> = {
@@ -33,13 +33,14 @@ export type PublicSuggestionView = {
 
 /** /m/suggestions/:id — one filed suggestion in full, its replies and its progress. */
 export function PublicSuggestionPage({ v }: { v: PublicSuggestionView }) {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
+  const p = punctuation(locale)
   const { s } = v
   return (
     <MobileLayout
       title={s.title}
       share={{
-        description: `${suggestionStatusLabel(t, s.status)} · ${t('suggestion.field.leadDeputy')}：${s.leadDeputyName}`,
+        description: `${suggestionStatusLabel(t, s.status)} · ${t('suggestion.field.leadDeputy')}${p.colon}${s.leadDeputyName}`,
         image: v.shareImage,
       }}
       styles={SUGGESTION_PUBLIC_STYLES}
@@ -75,7 +76,7 @@ export function PublicSuggestionPage({ v }: { v: PublicSuggestionView }) {
                 <li id={`sgp-reply-${r.id}`}>
                   <strong>
                     {v.unitNames.get(r.unitId) ?? ''}
-                    {r.round > 0 ? `（${t('sgpub.rehandled')}）` : ''}
+                    {r.round > 0 ? `${p.open}${t('sgpub.rehandled')}${p.close}` : ''}
                   </strong>
                   <span class="pub-note">
                     {gradeLabel(t, r.grade)} · {r.repliedOn}
