@@ -17,10 +17,10 @@ async function go(page: Page, selector: string) {
   await Promise.all([page.waitForNavigation(), page.click(selector)])
 }
 
-/** Axe-clean, then a full-page screenshot named B-<name>. */
+/** Axe-clean, then a full-page screenshot named B-suggestion-<name>. */
 async function check(page: Page, name: string) {
   await expectNoAxeViolations(page, name)
-  await screenshot(page, `B-${name}`)
+  await screenshot(page, `B-suggestion-${name}`)
 }
 
 async function phone(browser: Browser, server: TestServer, width: number, height: number) {

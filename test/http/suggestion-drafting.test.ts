@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts'
 import { loadSuggestion } from '../../db/queries/suggestions.ts'
 import { outbox, suggestionEvents, suggestions } from '../../db/schema.ts'
 import { intake } from '../helpers/followup.ts'
-import { suggestionApp } from '../helpers/suggestions.ts'
+import { seedSuggestion, suggestionApp } from '../helpers/suggestions.ts'
 import type { TestClient } from '../helpers/test-app.ts'
 
 /** Every suggestion table and the outbox, hashed: "nothing written" is this staying the same. */
@@ -367,5 +367,34 @@ describe('drafting a suggestion (issue 18 item 1)', () => {
     expect((await cosignerZhang.get(`/suggestions/${id}`)).status).toBe(403)
     expect((await clerkB.get(`/suggestions/${id}`)).status).toBe(403)
     expect((await office.get('/suggestions/9999')).status).toBe(404)
+  })
+
+  it('lists staff’s suggestions by group with overdue deadlines in words, and a deputy’s drafts first', async () => {
+    const { t, office, plainClerk, deputy } = await suggestionApp()
+    const now = t.clock.now()
+    const late = seedSuggestion(
+      t.db,
+      { status: 'assigned', year: 2026, number: 7, dueOn: '2026-11-20', title: '逾期的建议' },
+      now,
+    )
+    const onTime = seedSuggestion(
+      t.db,
+      { status: 'assigned', year: 2026, number: 8, dueOn: '2026-12-20' },
+      now,
+    )
+    const draft = seedSuggestion(t.db, { status: 'draft', title: '还在写的建议' }, now)
+    const html = await (await office.get('/suggestions')).text()
+    const handling = html.slice(html.indexOf('id="group-handling"'), html.indexOf('id="group-replied"'))
+    expect(handling).toContain(`suggestion-row-${late}`)
+    expect(handling).toContain(`suggestion-row-${onTime}`)
+    expect(handling.indexOf(`suggestion-row-${late}`)).toBeLessThan(
+      handling.indexOf(`suggestion-row-${onTime}`),
+    )
+    expect(handling).toContain('已超期：应于2026年11月20日')
+    expect(handling).toContain('2026-007')
+    const plain = await (await plainClerk.get('/suggestions')).text()
+    expect(plain.indexOf('id="group-drafts"')).toBeLessThan(plain.indexOf('id="group-submitted"'))
+    const mine = await (await deputy.get('/suggestions')).text()
+    expect(mine.indexOf(`suggestion-row-${draft}`)).toBeLessThan(mine.indexOf(`suggestion-row-${late}`))
   })
 })

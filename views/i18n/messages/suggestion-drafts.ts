@@ -158,6 +158,7 @@ export const suggestionDrafts = defineMessages({
   'suggestionDraft.withdraw.button': ['撤回建议', '撤回建議', 'Withdraw the suggestion'],
   'suggestionDraft.withdraw.done': ['已撤回。', '已撤回。', 'Withdrawn.'],
 
+  'suggestionDraft.detail.body': ['建议内容', '建議內容', 'The suggestion'],
   'suggestionDraft.detail.facts': ['基本情况', '基本情況', 'About'],
   'suggestionDraft.detail.urgent': ['紧急', '緊急', 'Urgent'],
   'suggestionDraft.detail.urgency': ['缓急', '緩急', 'Urgency'],

@@ -92,7 +92,7 @@ export function SuggestionDetailPage(p: DetailPageProps) {
         <ul class="fu-inline-list">
           {units(stage).map((u) => (
             <li>
-              {unitRoleLabel(t, u.role)}: {name(u)}
+              <strong>{unitRoleLabel(t, u.role)}</strong> {name(u)}
             </li>
           ))}
         </ul>
@@ -147,7 +147,7 @@ export function SuggestionDetailPage(p: DetailPageProps) {
       </ul>
       {s.status === 'returned' && s.returnReason ? (
         <p class="notice notice-error" id="return-reason">
-          {t('suggestionDraft.detail.returnReason')}: {s.returnReason}
+          <strong>{t('suggestionDraft.detail.returnReason')}</strong> {s.returnReason}
         </p>
       ) : null}
       <section aria-labelledby="facts-title" id="suggestion-facts">
@@ -191,7 +191,7 @@ export function SuggestionDetailPage(p: DetailPageProps) {
         </dl>
       </section>
       <section aria-labelledby="body-title" id="suggestion-body">
-        <h2 id="body-title">{title}</h2>
+        <h2 id="body-title">{t('suggestionDraft.detail.body')}</h2>
         <h3>{t('suggestion.field.problem')}</h3>
         <p class="sg-text" id="suggestion-problem">
           {s.problem || '—'}

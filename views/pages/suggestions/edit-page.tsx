@@ -104,7 +104,7 @@ export function EditSuggestionPage(p: EditPageProps) {
       ) : null}
       {s.status === 'returned' && s.returnReason ? (
         <p class="notice notice-error" id="return-reason">
-          {t('suggestionDraft.detail.returnReason')}: {s.returnReason}
+          <strong>{t('suggestionDraft.detail.returnReason')}</strong> {s.returnReason}
         </p>
       ) : null}
       <p>

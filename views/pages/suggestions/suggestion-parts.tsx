@@ -48,16 +48,11 @@ export function SuggestionTable({
   showLead?: boolean
 }) {
   const { t } = useI18n()
-  if (rows.length === 0)
-    return (
-      <p class="notice" id={`${id}-empty`}>
-        {caption} · {t('suggestionDraft.list.empty')}
-      </p>
-    )
+  if (rows.length === 0) return <p id={`${id}-empty`}>{t('suggestionDraft.list.empty')}</p>
   return (
     <div class="table-scroll">
       <table id={id} class="fu-table sg-table">
-        <caption>{caption}</caption>
+        <caption class="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('suggestionDraft.col.ref')}</th>
@@ -70,10 +65,12 @@ export function SuggestionTable({
         <tbody>
           {rows.map((r) => (
             <tr id={`suggestion-row-${r.id}`} class={r.due?.overdue ? 'fu-row-overdue' : undefined}>
-              <td>{r.ref ?? t('suggestionDraft.list.noRef')}</td>
-              <th scope="row" class="sg-title">
-                <a href={`/suggestions/${r.id}`}>{r.title || t('suggestion.untitled')}</a>
+              <th scope="row" class="sg-ref-cell">
+                {r.ref ?? t('suggestionDraft.list.noRef')}
               </th>
+              <td class="sg-title">
+                <a href={`/suggestions/${r.id}`}>{r.title || t('suggestion.untitled')}</a>
+              </td>
               {showLead ? <td>{r.leadDeputyName}</td> : null}
               <td>
                 <span class={`fu-status sg-status-${r.status}`}>{suggestionStatusLabel(t, r.status)}</span>
