@@ -295,7 +295,8 @@ export function loadSuggestion(db: Queryable, id: number): SuggestionView | unde
       .from(suggestionUnits)
       .innerJoin(handlingUnits, eq(handlingUnits.id, suggestionUnits.unitId))
       .where(eq(suggestionUnits.suggestionId, id))
-      .orderBy(asc(suggestionUnits.stage), asc(suggestionUnits.role), asc(handlingUnits.id))
+      // 主办 before 协办, whatever the words sort as.
+      .orderBy(asc(suggestionUnits.stage), sql`${suggestionUnits.role} <> 'lead'`, asc(handlingUnits.id))
       .all(),
     cosigners: db
       .select({
@@ -344,7 +345,11 @@ export function deputyEvidenceScope(deputyId: number) {
 }
 
 /** Of the given concern ids, those within the deputy's evidence scope. */
-export function concernsInEvidenceScope(db: Queryable, deputyId: number, concernIds: readonly number[]): number[] {
+export function concernsInEvidenceScope(
+  db: Queryable,
+  deputyId: number,
+  concernIds: readonly number[],
+): number[] {
   if (concernIds.length === 0) return []
   return db
     .select({ id: concerns.id })

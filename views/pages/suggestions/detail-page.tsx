@@ -80,10 +80,8 @@ export function SuggestionDetailPage(p: DetailPageProps) {
   const s = p.suggestion
   const ref = p.ref
   const title = s.title || t('suggestion.untitled')
-  const units = (stage: 'proposed' | 'assigned') =>
-    s.units
-      .filter((u) => u.stage === stage)
-      .sort((a, b) => Number(b.role === 'lead') - Number(a.role === 'lead'))
+  // loadSuggestion lists 主办 before 协办.
+  const units = (stage: 'proposed' | 'assigned') => s.units.filter((u) => u.stage === stage)
   const unitList = (stage: 'proposed' | 'assigned', id: string) =>
     units(stage).length === 0 ? (
       <dd id={id}>{t('suggestionDraft.detail.none')}</dd>
