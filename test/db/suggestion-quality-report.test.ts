@@ -44,5 +44,7 @@ describe('the quality checklist of a stored suggestion', () => {
     expect(item(report, 'evidence')).toMatchObject({ ok: true, detail: { linked: 2 } })
     expect(item(report, 'one_topic')).toMatchObject({ ok: false, detail: { n: 2 } })
     expect(item(report, 'cosigners_answered')).toMatchObject({ ok: false, detail: { n: 1 } })
+    // The stylesheet the checklist links is served.
+    expect((await f.t.app.request('/static/quality-checklist.css')).status).toBe(200)
   })
 })
