@@ -468,6 +468,8 @@ describe('the checklist, rendered', () => {
       expect(row).toContain(notMet)
       expect(row).toContain(label)
       expect(row).toContain(vagueLine)
+      // Said once, under the required item, not again under the reminder.
+      expect(html.split(vagueLine).length - 1).toBe(1)
       expect(row).toContain('quality-fail')
       expect(html).toContain(summary)
       const cosigners = html.slice(html.indexOf('id="quality-item-cosigners_answered"'))

@@ -155,10 +155,12 @@ function reasonOf(t: T, sep: string, item: QualityItem): { reason: string[]; lin
   }
 }
 
-function ChecklistRow({ item }: { item: QualityItem }) {
+/** `brief`: the reason without its lines (they are already shown under another item). */
+function ChecklistRow({ item, brief = false }: { item: QualityItem; brief?: boolean }) {
   const { t, locale } = useI18n()
   const state = stateOf(item)
-  const { reason, lines } = reasonOf(t, locale === 'en' ? ', ' : '、', item)
+  const { reason, lines: all } = reasonOf(t, locale === 'en' ? ', ' : '、', item)
+  const lines = brief ? [] : all
   return (
     <li id={`quality-item-${item.id}`} class={`quality-item quality-${state}`}>
       <span class="quality-icon" aria-hidden="true">
@@ -197,6 +199,8 @@ export function QualityChecklist({ report }: { report: QualityReport }) {
   const required = report.items.filter((i) => i.required)
   const optional = report.items.filter((i) => !i.required)
   const unmet = required.filter((i) => !i.ok).length
+  // When no proposal is concrete, the required item already lists what each one lacks.
+  const actionsListed = report.items.some((i) => i.id === 'concrete_action' && !i.ok)
   return (
     <section id="quality-checklist" class="quality-checklist" aria-labelledby="quality-checklist-heading">
       <link rel="stylesheet" href="/static/quality-checklist.css" />
@@ -219,7 +223,7 @@ export function QualityChecklist({ report }: { report: QualityReport }) {
           <h3 id="quality-optional-heading">{t('suggestion.quality.optionalHeading')}</h3>
           <ul class="quality-items" aria-labelledby="quality-optional-heading">
             {optional.map((item) => (
-              <ChecklistRow item={item} />
+              <ChecklistRow item={item} brief={actionsListed && item.id === 'each_action_concrete'} />
             ))}
           </ul>
         </>
