@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, ne } from 'drizzle-orm'
 import type { Queryable } from '../client.ts'
 import { accounts, type CosignState, deputies, suggestionCosigners, suggestions } from '../schema.ts'
-import { listPlaces } from './places.ts'
 import type { SuggestionRow } from './suggestions.ts'
 
 /*
@@ -65,10 +64,6 @@ export const cosignCandidates = (db: Queryable, exceptId: number) =>
     .where(and(eq(deputies.active, true), ne(deputies.id, exceptId)))
     .orderBy(deputies.id)
     .all()
-
-/** Every active place's names in each language: the quality check recognises places in the text. */
-export const placeNamesForQuality = (db: Queryable): string[] =>
-  listPlaces(db).flatMap((p) => [p.nameZhHans, p.nameZhHant, p.nameEn].filter((n): n is string => !!n))
 
 /** Display names of accounts by id (the actors on a suggestion's timeline). */
 export const accountNamesById = (db: Queryable, ids: readonly number[]): Map<number, string> =>

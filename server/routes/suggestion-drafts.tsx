@@ -8,12 +8,12 @@ import { listStations } from '../../db/queries/stations.ts'
 import {
   accountNamesById,
   cosignCandidates,
-  placeNamesForQuality,
   type SuggestionListRow,
   suggestionsCosignedBy,
   suggestionsLedBy,
   suggestionsOfStations,
 } from '../../db/queries/suggestion-lists.ts'
+import { suggestionQualityReport } from '../../db/queries/suggestion-quality.ts'
 import {
   loadSuggestion,
   type SuggestionUnitInput,
@@ -53,13 +53,7 @@ import {
   isWithUnits,
   nextSuggestionStatus,
 } from '../domain/suggestion-lifecycle.ts'
-import {
-  checkSuggestionQuality,
-  type QualityReport,
-  qualityInputOf,
-  SUGGESTION_LIMITS,
-  suggestionLexicon,
-} from '../domain/suggestion-quality.ts'
+import { type QualityReport, SUGGESTION_LIMITS } from '../domain/suggestion-quality.ts'
 import type { AppEnv } from '../env.ts'
 import {
   answerCosign,
@@ -149,8 +143,7 @@ export function suggestionDraftRoutes(deps: AppDeps) {
   /** Notices (co-sign invitations, the office's "to review") are written in the deployment's language. */
   const noticeT = makeI18n(deps.config.defaultLocale).t
 
-  const qualityOf = (s: SuggestionView): QualityReport =>
-    checkSuggestionQuality(qualityInputOf(s, placeNamesForQuality(db)), suggestionLexicon())
+  const qualityOf = (s: SuggestionView): QualityReport => suggestionQualityReport(db, s)
 
   const listItems = (rows: SuggestionListRow[]): SuggestionListItem[] => {
     const sc = stationClock(db, clock.now())
