@@ -56,7 +56,9 @@ export function FinderPage({ deputies, deputy, days, cards, error }: Props) {
   const title = deputy ? t('suggestionFinder.titleFor', { name: deputy.name }) : t('suggestionFinder.title')
   return (
     <StaffLayout title={title}>
-      <h1>{title}</h1>
+      <p class="hint">
+        {t('suggestionFinder.intro', { days })} {t('suggestionFinder.inSuggestion')}
+      </p>
       {deputies ? <DeputyChooser deputies={deputies} current={deputy?.id ?? null} /> : null}
       {error ? (
         <div class="error-summary" role="alert" id="finder-error" tabindex={-1}>
@@ -71,9 +73,6 @@ export function FinderPage({ deputies, deputy, days, cards, error }: Props) {
         </p>
       ) : (
         <>
-          <p class="hint">
-            {t('suggestionFinder.intro', { days })} {t('suggestionFinder.inSuggestion')}
-          </p>
           {cards.length === 0 ? (
             <div id="finder-none">
               <p>{t('suggestionFinder.none')}</p>
