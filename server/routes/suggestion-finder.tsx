@@ -29,6 +29,8 @@ import { rejectRequest } from '../middleware/reject.tsx'
 import { f, parseId } from '../validation.ts'
 
 const WORDS_PER_CARD = 3
+/** A page a deputy reads through: the groups raised by the most residents. */
+const MAX_CARDS = 20
 
 const finderForm = z.object({ deputy: f.id(), concern: f.ids() })
 
@@ -86,7 +88,8 @@ export function suggestionFinderRoutes(deps: AppDeps) {
         deputies={chooser}
         deputy={deputy ? { id: deputy.id, name: deputy.name } : null}
         days={found.days}
-        cards={cards}
+        cards={cards.slice(0, MAX_CARDS)}
+        total={cards.length}
         error={opts.error}
       />,
       status,

@@ -33,6 +33,8 @@ type Props = {
   deputy: { id: number; name: string } | null
   days: number
   cards: FinderCard[]
+  /** Groups found, when more than the cards shown. */
+  total: number
   error?: string | undefined
 }
 
@@ -51,7 +53,7 @@ export const listJoin = (locale: string, names: readonly string[]) =>
  * The suggestion finder (issue 18 item 2): a deputy's residents' concerns gathered by matter and
  * place, each group a card that starts a pre-written draft with the ticked concerns linked.
  */
-export function FinderPage({ deputies, deputy, days, cards, error }: Props) {
+export function FinderPage({ deputies, deputy, days, cards, total, error }: Props) {
   const { t } = useI18n()
   const title = deputy ? t('suggestionFinder.titleFor', { name: deputy.name }) : t('suggestionFinder.title')
   return (
@@ -71,32 +73,32 @@ export function FinderPage({ deputies, deputy, days, cards, error }: Props) {
             ? t('suggestionFinder.noDeputies')
             : t('suggestionFinder.pickDeputy')}
         </p>
+      ) : cards.length === 0 ? (
+        <div id="finder-none">
+          <p>{t('suggestionFinder.none')}</p>
+          <p>
+            <a class="button" href="/suggestions/new">
+              {t('suggestionFinder.blankDraft')}
+            </a>
+          </p>
+        </div>
       ) : (
         <>
-          {cards.length === 0 ? (
-            <div id="finder-none">
-              <p>{t('suggestionFinder.none')}</p>
-              <p>
-                <a class="button" href="/suggestions/new">
-                  {t('suggestionFinder.blankDraft')}
-                </a>
-              </p>
-            </div>
-          ) : (
-            <>
-              <p id="finder-count">{t('suggestionFinder.count', { n: cards.length })}</p>
-              <ol class="finder-groups">
-                {cards.map((card, i) => (
-                  <li class="finder-group" id={`finder-group-${i + 1}`}>
-                    <GroupCard card={card} index={i + 1} deputyId={deputy.id} />
-                  </li>
-                ))}
-              </ol>
-              <p>
-                <a href="/suggestions/new">{t('suggestionFinder.blankDraft')}</a>
-              </p>
-            </>
-          )}
+          <p id="finder-count">
+            {total > cards.length
+              ? t('suggestionFinder.countShown', { n: total, shown: cards.length })
+              : t('suggestionFinder.count', { n: cards.length })}
+          </p>
+          <ol class="finder-groups">
+            {cards.map((card, i) => (
+              <li class="finder-group" id={`finder-group-${i + 1}`}>
+                <GroupCard card={card} index={i + 1} deputyId={deputy.id} />
+              </li>
+            ))}
+          </ol>
+          <p>
+            <a href="/suggestions/new">{t('suggestionFinder.blankDraft')}</a>
+          </p>
         </>
       )}
     </StaffLayout>
