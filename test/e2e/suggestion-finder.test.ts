@@ -71,6 +71,11 @@ describe('the suggestion finder in a real browser', () => {
     expect(await page.textContent('#finder-group-1')).not.toContain('13812345678')
     await expectNoAxeViolations(page, 'finder')
     await screenshot(page, 'F-finder')
+    // Deputies open it on their phones too.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await screenshot(page, 'F-finder-390')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.setViewportSize({ width: 1280, height: 900 })
 
     await Promise.all([
       page.waitForURL(/\/suggestions\/\d+\/edit$/),
