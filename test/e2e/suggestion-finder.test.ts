@@ -69,6 +69,7 @@ describe('the suggestion finder in a real browser', () => {
     await page.goto(`${live.server.baseUrl}/suggestions/finder`)
     expect(await page.textContent('#finder-group-1 h2')).toContain('位居民反映「电梯」')
     expect(await page.textContent('#finder-group-1')).not.toContain('13812345678')
+    expect(await page.textContent('#finder-group-1')).toContain('基本满意')
     await expectNoAxeViolations(page, 'finder')
     await screenshot(page, 'F-finder')
     // Deputies open it on their phones too.

@@ -1,7 +1,8 @@
-import type { ConcernStatus } from '../../../db/enums.ts'
+import type { ConcernStatus, Verdict } from '../../../db/enums.ts'
 import { CsrfField } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
+import { verdictLabel } from '../followup/labels.ts'
 import { statusLabel } from '../track/concern-labels.ts'
 
 export type FinderItem = {
@@ -10,6 +11,8 @@ export type FinderItem = {
   status: ConcernStatus
   topicName: string
   placeName: string | null
+  /** The resident's latest verdict, if they gave one. */
+  verdict: Verdict | null
   ticked: boolean
 }
 
@@ -173,6 +176,7 @@ function GroupCard({ card, index, deputyId }: { card: FinderCard; index: number;
                 <span>
                   {dayLabel(dateTime, c.receivedOn)} · {c.topicName}
                   {c.placeName ? ` · ${c.placeName}` : ''} · {statusLabel(t, c.status)}
+                  {c.verdict ? ` · ${verdictLabel(t, c.verdict)}` : ''}
                 </span>
               </label>
             </li>
