@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { findActiveDeputy } from '../../db/queries/deputies.ts'
 import { followUpSettings, stationById } from '../../db/queries/followup.ts'
 import {
+  concernVerdicts,
   type FinderCandidate,
   finderCandidates,
   finderDeputies,
@@ -29,6 +30,8 @@ import { rejectRequest } from '../middleware/reject.tsx'
 import { f, parseId } from '../validation.ts'
 
 const WORDS_PER_CARD = 3
+/** A page a deputy reads through: the groups raised by the most residents. */
+const MAX_CARDS = 20
 
 const finderForm = z.object({ deputy: f.id(), concern: f.ids() })
 
@@ -79,7 +82,9 @@ export function suggestionFinderRoutes(deps: AppDeps) {
     const found = deputy
       ? candidatesOf(deputy)
       : { days: followUpSettings(db).suggestionFinderDays, candidates: [] }
-    const cards = deputy ? finderCards(db, i18n, found.candidates, opts.ticked) : []
+    const { cards, total } = deputy
+      ? finderCards(db, i18n, found.candidates, opts.ticked)
+      : { cards: [], total: 0 }
     return renderPage(
       c,
       <FinderPage
@@ -87,6 +92,7 @@ export function suggestionFinderRoutes(deps: AppDeps) {
         deputy={deputy ? { id: deputy.id, name: deputy.name } : null}
         days={found.days}
         cards={cards}
+        total={total}
         error={opts.error}
       />,
       status,
@@ -155,15 +161,23 @@ export function suggestionFinderRoutes(deps: AppDeps) {
 
 type Names = ReturnType<typeof topicAndPlaceNames>
 
-/** The groups of a deputy's candidates as cards (all ticked, or as `ticked` says). */
+/** The groups of a deputy's candidates as cards, the most residents first (all ticked, or as sent). */
 function finderCards(
   db: AppDeps['db'],
   { name }: I18n,
   candidates: readonly FinderCandidate[],
   ticked?: ReadonlySet<number>,
-): FinderCard[] {
-  const groups = findGroups(candidates)
+): { cards: FinderCard[]; total: number } {
+  const found = findGroups(candidates)
+  const groups = found.slice(0, MAX_CARDS)
   const byId = new Map(candidates.map((x) => [x.id, x]))
+  // Verdicts come oldest first: the last one per concern is its latest.
+  const latestVerdict = new Map(
+    concernVerdicts(
+      db,
+      groups.flatMap((g) => g.concernIds),
+    ).map((v) => [v.concernId, v.verdict]),
+  )
   const names = topicAndPlaceNames(
     db,
     candidates.map((x) => x.topicId),
@@ -177,8 +191,10 @@ function finderCards(
     const tp = names.topics.get(id)
     return tp ? name(tp) : ''
   }
-  return groups.map((g) => {
+  const cards = groups.map((g) => {
     const members = g.concernIds.map((id) => byId.get(id)!)
+    // A re-shown page keeps the ticks of the card that was sent; the other cards start ticked.
+    const mine = ticked && members.some((m) => ticked.has(m.id)) ? ticked : null
     return {
       residents: g.residents,
       concerns: g.concerns,
@@ -198,10 +214,12 @@ function finderCards(
         status: m.status,
         topicName: topicName(m.topicId),
         placeName: placeName(m.placeId),
-        ticked: ticked ? ticked.has(m.id) : true,
+        verdict: latestVerdict.get(m.id) ?? null,
+        ticked: mine ? mine.has(m.id) : true,
       })),
     }
   })
+  return { cards, total: found.length }
 }
 
 /**

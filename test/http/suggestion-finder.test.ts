@@ -216,6 +216,11 @@ describe('the suggestion finder on 20 lift concerns and 30 of noise', () => {
     // Its concerns leave the finder while the suggestion is in play.
     const after = cardsOf(await (await f.deputy.get('/suggestions/finder')).text()).flat()
     for (const c of ticked) expect(after).not.toContain(c)
+    const count = rows(f.t.db, 'suggestion_concerns')
+    const again = await f.deputy.post('/suggestions/finder', { deputy: '1', concern: ticked.map(String) })
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('有的反映刚被写进另一条建议')
+    expect(rows(f.t.db, 'suggestion_concerns')).toBe(count)
 
     // The evidence panel B embeds: residents, place, dates, words without phones, verdicts.
     const view = loadSuggestion(f.t.db, id)!

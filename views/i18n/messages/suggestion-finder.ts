@@ -46,6 +46,11 @@ export const suggestionFinder = defineMessages({
   ],
   'suggestionFinder.blankDraft': ['起草一条新建议', '起草一條新建議', 'Write a new suggestion'],
   'suggestionFinder.count': ['共 {n} 组', '共 {n} 組', '{n} groups'],
+  'suggestionFinder.countShown': [
+    '共 {n} 组，下面列出居民最多的 {shown} 组',
+    '共 {n} 組，下面列出居民最多的 {shown} 組',
+    '{n} groups; the {shown} raised by the most residents are shown',
+  ],
   'suggestionFinder.group.heading': [
     '{n} 位居民反映「{keyword}」',
     '{n} 位居民反映「{keyword}」',

@@ -1,7 +1,8 @@
-import type { ConcernStatus } from '../../../db/enums.ts'
+import type { ConcernStatus, Verdict } from '../../../db/enums.ts'
 import { CsrfField } from '../../components/form.tsx'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
+import { verdictLabel } from '../followup/labels.ts'
 import { statusLabel } from '../track/concern-labels.ts'
 
 export type FinderItem = {
@@ -10,6 +11,8 @@ export type FinderItem = {
   status: ConcernStatus
   topicName: string
   placeName: string | null
+  /** The resident's latest verdict, if they gave one. */
+  verdict: Verdict | null
   ticked: boolean
 }
 
@@ -33,6 +36,8 @@ type Props = {
   deputy: { id: number; name: string } | null
   days: number
   cards: FinderCard[]
+  /** Groups found, when more than the cards shown. */
+  total: number
   error?: string | undefined
 }
 
@@ -51,12 +56,14 @@ export const listJoin = (locale: string, names: readonly string[]) =>
  * The suggestion finder (issue 18 item 2): a deputy's residents' concerns gathered by matter and
  * place, each group a card that starts a pre-written draft with the ticked concerns linked.
  */
-export function FinderPage({ deputies, deputy, days, cards, error }: Props) {
+export function FinderPage({ deputies, deputy, days, cards, total, error }: Props) {
   const { t } = useI18n()
   const title = deputy ? t('suggestionFinder.titleFor', { name: deputy.name }) : t('suggestionFinder.title')
   return (
     <StaffLayout title={title}>
-      <h1>{title}</h1>
+      <p class="hint">
+        {t('suggestionFinder.intro', { days })} {t('suggestionFinder.inSuggestion')}
+      </p>
       {deputies ? <DeputyChooser deputies={deputies} current={deputy?.id ?? null} /> : null}
       {error ? (
         <div class="error-summary" role="alert" id="finder-error" tabindex={-1}>
@@ -69,35 +76,32 @@ export function FinderPage({ deputies, deputy, days, cards, error }: Props) {
             ? t('suggestionFinder.noDeputies')
             : t('suggestionFinder.pickDeputy')}
         </p>
+      ) : cards.length === 0 ? (
+        <div id="finder-none">
+          <p>{t('suggestionFinder.none')}</p>
+          <p>
+            <a class="button" href="/suggestions/new">
+              {t('suggestionFinder.blankDraft')}
+            </a>
+          </p>
+        </div>
       ) : (
         <>
-          <p class="hint">
-            {t('suggestionFinder.intro', { days })} {t('suggestionFinder.inSuggestion')}
+          <p id="finder-count">
+            {total > cards.length
+              ? t('suggestionFinder.countShown', { n: total, shown: cards.length })
+              : t('suggestionFinder.count', { n: cards.length })}
           </p>
-          {cards.length === 0 ? (
-            <div id="finder-none">
-              <p>{t('suggestionFinder.none')}</p>
-              <p>
-                <a class="button" href="/suggestions/new">
-                  {t('suggestionFinder.blankDraft')}
-                </a>
-              </p>
-            </div>
-          ) : (
-            <>
-              <p id="finder-count">{t('suggestionFinder.count', { n: cards.length })}</p>
-              <ol class="finder-groups">
-                {cards.map((card, i) => (
-                  <li class="finder-group" id={`finder-group-${i + 1}`}>
-                    <GroupCard card={card} index={i + 1} deputyId={deputy.id} />
-                  </li>
-                ))}
-              </ol>
-              <p>
-                <a href="/suggestions/new">{t('suggestionFinder.blankDraft')}</a>
-              </p>
-            </>
-          )}
+          <ol class="finder-groups">
+            {cards.map((card, i) => (
+              <li class="finder-group" id={`finder-group-${i + 1}`}>
+                <GroupCard card={card} index={i + 1} deputyId={deputy.id} />
+              </li>
+            ))}
+          </ol>
+          <p>
+            <a href="/suggestions/new">{t('suggestionFinder.blankDraft')}</a>
+          </p>
         </>
       )}
     </StaffLayout>
@@ -172,6 +176,7 @@ function GroupCard({ card, index, deputyId }: { card: FinderCard; index: number;
                 <span>
                   {dayLabel(dateTime, c.receivedOn)} · {c.topicName}
                   {c.placeName ? ` · ${c.placeName}` : ''} · {statusLabel(t, c.status)}
+                  {c.verdict ? ` · ${verdictLabel(t, c.verdict)}` : ''}
                 </span>
               </label>
             </li>
