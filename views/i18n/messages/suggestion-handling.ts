@@ -184,6 +184,18 @@ export const suggestionHandling = defineMessages({
   ],
   'suggestionHandling.job.deadlines': ['代表建议逾期督办', '代表建議逾期督辦', 'Overdue suggestions'],
 
+  'suggestionHandling.admin.streetOffice': [
+    '街道人大工委工作人员',
+    '街道人大工委工作人員',
+    'Street office staff',
+  ],
+  'suggestionHandling.admin.streetOfficeHint': [
+    '仅对工作人员有效：可受理、退回、交办代表建议并登记承办单位答复。',
+    '僅對工作人員有效：可受理、退回、交辦代表建議並登記承辦單位答覆。',
+    'Staff only: may accept, return and assign deputies’ suggestions and record the units’ replies.',
+  ],
+  'suggestionHandling.admin.streetOfficeTag': ['街道人大工委', '街道人大工委', 'street office'],
+
   'suggestionHandling.error.notFound': ['没有这条建议。', '沒有這條建議。', 'There is no such suggestion.'],
   'suggestionHandling.error.forbidden': [
     '只有街道人大工委的工作人员可以办理；评价只能由领衔代表作出。',
