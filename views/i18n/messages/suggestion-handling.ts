@@ -15,7 +15,6 @@ export const suggestionHandling = defineMessages({
     'Overdue (escalation level {level})',
   ],
   'suggestionHandling.round': ['第 {n} 轮办理', '第 {n} 輪辦理', 'Round {n}'],
-  'suggestionHandling.saved': ['已保存。', '已保存。', 'Saved.'],
 
   'suggestionHandling.accept.heading': ['受理', '受理', 'Accept'],
   'suggestionHandling.accept.hint': [
@@ -57,13 +56,11 @@ export const suggestionHandling = defineMessages({
 
   'suggestionHandling.reply.heading': ['登记承办单位答复', '登記承辦單位答覆', 'Record a unit’s reply'],
   'suggestionHandling.reply.unit': ['答复单位', '答覆單位', 'Unit'],
-  'suggestionHandling.reply.grade': ['答复类别', '答覆類別', 'Grade of the reply'],
   'suggestionHandling.reply.text': [
     '答复内容（将转告反映问题的居民，请勿写入姓名、电话）',
     '答覆內容（將轉告反映問題的居民，請勿寫入姓名、電話）',
     'The reply (residents will read it: no names or phone numbers)',
   ],
-  'suggestionHandling.reply.repliedOn': ['答复日期', '答覆日期', 'Date of the reply'],
   'suggestionHandling.reply.submit': ['登记答复', '登記答覆', 'Record the reply'],
   'suggestionHandling.replies.heading': ['承办单位答复', '承辦單位答覆', 'The units’ replies'],
   'suggestionHandling.replies.none': ['尚无答复。', '尚無答覆。', 'No reply yet.'],
@@ -117,7 +114,7 @@ export const suggestionHandling = defineMessages({
     '您反映的問題已由代表寫入代表建議第{ref}號，承辦單位答覆：\n{replies}',
     'A deputy put the problem you raised into suggestion No. {ref}. The handling units replied:\n{replies}',
   ],
-  'suggestionHandling.relay.unit': ['{unit}：{text}', '{unit}：{text}', '{unit}: {text}'],
+  'suggestionHandling.relay.unit': ['{unit}答复：{text}', '{unit}答覆：{text}', '{unit}: {text}'],
 
   'suggestionHandling.progress.heading': [
     '代表建议办理进度',

@@ -330,7 +330,7 @@ function ReplyForm(p: Props & { owing: { id: number; name: string }[] }) {
       />
       <SelectField
         name="grade"
-        label="suggestionHandling.reply.grade"
+        label="suggestion.field.grade"
         required
         value={str(typed.grade)}
         placeholder={t('suggestionHandling.assign.choose')}
@@ -349,7 +349,7 @@ function ReplyForm(p: Props & { owing: { id: number; name: string }[] }) {
       <TextField
         name="repliedOn"
         type="date"
-        label="suggestionHandling.reply.repliedOn"
+        label="suggestion.field.repliedAt"
         required
         value={str(typed.repliedOn) || p.today}
         errors={errors}
@@ -393,7 +393,7 @@ function VerdictForm(p: Props) {
         class={errors?.verdict ? 'fu-callback-verdict has-error' : 'fu-callback-verdict'}
         id="f-verdict"
       >
-        <legend>{t('suggestionHandling.verdict.heading')}</legend>
+        <legend>{t('suggestion.field.verdict')}</legend>
         {errors?.verdict ? <p class="error">{errors.verdict}</p> : null}
         <VerdictButtons idPrefix="suggestion-verdict" />
       </fieldset>
