@@ -34,7 +34,7 @@ export const suggestionHandling = defineMessages({
 
   'suggestionHandling.assign.heading': ['交办承办单位', '交辦承辦單位', 'Assign the units'],
   'suggestionHandling.assign.lead': ['主办单位', '主辦單位', 'Lead unit'],
-  'suggestionHandling.assign.assist': ['协办单位（可多选）', '協辦單位（可多選）', 'Assisting units (any)'],
+  'suggestionHandling.assign.assist': ['协办单位', '協辦單位', 'Assisting units'],
   'suggestionHandling.assign.choose': ['请选择', '請選擇', 'Choose'],
   'suggestionHandling.assign.urgent': [
     '紧急（{days} 个工作日内答复）',
@@ -46,11 +46,7 @@ export const suggestionHandling = defineMessages({
     '不填期限時：一般建議 {ordinary}，緊急建議 {urgent}（按工作日計算）。',
     'Without a date: {ordinary} for an ordinary suggestion, {urgent} for an urgent one (working days).',
   ],
-  'suggestionHandling.assign.dueOn': [
-    '指定答复期限（可不填）',
-    '指定答覆期限（可不填）',
-    'A set deadline (optional)',
-  ],
+  'suggestionHandling.assign.dueOn': ['指定答复期限', '指定答覆期限', 'A set deadline'],
   'suggestionHandling.assign.submit': ['交办', '交辦', 'Assign'],
   'suggestionHandling.assign.again': ['重新交办', '重新交辦', 'Assign again'],
 
@@ -92,7 +88,7 @@ export const suggestionHandling = defineMessages({
     '重新辦理次數已用完，本次評價後建議即辦結。',
     'No re-handling is left: the suggestion closes with this verdict.',
   ],
-  'suggestionHandling.verdict.note': ['意见（可不填）', '意見（可不填）', 'Your remarks (optional)'],
+  'suggestionHandling.verdict.note': ['您的意见', '您的意見', 'Your remarks'],
   'suggestionHandling.verdict.given': [
     '代表评价：{verdict}',
     '代表評價：{verdict}',
