@@ -62,7 +62,10 @@ export function HandlingPanel(p: Props) {
   const scope = { ...s, cosignerIds: s.cosigners.map((c) => c.deputyId) }
   const office = mayHandleSuggestion(p.account, scope)
   const lead = isLeadDeputy(p.account, s)
-  const assigned = s.units.filter((u) => u.stage === 'assigned')
+  // Lead unit (主办) first.
+  const assigned = s.units
+    .filter((u) => u.stage === 'assigned')
+    .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1))
   const unitName = new Map(s.units.map((u) => [u.unitId, name(u)]))
   const ownedThisRound = new Set(s.replies.filter((r) => r.round === s.round).map((r) => r.unitId))
   const owing = isWithUnits(s.status) ? assigned.filter((u) => !ownedThisRound.has(u.unitId)) : []
