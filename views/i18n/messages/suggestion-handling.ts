@@ -37,9 +37,9 @@ export const suggestionHandling = defineMessages({
   'suggestionHandling.assign.assist': ['协办单位', '協辦單位', 'Assisting units'],
   'suggestionHandling.assign.choose': ['请选择', '請選擇', 'Choose'],
   'suggestionHandling.assign.urgent': [
-    '紧急（{days} 个工作日内答复）',
-    '緊急（{days} 個工作日內答覆）',
-    'Urgent (reply within {days} working days)',
+    '紧急建议须在 {days} 个工作日内答复。',
+    '緊急建議須在 {days} 個工作日內答覆。',
+    'An urgent suggestion must be replied to within {days} working days.',
   ],
   'suggestionHandling.assign.dueHint': [
     '不填期限时：一般建议 {ordinary}，紧急建议 {urgent}（按工作日计算）。',
