@@ -74,6 +74,8 @@ export type AccountInput = {
   deputyId: number | null
   /** Only for role 'staff'. */
   stationIds: number[]
+  /** Staff of the street's people's congress office (issue 18): they handle suggestions. */
+  streetOffice?: boolean
   /** Whether every page leads to /me/password until the owner changes it (false when left out). */
   mustChangePassword?: boolean
   /** The account's own mobile ('' = none) and notice channel (issue 16); unchanged when left out. */

@@ -55,6 +55,49 @@ describe('admin: accounts', () => {
     expect(t.db.select().from(accountStations).where(eq(accountStations.accountId, row.id)).all()).toEqual([])
   })
 
+  it('marks staff of the street office (issue 18), audited and shown in the list; never a deputy', async () => {
+    const { t, admin } = await adminSession()
+    const [a] = t.db.select().from(stations).all()
+    await expectSaved(t, admin, '/admin/accounts', {
+      ...staff,
+      stationIds: String(a!.id),
+      streetOffice: 'on',
+    })
+    const row = t.db.select().from(accounts).where(eq(accounts.username, 'li.na')).get()!
+    expect(row.streetOffice).toBe(true)
+    const audit = (action: string) =>
+      t.db.$client.prepare('select detail from audit_log where action = ? order by id desc').get(action) as {
+        detail: string
+      }
+    expect(JSON.parse(audit('account.created').detail)).toMatchObject({ streetOffice: true })
+    const list = await (await admin.get('/admin/accounts')).text()
+    expect(list).toContain('街道人大工委')
+    const form = await (await admin.get(`/admin/accounts/${row.id}`)).text()
+    expect(form).toMatch(/name="streetOffice"[^>]*checked/)
+
+    // Unticked on the edit form: cleared and audited.
+    await expectSaved(t, admin, `/admin/accounts/${row.id}`, {
+      ...staff,
+      password: '',
+      stationIds: String(a!.id),
+      active: 'on',
+    })
+    expect(t.db.select().from(accounts).where(eq(accounts.id, row.id)).get()!.streetOffice).toBe(false)
+    expect(JSON.parse(audit('account.updated').detail)).toMatchObject({ streetOffice: false })
+
+    const free = t.db.select().from(deputies).where(eq(deputies.name, '李秀英')).get()!
+    await expectSaved(t, admin, '/admin/accounts', {
+      ...staff,
+      username: 'lixiuying',
+      role: 'deputy',
+      deputyId: String(free.id),
+      streetOffice: 'on',
+    })
+    expect(t.db.select().from(accounts).where(eq(accounts.username, 'lixiuying')).get()!.streetOffice).toBe(
+      false,
+    )
+  })
+
   it('refuses bad input with 422 and writes nothing', async () => {
     const { t, admin } = await adminSession()
     const taken = t.db.select().from(deputies).where(eq(deputies.name, '陈建国')).get()!

@@ -35,6 +35,7 @@ const accountFields = {
   role: z.enum(ROLES, { message: 'error.unknownChoice' }),
   stationIds: f.ids(),
   deputyId: f.optionalId(),
+  streetOffice: f.checkbox(),
   phone: z
     .string()
     .max(40)
@@ -118,10 +119,12 @@ export function accountRoutes(deps: AppDeps) {
     role: (typeof ROLES)[number]
     stationIds: number[]
     deputyId?: number | undefined
+    streetOffice: boolean
   }) => ({
     role: data.role,
     stationIds: data.role === 'staff' ? data.stationIds : [],
     deputyId: data.role === 'deputy' ? (data.deputyId ?? null) : null,
+    streetOffice: data.role === 'staff' && data.streetOffice,
   })
 
   /** Checked by checkReferences before this is called. */
@@ -170,6 +173,7 @@ export function accountRoutes(deps: AppDeps) {
       role: a.role,
       stationIds: a.stationIds.map(String),
       deputyId: a.deputyId ? String(a.deputyId) : '',
+      streetOffice: a.streetOffice ? 'on' : '',
       active: a.active ? 'on' : '',
       mustChangePassword: a.mustChangePassword ? 'on' : '',
       phone: a.phone,

@@ -15,7 +15,6 @@ export const suggestionHandling = defineMessages({
     'Overdue (escalation level {level})',
   ],
   'suggestionHandling.round': ['第 {n} 轮办理', '第 {n} 輪辦理', 'Round {n}'],
-  'suggestionHandling.saved': ['已保存。', '已保存。', 'Saved.'],
 
   'suggestionHandling.accept.heading': ['受理', '受理', 'Accept'],
   'suggestionHandling.accept.hint': [
@@ -35,35 +34,29 @@ export const suggestionHandling = defineMessages({
 
   'suggestionHandling.assign.heading': ['交办承办单位', '交辦承辦單位', 'Assign the units'],
   'suggestionHandling.assign.lead': ['主办单位', '主辦單位', 'Lead unit'],
-  'suggestionHandling.assign.assist': ['协办单位（可多选）', '協辦單位（可多選）', 'Assisting units (any)'],
+  'suggestionHandling.assign.assist': ['协办单位', '協辦單位', 'Assisting units'],
   'suggestionHandling.assign.choose': ['请选择', '請選擇', 'Choose'],
   'suggestionHandling.assign.urgent': [
-    '紧急（{days} 个工作日内答复）',
-    '緊急（{days} 個工作日內答覆）',
-    'Urgent (reply within {days} working days)',
+    '紧急建议须在 {days} 个工作日内答复。',
+    '緊急建議須在 {days} 個工作日內答覆。',
+    'An urgent suggestion must be replied to within {days} working days.',
   ],
   'suggestionHandling.assign.dueHint': [
     '不填期限时：一般建议 {ordinary}，紧急建议 {urgent}（按工作日计算）。',
     '不填期限時：一般建議 {ordinary}，緊急建議 {urgent}（按工作日計算）。',
     'Without a date: {ordinary} for an ordinary suggestion, {urgent} for an urgent one (working days).',
   ],
-  'suggestionHandling.assign.dueOn': [
-    '指定答复期限（可不填）',
-    '指定答覆期限（可不填）',
-    'A set deadline (optional)',
-  ],
+  'suggestionHandling.assign.dueOn': ['指定答复期限', '指定答覆期限', 'A set deadline'],
   'suggestionHandling.assign.submit': ['交办', '交辦', 'Assign'],
   'suggestionHandling.assign.again': ['重新交办', '重新交辦', 'Assign again'],
 
   'suggestionHandling.reply.heading': ['登记承办单位答复', '登記承辦單位答覆', 'Record a unit’s reply'],
   'suggestionHandling.reply.unit': ['答复单位', '答覆單位', 'Unit'],
-  'suggestionHandling.reply.grade': ['答复类别', '答覆類別', 'Grade of the reply'],
   'suggestionHandling.reply.text': [
     '答复内容（将转告反映问题的居民，请勿写入姓名、电话）',
     '答覆內容（將轉告反映問題的居民，請勿寫入姓名、電話）',
     'The reply (residents will read it: no names or phone numbers)',
   ],
-  'suggestionHandling.reply.repliedOn': ['答复日期', '答覆日期', 'Date of the reply'],
   'suggestionHandling.reply.submit': ['登记答复', '登記答覆', 'Record the reply'],
   'suggestionHandling.replies.heading': ['承办单位答复', '承辦單位答覆', 'The units’ replies'],
   'suggestionHandling.replies.none': ['尚无答复。', '尚無答覆。', 'No reply yet.'],
@@ -95,7 +88,7 @@ export const suggestionHandling = defineMessages({
     '重新辦理次數已用完，本次評價後建議即辦結。',
     'No re-handling is left: the suggestion closes with this verdict.',
   ],
-  'suggestionHandling.verdict.note': ['意见（可不填）', '意見（可不填）', 'Your remarks (optional)'],
+  'suggestionHandling.verdict.note': ['您的意见', '您的意見', 'Your remarks'],
   'suggestionHandling.verdict.given': [
     '代表评价：{verdict}',
     '代表評價：{verdict}',
@@ -117,7 +110,7 @@ export const suggestionHandling = defineMessages({
     '您反映的問題已由代表寫入代表建議第{ref}號，承辦單位答覆：\n{replies}',
     'A deputy put the problem you raised into suggestion No. {ref}. The handling units replied:\n{replies}',
   ],
-  'suggestionHandling.relay.unit': ['{unit}：{text}', '{unit}：{text}', '{unit}: {text}'],
+  'suggestionHandling.relay.unit': ['{unit}答复：{text}', '{unit}答覆：{text}', '{unit}: {text}'],
 
   'suggestionHandling.progress.heading': [
     '代表建议办理进度',
@@ -183,6 +176,18 @@ export const suggestionHandling = defineMessages({
     'The reply to “{title}” was due {due}, {days} working days ago; still owing: {units}. Please follow it up.',
   ],
   'suggestionHandling.job.deadlines': ['代表建议逾期督办', '代表建議逾期督辦', 'Overdue suggestions'],
+
+  'suggestionHandling.admin.streetOffice': [
+    '街道人大工委工作人员',
+    '街道人大工委工作人員',
+    'Street office staff',
+  ],
+  'suggestionHandling.admin.streetOfficeHint': [
+    '仅对工作人员有效：可受理、退回、交办代表建议并登记承办单位答复。',
+    '僅對工作人員有效：可受理、退回、交辦代表建議並登記承辦單位答覆。',
+    'Staff only: may accept, return and assign deputies’ suggestions and record the units’ replies.',
+  ],
+  'suggestionHandling.admin.streetOfficeTag': ['街道人大工委', '街道人大工委', 'street office'],
 
   'suggestionHandling.error.notFound': ['没有这条建议。', '沒有這條建議。', 'There is no such suggestion.'],
   'suggestionHandling.error.forbidden': [

@@ -64,7 +64,9 @@ export function AccountListPage({ rows, stations, deputies, notice }: ListProps)
               <td>{roleLabel(t, a.role)}</td>
               <td>
                 {a.role === 'staff'
-                  ? a.stationIds.map((id) => codes.get(id) ?? '').join('、') || t('admin.accounts.noStations')
+                  ? (a.stationIds.map((id) => codes.get(id) ?? '').join('、') ||
+                      t('admin.accounts.noStations')) +
+                    (a.streetOffice ? ` · ${t('suggestionHandling.admin.streetOfficeTag')}` : '')
                   : a.role === 'deputy'
                     ? (deputyNames.get(a.deputyId ?? 0) ?? '')
                     : t('admin.accounts.allStations')}
@@ -127,6 +129,13 @@ export function AccountFormPage({ id, values, errors = {}, stations, deputies }:
           hint={t('admin.accounts.stationsHint')}
           options={stations.map((s) => ({ value: s.id, label: `${s.code} · ${name(s)}` }))}
           values={vals(values, 'stationIds')}
+          errors={errors}
+        />
+        <CheckboxField
+          name="streetOffice"
+          label="suggestionHandling.admin.streetOffice"
+          hint={t('suggestionHandling.admin.streetOfficeHint')}
+          checked={ticked(values, 'streetOffice')}
           errors={errors}
         />
         <SelectField

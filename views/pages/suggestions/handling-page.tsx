@@ -26,7 +26,6 @@ export function HandlingPage(p: {
       <p class="fu-back">
         <a href={`/suggestions/${s.id}`}>{title}</a>
       </p>
-      <h1>{title}</h1>
       <p id="suggestion-status">
         {ref ? `${ref} · ` : ''}
         {suggestionStatusLabel(t, s.status)}

@@ -3,6 +3,7 @@ import type { SuggestionReplyRow, SuggestionView } from '../../../db/queries/sug
 import type { Account } from '../../../server/domain/account.ts'
 import { isLeadDeputy, mayHandleSuggestion } from '../../../server/domain/suggestion-access.ts'
 import { isWithUnits } from '../../../server/domain/suggestion-lifecycle.ts'
+import { CheckboxField, CheckboxGroup } from '../../components/checkbox-field.tsx'
 import {
   CsrfField,
   ErrorSummary,
@@ -61,7 +62,10 @@ export function HandlingPanel(p: Props) {
   const scope = { ...s, cosignerIds: s.cosigners.map((c) => c.deputyId) }
   const office = mayHandleSuggestion(p.account, scope)
   const lead = isLeadDeputy(p.account, s)
-  const assigned = s.units.filter((u) => u.stage === 'assigned')
+  // Lead unit (主办) first.
+  const assigned = s.units
+    .filter((u) => u.stage === 'assigned')
+    .sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1))
   const unitName = new Map(s.units.map((u) => [u.unitId, name(u)]))
   const ownedThisRound = new Set(s.replies.filter((r) => r.round === s.round).map((r) => r.unitId))
   const owing = isWithUnits(s.status) ? assigned.filter((u) => !ownedThisRound.has(u.unitId)) : []
@@ -74,7 +78,7 @@ export function HandlingPanel(p: Props) {
           {p.notice}
         </p>
       ) : null}
-      {p.form ? (
+      {p.form && Object.keys(p.form.fields).length === 0 ? (
         <div class="error-summary" role="alert" id="handling-error">
           <p>{p.form.message}</p>
         </div>
@@ -105,7 +109,9 @@ export function HandlingPanel(p: Props) {
           {t('suggestionHandling.verdict.given', { verdict: verdictLabel(t, s.verdict) })}
         </p>
       ) : null}
-      <Replies replies={s.replies} unitName={unitName} />
+      {s.replies.length > 0 || isWithUnits(s.status) ? (
+        <Replies replies={s.replies} unitName={unitName} />
+      ) : null}
       {owing.length > 0 && s.replies.some((r) => r.round === s.round) ? (
         <p id="handling-owing">
           {t('suggestionHandling.replies.waiting', { units: owing.map((u) => name(u)).join('、') })}
@@ -262,26 +268,20 @@ function AssignForm(p: Props) {
         options={units.map((u) => ({ value: u.id, label: u.name }))}
         errors={errors}
       />
-      <fieldset class={errors?.assistUnits ? 'field has-error' : 'field'} id="f-assistUnits">
-        <legend>{t('suggestionHandling.assign.assist')}</legend>
-        {errors?.assistUnits ? <p class="error">{errors.assistUnits}</p> : null}
-        {units.map((u) => (
-          <label class="check-field" for={`f-assist-${u.id}`}>
-            <input
-              type="checkbox"
-              id={`f-assist-${u.id}`}
-              name="assistUnits"
-              value={String(u.id)}
-              checked={assist.has(String(u.id))}
-            />{' '}
-            {u.name}
-          </label>
-        ))}
-      </fieldset>
-      <label class="check-field" for="f-urgent">
-        <input type="checkbox" id="f-urgent" name="urgent" value="on" checked={urgent} />{' '}
-        {t('suggestionHandling.assign.urgent', { days: p.options?.urgentDays ?? '' })}
-      </label>
+      <CheckboxGroup
+        name="assistUnits"
+        legend="suggestionHandling.assign.assist"
+        options={units.map((u) => ({ value: u.id, label: u.name }))}
+        values={[...assist]}
+        errors={errors}
+      />
+      <CheckboxField
+        name="urgent"
+        label="suggestion.field.urgent"
+        hint={p.options ? t('suggestionHandling.assign.urgent', { days: p.options.urgentDays }) : undefined}
+        checked={urgent}
+        errors={errors}
+      />
       <TextField
         name="dueOn"
         type="date"
@@ -330,7 +330,7 @@ function ReplyForm(p: Props & { owing: { id: number; name: string }[] }) {
       />
       <SelectField
         name="grade"
-        label="suggestionHandling.reply.grade"
+        label="suggestion.field.grade"
         required
         value={str(typed.grade)}
         placeholder={t('suggestionHandling.assign.choose')}
@@ -349,7 +349,7 @@ function ReplyForm(p: Props & { owing: { id: number; name: string }[] }) {
       <TextField
         name="repliedOn"
         type="date"
-        label="suggestionHandling.reply.repliedOn"
+        label="suggestion.field.repliedAt"
         required
         value={str(typed.repliedOn) || p.today}
         errors={errors}
@@ -393,7 +393,7 @@ function VerdictForm(p: Props) {
         class={errors?.verdict ? 'fu-callback-verdict has-error' : 'fu-callback-verdict'}
         id="f-verdict"
       >
-        <legend>{t('suggestionHandling.verdict.heading')}</legend>
+        <legend>{t('suggestion.field.verdict')}</legend>
         {errors?.verdict ? <p class="error">{errors.verdict}</p> : null}
         <VerdictButtons idPrefix="suggestion-verdict" />
       </fieldset>
