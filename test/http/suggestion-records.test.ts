@@ -189,7 +189,9 @@ describe('the deputy record’s 代表建议 section', () => {
     expect(page).toMatch(/id="sg-cosigned"><strong>1<\/strong>/) // S6
     expect(page).toMatch(/id="sg-first-pass"><strong>50%<\/strong><span>经过检查的 2 件中 1 件/)
     // S1 C, B, A and S2's C from unit 4
-    expect(page).toMatch(/id="sg-grades"><strong>A 1 · B 1 · C 2 · D 0<\/strong><span>期间内收到的答复 4 件/)
+    expect(page).toMatch(
+      /id="sg-grades"><strong>A 类 1 · B 类 1 · C 类 2 · D 类 0<\/strong><span>期间内收到的答复 4 件/,
+    )
     // on time: 3 of 4 (S1's B came on 11-25, due 11-20)
     expect(page).toMatch(/id="sg-on-time"><strong>75%<\/strong><span>有答复期限的 4 件答复中按期 3 件/)
     // closed in November: S1 satisfied, S4 basically satisfied → 100 %, n = 2 < 5: not ranked
@@ -309,7 +311,7 @@ describe('the units’ table', () => {
     expect(unit(4)).toMatchObject({ assigned_as_lead: '0', replies: '1', replies_on_time: '1' })
     expect(unit(3)).toBeUndefined()
     expect(unit(5)).toMatchObject({ assigned_as_lead: '1', replies: '1', deputy_verdicts: '1' })
-    expect(page).toMatch(/id="unit-row-1">.*?100%（3\/3）/s)
+    expect(page).toMatch(/id="unit-row-1">.*?100%（3 件中 3 件）/s)
   })
 
   it('shows each account only the suggestions it may see', async () => {
@@ -362,7 +364,9 @@ describe('the public monthly report', () => {
     const section = /<section[^>]*id="report-suggestions".*?<\/section>/s.exec(page)![0]
     expect(section).toMatch(/id="report-sg-filed"><strong>3<\/strong>/) // S1, S2, S6
     // November replies: S1 C B A, S2 C, S6 D B
-    expect(section).toMatch(/id="report-sg-replies"><strong>6<\/strong><span>A 1 · B 2 · C 2 · D 1/)
+    expect(section).toMatch(
+      /id="report-sg-replies"><strong>6<\/strong><span>A 类 1 · B 类 2 · C 类 2 · D 类 1/,
+    )
     expect(section).toMatch(
       /id="report-sg-on-time"><strong>80%<\/strong><span>有答复期限的 5 件答复中按期 4 件/,
     )
