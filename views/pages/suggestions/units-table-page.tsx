@@ -67,9 +67,10 @@ export function UnitsTablePage(p: UnitsTableProps) {
       {p.rows.length === 0 ? (
         <p id="units-none">{t('suggestionRecords.units.none')}</p>
       ) : (
-        <div class="table-scroll">
+        // Focusable, so a keyboard can scroll a table wider than the screen.
+        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="units-caption">
           <table class="fu-table" id="units-table">
-            <caption>{t('suggestionRecords.units.caption', { year: p.year })}</caption>
+            <caption id="units-caption">{t('suggestionRecords.units.caption', { year: p.year })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('suggestionRecords.units.colUnit')}</th>
