@@ -184,7 +184,7 @@ describe('the units’ table', () => {
     const { office, clerkB } = await setUp()
     // 2024: nothing happened; unit 1 is still listed because S2 is overdue now
     const quiet = await (await office.get('/records/units?year=2024')).text()
-    expect(quiet).toMatch(/id="unit-row-1">.*?<td>1<\/td><\/tr>/s)
+    expect(quiet).toMatch(/id="unit-row-1">.*?<td>0<\/td><td>1<\/td><td>—（n = 0/s) // D 0, overdue 1
     expect(quiet).not.toContain('id="unit-row-2"')
     expect(await (await clerkB.get('/records/units?year=2024')).text()).toContain('id="units-none"')
     for (const year of ['1999', '2027', '0x7ea', '2026.0', 'abc']) {

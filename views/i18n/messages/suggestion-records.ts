@@ -124,6 +124,7 @@ export const suggestionRecords = defineMessages({
   ],
   'suggestionRecords.units.colUnit': ['承办单位', '承辦單位', 'Unit'],
   'suggestionRecords.units.colReplies': ['答复（件）', '答覆（件）', 'Replies'],
+  'suggestionRecords.units.colGrade': ['{grade} 类', '{grade} 類', 'Grade {grade}'],
   'suggestionRecords.units.colOverdue': ['目前超期未答复', '目前超期未答覆', 'Overdue now'],
   'suggestionRecords.units.shareValue': [
     '{share}（{of} 件中 {n} 件）',
