@@ -116,7 +116,9 @@ export function UnitsTablePage(p: UnitsTableProps) {
                     {r.satisfaction.ranked ? null : (
                       <>
                         {' '}
-                        <span class="fu-badge">{t('followup.record.smallSample', { min: p.minSample })}</span>
+                        <span class="fu-badge" title={t('followup.record.smallSample', { min: p.minSample })}>
+                          {t('followup.record.unranked')}
+                        </span>
                       </>
                     )}
                   </td>
