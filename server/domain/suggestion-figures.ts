@@ -188,8 +188,9 @@ export type UnitFigures = {
 }
 
 /**
- * One row per handling unit assigned a filed suggestion, or replying to one, in `rows` (the units'
- * table of the annual review). `today` is the local date "still overdue" is judged on.
+ * One row per handling unit with something to show: assigned a suggestion filed in the period,
+ * replying or judged in it, or overdue now (the units' table of the annual review). `today` is the
+ * local date "still overdue" is judged on.
  */
 export function unitFigures(
   rows: FigureRows,
@@ -203,7 +204,7 @@ export function unitFigures(
   const unitIds = [...new Set([...links.map((u) => u.unitId), ...replies.map((r) => r.unitId)])].sort(
     (a, b) => a - b,
   )
-  return unitIds.map((unitId) => {
+  const all = unitIds.map((unitId): UnitFigures => {
     const assigned = { lead: 0, assist: 0 }
     const handled: FigureSuggestion[] = []
     let overdueNow = 0
@@ -230,6 +231,9 @@ export function unitFigures(
       overdueNow,
     }
   })
+  return all.filter(
+    (u) => u.assigned.lead + u.assigned.assist + u.grades.total + u.satisfaction.sample + u.overdueNow > 0,
+  )
 }
 
 /** The grades in their fixed order, for tables and CSV columns. */

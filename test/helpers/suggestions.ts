@@ -58,6 +58,11 @@ export type SeededSuggestion = Partial<SuggestionDraftFields> & {
   qualityFirstPassed?: boolean | null
   submittedAt?: Date
   closedAt?: Date
+  /** 0 for the first handling, +1 per re-handling. */
+  round?: number
+  acceptedAt?: Date
+  assignedAt?: Date
+  repliedAt?: Date
 }
 
 /**
@@ -91,6 +96,10 @@ export function seedSuggestion(db: Db, s: SeededSuggestion, now: Date): number {
         qualityFirstPassed: s.qualityFirstPassed ?? null,
         submittedAt: s.submittedAt ?? null,
         closedAt: s.closedAt ?? null,
+        round: s.round ?? 0,
+        acceptedAt: s.acceptedAt ?? null,
+        assignedAt: s.assignedAt ?? null,
+        repliedAt: s.repliedAt ?? null,
       })
       .where(eq(suggestions.id, row.id))
       .run()

@@ -185,6 +185,14 @@ describe('units’ table', () => {
     expect(table.map((u) => u.unitId)).toEqual([10, 11, 13])
   })
 
+  it('a unit with nothing in the period is left out, unless something of its is overdue now', () => {
+    const october = unitFigures(rows, { from: '2026-10-01', to: '2026-10-31' }, today, 2)
+    // 10: nothing in October but S2 overdue now; 11: S4 filed and replied in October; 13: nothing
+    expect(october.map((u) => u.unitId)).toEqual([10, 11])
+    expect(october[0]).toMatchObject({ assigned: { lead: 0, assist: 0 }, overdueNow: 1 })
+    expect(october[1]).toMatchObject({ assigned: { lead: 1, assist: 0 }, grades: { A: 1, total: 1 } })
+  })
+
   it('unit 10: assigned 2 主办 + 1 协办, all three replies on time, one overdue now', () => {
     const u = unit(10)
     // S1 lead, S2 lead, S6 assist — all filed in November

@@ -27,8 +27,8 @@ export const suggestionRecords = defineMessages({
   ],
   'suggestionRecords.grades': ['承办单位答复等级', '承辦單位答覆等級', 'Units’ reply grades'],
   'suggestionRecords.gradesValue': [
-    'A {a} · B {b} · C {c} · D {d}',
-    'A {a} · B {b} · C {c} · D {d}',
+    'A 类 {a} · B 类 {b} · C 类 {c} · D 类 {d}',
+    'A 類 {a} · B 類 {b} · C 類 {c} · D 類 {d}',
     'A {a} · B {b} · C {c} · D {d}',
   ],
   'suggestionRecords.gradesNote': [
@@ -124,10 +124,11 @@ export const suggestionRecords = defineMessages({
   ],
   'suggestionRecords.units.colUnit': ['承办单位', '承辦單位', 'Unit'],
   'suggestionRecords.units.colReplies': ['答复（件）', '答覆（件）', 'Replies'],
+  'suggestionRecords.units.colGrade': ['{grade} 类', '{grade} 類', 'Grade {grade}'],
   'suggestionRecords.units.colOverdue': ['目前超期未答复', '目前超期未答覆', 'Overdue now'],
   'suggestionRecords.units.shareValue': [
-    '{share}（{n}/{of}）',
-    '{share}（{n}/{of}）',
+    '{share}（{of} 件中 {n} 件）',
+    '{share}（{of} 件中 {n} 件）',
     '{share} ({n} of {of})',
   ],
   'suggestionRecords.units.satisfactionValue': [

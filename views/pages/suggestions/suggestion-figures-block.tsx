@@ -96,7 +96,7 @@ export function SuggestionRecordBlock({
       </dl>
       <p class="hint">{t('suggestionRecords.definitions')}</p>
       {unitsHref ? (
-        <p>
+        <p class="fu-back">
           <a href={unitsHref} id="sg-units-link">
             {t('suggestionRecords.unitsLink')}
           </a>
@@ -163,7 +163,7 @@ export function SuggestionMonthBlock({
       {closed.length === 0 ? (
         <p id="report-sg-none">{t('suggestionRecords.month.noneClosed')}</p>
       ) : (
-        <ul id="report-sg-closed-list">
+        <ul class="fu-quick" id="report-sg-closed-list">
           {closed.map((c) => (
             <li>
               <a href={`/m/suggestions/${c.id}`}>

@@ -1,9 +1,8 @@
-import type { UnitFigures } from '../../../server/domain/suggestion-figures.ts'
+import { GRADE_ORDER, type UnitFigures } from '../../../server/domain/suggestion-figures.ts'
 import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
-import { percent } from '../followup/labels.ts'
+import { gradeLabel, percent } from '../followup/labels.ts'
 import { FollowUpStyles } from '../followup/parts.tsx'
-import { GradesValue } from './suggestion-figures-block.tsx'
 import { unitRoleLabel } from './suggestion-labels.ts'
 
 export type UnitsTableRow = UnitFigures & { name: string }
@@ -67,9 +66,10 @@ export function UnitsTablePage(p: UnitsTableProps) {
       {p.rows.length === 0 ? (
         <p id="units-none">{t('suggestionRecords.units.none')}</p>
       ) : (
-        <div class="table-scroll">
+        // Focusable, so a keyboard can scroll a table wider than the screen.
+        <section class="table-scroll" tabindex={0} aria-labelledby="units-caption">
           <table class="fu-table" id="units-table">
-            <caption>{t('suggestionRecords.units.caption', { year: p.year })}</caption>
+            <caption id="units-caption">{t('suggestionRecords.units.caption', { year: p.year })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('suggestionRecords.units.colUnit')}</th>
@@ -77,9 +77,14 @@ export function UnitsTablePage(p: UnitsTableProps) {
                 <th scope="col">{unitRoleLabel(t, 'assist')}</th>
                 <th scope="col">{t('suggestionRecords.units.colReplies')}</th>
                 <th scope="col">{t('suggestionRecords.onTime')}</th>
-                <th scope="col">{t('suggestion.field.grade')}</th>
-                <th scope="col">{t('suggestion.field.verdict')}</th>
+                {GRADE_ORDER.map((g) => (
+                  <th scope="col" title={gradeLabel(t, g)}>
+                    {t('suggestionRecords.units.colGrade', { grade: g })}
+                  </th>
+                ))}
                 <th scope="col">{t('suggestionRecords.units.colOverdue')}</th>
+                {/* Last: the one column that wraps (followup.css), so the table fits a desk screen. */}
+                <th scope="col">{t('suggestion.field.verdict')}</th>
               </tr>
             </thead>
             <tbody>
@@ -96,9 +101,10 @@ export function UnitsTablePage(p: UnitsTableProps) {
                       of: r.repliesOnTime.of,
                     })}
                   </td>
-                  <td>
-                    <GradesValue g={r.grades} />
-                  </td>
+                  {GRADE_ORDER.map((g) => (
+                    <td>{r.grades[g]}</td>
+                  ))}
+                  <td>{r.overdueNow}</td>
                   <td>
                     {t('suggestionRecords.units.satisfactionValue', {
                       rate: percent(r.satisfaction.rate),
@@ -110,16 +116,17 @@ export function UnitsTablePage(p: UnitsTableProps) {
                     {r.satisfaction.ranked ? null : (
                       <>
                         {' '}
-                        <span class="fu-badge">{t('followup.record.smallSample', { min: p.minSample })}</span>
+                        <span class="fu-badge" title={t('followup.record.smallSample', { min: p.minSample })}>
+                          {t('followup.record.unranked')}
+                        </span>
                       </>
                     )}
                   </td>
-                  <td>{r.overdueNow}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <section aria-labelledby="units-explain-title" id="units-explain">
         <h2 id="units-explain-title">{t('suggestionRecords.units.explain')}</h2>
@@ -134,10 +141,10 @@ export function UnitsTablePage(p: UnitsTableProps) {
           <dd>{t('suggestionRecords.units.explainOnTime')}</dd>
           <dt>{t('suggestion.field.grade')}</dt>
           <dd>{t('suggestionRecords.units.explainGrades')}</dd>
-          <dt>{t('suggestion.field.verdict')}</dt>
-          <dd>{t('suggestionRecords.units.explainSatisfaction', { min: p.minSample })}</dd>
           <dt>{t('suggestionRecords.units.colOverdue')}</dt>
           <dd>{t('suggestionRecords.units.explainOverdue')}</dd>
+          <dt>{t('suggestion.field.verdict')}</dt>
+          <dd>{t('suggestionRecords.units.explainSatisfaction', { min: p.minSample })}</dd>
         </dl>
       </section>
     </StaffLayout>
