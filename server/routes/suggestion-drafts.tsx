@@ -2,11 +2,11 @@ import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import { SUGGESTION_KINDS, SUGGESTION_STATUSES, type SuggestionKind } from '../../db/enums.ts'
 import { findConcernById } from '../../db/queries/concerns.ts'
-import { deputyNamesById, homeStationDeputies } from '../../db/queries/deputies.ts'
+import { homeStationDeputies } from '../../db/queries/deputies.ts'
 import { activeUnits } from '../../db/queries/followup.ts'
 import { listStations } from '../../db/queries/stations.ts'
+import { suggestionEvidence } from '../../db/queries/suggestion-finder.ts'
 import {
-  accountNamesById,
   cosignCandidates,
   type SuggestionListRow,
   suggestionsCosignedBy,
@@ -19,15 +19,14 @@ import {
   type SuggestionUnitInput,
   type SuggestionView,
   suggestionRef,
-  suggestionTimeline,
 } from '../../db/queries/suggestions.ts'
 import { type MessageKey, makeI18n } from '../../views/i18n/index.ts'
-import { SuggestionDetailPage } from '../../views/pages/suggestions/detail-page.tsx'
 import {
   EditSuggestionPage,
   type EditValues,
   editValuesOf,
 } from '../../views/pages/suggestions/edit-page.tsx'
+import { HANDLING_STEPS, type HandlingStep } from '../../views/pages/suggestions/handling-panel.tsx'
 import {
   DeputySuggestionsPage,
   STAFF_GROUP_OF,
@@ -35,7 +34,7 @@ import {
   StaffSuggestionsPage,
 } from '../../views/pages/suggestions/list-page.tsx'
 import { type NewDraftValues, NewSuggestionPage } from '../../views/pages/suggestions/new-page.tsx'
-import type { SuggestionDue, SuggestionListItem } from '../../views/pages/suggestions/suggestion-parts.tsx'
+import type { SuggestionListItem } from '../../views/pages/suggestions/suggestion-parts.tsx'
 import { suggestionTemplate } from '../../views/pages/suggestions/suggestion-template.ts'
 import { renderPage } from '../../views/render.tsx'
 import type { AppDeps } from '../deps.ts'
@@ -47,12 +46,7 @@ import {
   mayEditSuggestion,
   maySeeSuggestion,
 } from '../domain/suggestion-access.ts'
-import {
-  FILED_SUGGESTION_STATUSES,
-  isEditableSuggestion,
-  isWithUnits,
-  nextSuggestionStatus,
-} from '../domain/suggestion-lifecycle.ts'
+import { isEditableSuggestion, nextSuggestionStatus } from '../domain/suggestion-lifecycle.ts'
 import { type QualityReport, SUGGESTION_LIMITS } from '../domain/suggestion-quality.ts'
 import type { AppEnv } from '../env.ts'
 import {
@@ -70,6 +64,7 @@ import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { f, idParam, parseForm, parseId } from '../validation.ts'
 import { stationClock } from './followup-shared.ts'
+import { dueOf, suggestionDetailRenderer } from './suggestion-detail.tsx'
 
 const L = SUGGESTION_LIMITS
 
@@ -319,6 +314,7 @@ export function suggestionDraftRoutes(deps: AppDeps) {
         units={activeUnits(db).map((u) => ({ id: u.id, name: name(u) }))}
         deputies={cosignCandidates(db, s.leadDeputyId)}
         report={qualityOf(s)}
+        evidence={suggestionEvidence(db, s.concerns)}
         limits={L}
         mayLead={mayActAsLead(account, scopeOf(s))}
         errors={opts.errors}
@@ -342,51 +338,7 @@ export function suggestionDraftRoutes(deps: AppDeps) {
     }
   }
 
-  const detailPage = (
-    c: Context<AppEnv>,
-    s: SuggestionView,
-    opts: { notice?: string; message?: string; report?: QualityReport } = {},
-    status: 200 | 422 = 200,
-  ) => {
-    const account = c.get('account')!
-    const sc = stationClock(db, clock.now())
-    const today = sc.today(s.stationId)
-    const events = suggestionTimeline(db, s.id)
-    const scope = scopeOf(s)
-    const me =
-      account.role === 'deputy' ? s.cosigners.find((x) => x.deputyId === account.deputyId) : undefined
-    const stillOpen = nextSuggestionStatus(s.status, { move: 'withdraw' }) !== null
-    const timeZone = listStations(db, [s.stationId])[0]?.timeZone ?? 'Asia/Shanghai'
-    return renderPage(
-      c,
-      <SuggestionDetailPage
-        suggestion={s}
-        ref={suggestionRef(s)}
-        account={account}
-        today={today}
-        timeZone={timeZone}
-        events={events}
-        actorNames={accountNamesById(
-          db,
-          events.flatMap((e) => (e.actorAccountId ? [e.actorAccountId] : [])),
-        )}
-        deputyNames={deputyNamesById(
-          db,
-          events.flatMap((e) => (e.detail.deputyId ? [e.detail.deputyId] : [])),
-        )}
-        due={dueOf(s, today)}
-        report={isEditableSuggestion(s.status) ? (opts.report ?? qualityOf(s)) : null}
-        mayEdit={mayEditSuggestion(account, scope)}
-        mayLead={mayActAsLead(account, scope)}
-        mayAnswerCosign={me !== undefined && me.state === 'invited' && stillOpen}
-        mayWithdraw={mayActAsLead(account, scope) && stillOpen}
-        filed={FILED_SUGGESTION_STATUSES.includes(s.status)}
-        notice={opts.notice}
-        message={opts.message}
-      />,
-      status,
-    )
-  }
+  const detailPage = suggestionDetailRenderer(deps)
 
   const DONE: Record<string, MessageKey> = {
     withdrawn: 'suggestionDraft.withdraw.done',
@@ -405,7 +357,8 @@ export function suggestionDraftRoutes(deps: AppDeps) {
         : Object.hasOwn(DONE, done)
           ? t(DONE[done]!)
           : undefined
-    return detailPage(c, s, { notice })
+    const handled = HANDLING_STEPS.includes(done as HandlingStep)
+    return detailPage(c, s, { notice, handlingNotice: handled ? t('suggestionHandling.saved') : undefined })
   })
 
   app.get('/suggestions/:id{[0-9]+}/edit', (c) => {
@@ -609,9 +562,4 @@ export function suggestionDraftRoutes(deps: AppDeps) {
   })
 
   return app
-}
-
-/** The units' deadline while the suggestion is with them, and whether it has passed. */
-function dueOf(s: Pick<SuggestionView, 'status' | 'dueOn'>, today: string): SuggestionDue {
-  return isWithUnits(s.status) && s.dueOn ? { on: s.dueOn, overdue: s.dueOn < today } : null
 }

@@ -4,14 +4,12 @@ import { z } from 'zod'
 import { REPLY_GRADES, VERDICTS } from '../../db/enums.ts'
 import { loadSuggestion } from '../../db/queries/suggestions.ts'
 import type { MessageKey } from '../../views/i18n/index.ts'
-import { HandlingPage } from '../../views/pages/suggestions/handling-page.tsx'
 import {
   HANDLING_NOTE_MAX,
   HANDLING_REPLY_MAX,
   type HandlingForm,
   type HandlingStep,
 } from '../../views/pages/suggestions/handling-panel.tsx'
-import { renderPage } from '../../views/render.tsx'
 import type { AppDeps } from '../deps.ts'
 import { looksLikePhone } from '../domain/masking.ts'
 import { maySeeSuggestion } from '../domain/suggestion-access.ts'
@@ -28,7 +26,7 @@ import {
 import { readForm } from '../middleware/form-body.ts'
 import { rejectRequest } from '../middleware/reject.tsx'
 import { f, idParam, parseForm } from '../validation.ts'
-import { handlingOptions, handlingToday } from './suggestion-handling-options.ts'
+import { suggestionDetailRenderer } from './suggestion-detail.tsx'
 
 /** Words relayed to residents must not carry a phone number. */
 const publicText = (max: number) =>
@@ -83,22 +81,11 @@ export function suggestionHandlingRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   const handlingDeps = { db, locale: deps.config.defaultLocale }
 
+  const detailPage = suggestionDetailRenderer(deps)
   const rerender = (c: Context<AppEnv>, id: number, form: HandlingForm, status: ContentfulStatusCode) => {
     const s = loadSuggestion(db, id)
     if (!s) return rejectRequest(c, 404, 'suggestionHandling.error.notFound')
-    const account = c.get('account')!
-    const now = clock.now()
-    return renderPage(
-      c,
-      <HandlingPage
-        suggestion={s}
-        account={account}
-        today={handlingToday(db, s, now)}
-        options={handlingOptions(db, s, c.get('i18n'), now)}
-        form={form}
-      />,
-      status,
-    )
+    return detailPage(c, s, { handlingForm: form }, status)
   }
 
   const route = <S extends HandlingStep>(

@@ -8,7 +8,7 @@ import type { TestApp, TestClient } from './test-app.ts'
  * all recorded through the clerks' intake (deputy 1, station 1), dated by moving the clock.
  */
 
-const HOUSING = 1
+export const HOUSING = 1
 const TRAFFIC = 2
 const ENVIRONMENT = 3
 const ELDERLY = 7

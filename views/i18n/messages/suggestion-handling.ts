@@ -2,6 +2,7 @@ import { defineMessages } from '../define.ts'
 
 /** The street office's handling of a suggestion and the lead deputy's verdict (issue 18 items 4–5). */
 export const suggestionHandling = defineMessages({
+  'suggestionHandling.saved': ['已记录。', '已記錄。', 'Recorded.'],
   'suggestionHandling.heading': ['办理', '辦理', 'Handling'],
   'suggestionHandling.readOnly': [
     '由街道人大工委受理、交办并登记承办单位答复；领衔代表对办理结果作出评价。',

@@ -1,4 +1,5 @@
 import type { SuggestionEventAction } from '../../../db/enums.ts'
+import type { SuggestionEvidence } from '../../../db/queries/suggestion-finder.ts'
 import type { SuggestionEventRow, SuggestionView } from '../../../db/queries/suggestions.ts'
 import type { Account } from '../../../server/domain/account.ts'
 import type { QualityReport } from '../../../server/domain/suggestion-quality.ts'
@@ -9,7 +10,7 @@ import { StaffLayout } from '../../layouts/staff-layout.tsx'
 import { formatLocalDate } from '../track/concern-labels.ts'
 import { Cosigners, LinkedConcerns } from './edit-page.tsx'
 import { EvidencePanel } from './evidence-panel.tsx'
-import { HandlingPanel } from './handling-panel.tsx'
+import { type HandlingForm, type HandlingOptions, HandlingPanel } from './handling-panel.tsx'
 import { CosignButtons } from './list-page.tsx'
 import {
   suggestionKindLabel,
@@ -53,6 +54,10 @@ export function suggestionEventText(t: T, e: SuggestionEventRow, deputyNames: Ma
 }
 
 export type DetailPageProps = {
+  evidence?: SuggestionEvidence
+  handlingOptions?: HandlingOptions
+  handlingForm?: HandlingForm
+  handlingNotice?: string
   suggestion: SuggestionView
   ref: string | null
   account: Account
@@ -224,7 +229,7 @@ export function SuggestionDetailPage(p: DetailPageProps) {
       </section>
       <Cosigners suggestion={s} deputies={[]} editable={false} />
       <LinkedConcerns suggestion={s} editable={false} />
-      <EvidencePanel suggestion={s} />
+      <EvidencePanel suggestion={s} evidence={p.evidence} />
       {p.report ? (
         <section aria-labelledby="check-title" id="suggestion-check">
           <h2 id="check-title">{t('suggestionDraft.submit.title')}</h2>
@@ -243,7 +248,14 @@ export function SuggestionDetailPage(p: DetailPageProps) {
           )}
         </section>
       ) : null}
-      <HandlingPanel suggestion={s} account={p.account} today={p.today} />
+      <HandlingPanel
+        suggestion={s}
+        account={p.account}
+        today={p.today}
+        options={p.handlingOptions}
+        form={p.handlingForm}
+        notice={p.handlingNotice}
+      />
       <section aria-labelledby="timeline-title" id="suggestion-timeline">
         <h2 id="timeline-title">{t('suggestionDraft.detail.timeline')}</h2>
         <ol class="fu-timeline">

@@ -1,4 +1,5 @@
 import { SUGGESTION_KINDS } from '../../../db/enums.ts'
+import type { SuggestionEvidence } from '../../../db/queries/suggestion-finder.ts'
 import type { SuggestionView } from '../../../db/queries/suggestions.ts'
 import type { QualityReport } from '../../../server/domain/suggestion-quality.ts'
 import { CheckboxField, CheckboxGroup } from '../../components/checkbox-field.tsx'
@@ -66,6 +67,7 @@ export const actionRows = (actions: EditValues['actions'], max: number) => {
 
 export type EditPageProps = {
   suggestion: SuggestionView
+  evidence?: SuggestionEvidence
   values: EditValues
   units: { id: number; name: string }[]
   deputies: { id: number; name: string }[]
@@ -242,7 +244,7 @@ export function EditSuggestionPage(p: EditPageProps) {
             <QualityChecklist report={p.report} />
           </section>
           <LinkedConcerns suggestion={s} editable />
-          <EvidencePanel suggestion={s} />
+          <EvidencePanel suggestion={s} evidence={p.evidence} />
           <Cosigners suggestion={s} deputies={p.deputies} editable />
         </div>
       </div>
