@@ -8,7 +8,6 @@ import {
   type SuggestionStatus,
   type SuggestionUnitRole,
   stations,
-  suggestionActions,
   suggestionConcerns,
   suggestionCosigners,
   suggestionReplies,
@@ -190,19 +189,6 @@ function withDetails(db: Queryable, rows: Row[]): PublicSuggestion[] {
     concernCount: counts.get(s.id) ?? 0,
   }))
 }
-
-/** 具体建议: the numbered actions, each with who should act. */
-export const suggestionActionList = (db: Queryable, id: number) =>
-  db
-    .select({
-      position: suggestionActions.position,
-      text: suggestionActions.text,
-      actor: suggestionActions.actor,
-    })
-    .from(suggestionActions)
-    .where(eq(suggestionActions.suggestionId, id))
-    .orderBy(asc(suggestionActions.position))
-    .all()
 
 /** Number and date span (local dates received) of the concerns a suggestion rests on. */
 export function evidenceSpan(

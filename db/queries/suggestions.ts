@@ -266,6 +266,19 @@ export type SuggestionView = SuggestionRow & {
   replies: SuggestionReplyRow[]
 }
 
+/** 具体建议: the numbered actions, each with who should act. */
+export const suggestionActionList = (db: Queryable, id: number) =>
+  db
+    .select({
+      position: suggestionActions.position,
+      text: suggestionActions.text,
+      actor: suggestionActions.actor,
+    })
+    .from(suggestionActions)
+    .where(eq(suggestionActions.suggestionId, id))
+    .orderBy(asc(suggestionActions.position))
+    .all()
+
 export function loadSuggestion(db: Queryable, id: number): SuggestionView | undefined {
   const s = findSuggestion(db, id)
   if (!s) return undefined
@@ -273,16 +286,7 @@ export function loadSuggestion(db: Queryable, id: number): SuggestionView | unde
   return {
     ...s,
     leadDeputyName: lead?.name ?? '',
-    actions: db
-      .select({
-        position: suggestionActions.position,
-        text: suggestionActions.text,
-        actor: suggestionActions.actor,
-      })
-      .from(suggestionActions)
-      .where(eq(suggestionActions.suggestionId, id))
-      .orderBy(asc(suggestionActions.position))
-      .all(),
+    actions: suggestionActionList(db, id),
     units: db
       .select({
         unitId: suggestionUnits.unitId,

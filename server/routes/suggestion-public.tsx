@@ -7,10 +7,14 @@ import {
   listPublicSuggestions,
   type PublicSuggestion,
   publicSuggestion,
-  suggestionActionList,
   suggestionYears,
 } from '../../db/queries/suggestion-public.ts'
-import { loadSuggestion, suggestionRef, suggestionTimeline } from '../../db/queries/suggestions.ts'
+import {
+  loadSuggestion,
+  suggestionActionList,
+  suggestionRef,
+  suggestionTimeline,
+} from '../../db/queries/suggestions.ts'
 import { SuggestionPrintPage } from '../../views/pages/suggestions/print-page.tsx'
 import { PublicSuggestionListPage } from '../../views/pages/suggestions/public-list-page.tsx'
 import { PublicSuggestionPage } from '../../views/pages/suggestions/public-suggestion-page.tsx'

@@ -1,7 +1,8 @@
 import type { ConcernStatus, FollowUpDueKind } from '../../../db/schema.ts'
+import type { Satisfaction } from '../../../server/domain/deputy-record.ts'
 import { useI18n } from '../../i18n/index.ts'
 import { formatLocalDate, formatTrackingCode, statusLabel } from '../track/concern-labels.ts'
-import { dueKindLabel } from './labels.ts'
+import { dueKindLabel, percent } from './labels.ts'
 
 /**
  * The follow-up screens' stylesheet, linked from the page body (the shared document head is not
@@ -140,5 +141,24 @@ export function StationConcernNav({ stationId, current }: { stationId: number; c
         ))}
       </ul>
     </nav>
+  )
+}
+
+/** A satisfaction figure: the rate, its sample by verdict, and a badge when too small to rank. */
+export function SatisfactionValue({ s, minSample }: { s: Satisfaction; minSample: number }) {
+  const { t } = useI18n()
+  return (
+    <>
+      <strong>{percent(s.rate)}</strong>
+      <span>
+        {t('followup.record.satisfactionNote', {
+          n: s.sample,
+          a: s.satisfied,
+          b: s.basicallySatisfied,
+          c: s.unsatisfied,
+        })}
+      </span>
+      {s.ranked ? null : <span class="fu-badge">{t('followup.record.smallSample', { min: minSample })}</span>}
+    </>
   )
 }

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
 import { formatLocalDate } from '../track/concern-labels.ts'
 import { percent } from './labels.ts'
-import { FollowUpStyles } from './parts.tsx'
+import { FollowUpStyles, SatisfactionValue } from './parts.tsx'
 
 export type RecordRow = { id: number; name: string; record: DeputyRecord; rank: number | null }
 
@@ -100,18 +100,7 @@ export function RecordFigures({ r, minSample }: { r: DeputyRecord; minSample: nu
       <div>
         <dt>{t('followup.record.satisfaction')}</dt>
         <dd id="fig-satisfaction">
-          <strong>{percent(s.rate)}</strong>
-          <span>
-            {t('followup.record.satisfactionNote', {
-              n: s.sample,
-              a: s.satisfied,
-              b: s.basicallySatisfied,
-              c: s.unsatisfied,
-            })}
-          </span>
-          {s.ranked ? null : (
-            <span class="fu-badge">{t('followup.record.smallSample', { min: minSample })}</span>
-          )}
+          <SatisfactionValue s={s} minSample={minSample} />
         </dd>
       </div>
       <div>

@@ -1,6 +1,7 @@
 import type { GradeCounts, SuggestionFigures } from '../../../server/domain/suggestion-figures.ts'
 import { useI18n } from '../../i18n/index.ts'
 import { percent } from '../followup/labels.ts'
+import { SatisfactionValue } from '../followup/parts.tsx'
 import { suggestionRefLabel } from './suggestion-labels.ts'
 
 /** "A 2 · B 1 · C 0 · D 0". */
@@ -72,18 +73,7 @@ export function SuggestionRecordBlock({
         <div>
           <dt>{t('suggestionRecords.satisfaction')}</dt>
           <dd id="sg-satisfaction">
-            <strong>{percent(s.rate)}</strong>
-            <span>
-              {t('followup.record.satisfactionNote', {
-                n: s.sample,
-                a: s.satisfied,
-                b: s.basicallySatisfied,
-                c: s.unsatisfied,
-              })}
-            </span>
-            {s.ranked ? null : (
-              <span class="fu-badge">{t('followup.record.smallSample', { min: minSample })}</span>
-            )}
+            <SatisfactionValue s={s} minSample={minSample} />
           </dd>
         </div>
         <div>
