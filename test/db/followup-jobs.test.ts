@@ -115,6 +115,10 @@ describe('the erasure job', () => {
           eraseAfterDays: '30',
           minSatisfactionSample: '5',
           unreachedDays: '90',
+          suggestionUrgentWorkingDays: '20',
+          suggestionRehandlingWorkingDays: '40',
+          suggestionMaxRehandlings: '1',
+          suggestionFinderDays: '180',
         })
       ).status,
     ).toBe(303)

@@ -47,6 +47,7 @@ describe('a deputy drafts and submits a suggestion (issue 18 item 1)', () => {
     expect(new URL(page.url()).pathname).toMatch(/^\/suggestions\/\d+\/edit$/)
     const id = new URL(page.url()).pathname.split('/')[2]
 
+    await page.fill('#f-causes', '电梯已使用16年，超过设计年限；专项维修资金申请卡在审批环节。')
     await page.fill('#f-action-1', '更换3栋电梯主机')
     await page.fill('#f-actor-1', '物业公司')
     await page.fill('#f-action-2', '每月检查一次电梯运行情况')

@@ -310,7 +310,7 @@ describe('drafting a suggestion (issue 18 item 1)', () => {
     const second = await newDraft(deputy)
     await deputy.post(
       `/suggestions/${second}/edit`,
-      editFields(t.db, second, { noEvidenceReason: '走访发现。' }),
+      editFields(t.db, second, { noEvidenceReason: '代表在走访中发现的问题。' }),
     )
     expect((await deputy.post(`/suggestions/${second}/submit`)).status).toBe(303)
     expect(loadSuggestion(t.db, first)).toMatchObject({ number: 1, qualityFirstPassed: true })

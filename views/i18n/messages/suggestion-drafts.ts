@@ -2,6 +2,7 @@ import { defineMessages } from '../define.ts'
 
 /** Drafting, co-signing and submitting a suggestion; its list and detail page (issue 18 item 1). */
 export const suggestionDrafts = defineMessages({
+  'suggestionDraft.concerns.heading': ['已关联的居民反映', '已關聯的居民反映', 'Linked residents’ concerns'],
   'suggestionDraft.list.title': ['代表建议', '代表建議', 'Deputies’ suggestions'],
   'suggestionDraft.list.new': ['新建建议', '新建建議', 'New suggestion'],
   'suggestionDraft.list.finder': ['从居民反映中查找', '從居民反映中查找', 'Find in residents’ concerns'],

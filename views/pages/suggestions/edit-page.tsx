@@ -264,7 +264,7 @@ export function LinkedConcerns({
   return (
     <section aria-labelledby="linked-title" id="suggestion-concerns">
       <h2 id="linked-title">
-        {t('suggestion.field.evidence')} <span class="fu-badge">{s.concerns.length}</span>
+        {t('suggestionDraft.concerns.heading')} <span class="fu-badge">{s.concerns.length}</span>
       </h2>
       {s.concerns.length === 0 ? (
         <p id="no-concerns">{t('suggestionDraft.concerns.none')}</p>
