@@ -18,7 +18,12 @@ import {
   suggestionStatusLabel,
   unitRoleLabel,
 } from './suggestion-labels.ts'
-import { type SuggestionDue, SuggestionDueText, SuggestionStyles } from './suggestion-parts.tsx'
+import {
+  type SuggestionDue,
+  SuggestionDueText,
+  SuggestionNotice,
+  SuggestionStyles,
+} from './suggestion-parts.tsx'
 
 const EVENT: Record<SuggestionEventAction, MessageKey> = {
   created: 'suggestionDraft.event.created',
@@ -107,11 +112,7 @@ export function SuggestionDetailPage(p: DetailPageProps) {
       <p class="fu-back">
         <a href="/suggestions">{t('suggestionDraft.detail.back')}</a>
       </p>
-      {p.notice ? (
-        <p class="notice notice-ok" role="status" id="suggestion-notice">
-          {p.notice}
-        </p>
-      ) : null}
+      <SuggestionNotice text={p.notice} id="suggestion-notice" />
       {p.message ? (
         <p class="notice notice-error" role="alert" id="suggestion-error" tabindex={-1}>
           {p.message}

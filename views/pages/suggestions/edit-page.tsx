@@ -17,7 +17,7 @@ import { StaffLayout } from '../../layouts/staff-layout.tsx'
 import { formatLocalDate, formatTrackingCode, statusLabel } from '../track/concern-labels.ts'
 import { EvidencePanel } from './evidence-panel.tsx'
 import { cosignStateLabel, suggestionKindLabel } from './suggestion-labels.ts'
-import { SuggestionStyles } from './suggestion-parts.tsx'
+import { SuggestionNotice, SuggestionStyles } from './suggestion-parts.tsx'
 
 /** What the edit form shows: the stored draft, or what the person typed when a save was refused. */
 export type EditValues = {
@@ -94,11 +94,7 @@ export function EditSuggestionPage(p: EditPageProps) {
           {t('suggestionDraft.edit.detail')}
         </a>
       </p>
-      {p.notice ? (
-        <p class="notice notice-ok" role="status" id="edit-notice">
-          {p.notice}
-        </p>
-      ) : null}
+      <SuggestionNotice text={p.notice} id="edit-notice" />
       {p.message ? (
         <p class="notice notice-error" role="alert" id="edit-error" tabindex={-1}>
           {p.message}

@@ -2,7 +2,12 @@ import type { SuggestionStatus } from '../../../db/enums.ts'
 import { CsrfField } from '../../components/form.tsx'
 import { type MessageKey, useI18n } from '../../i18n/index.ts'
 import { StaffLayout } from '../../layouts/staff-layout.tsx'
-import { type SuggestionListItem, SuggestionStyles, SuggestionTable } from './suggestion-parts.tsx'
+import {
+  type SuggestionListItem,
+  SuggestionNotice,
+  SuggestionStyles,
+  SuggestionTable,
+} from './suggestion-parts.tsx'
 
 export type StaffGroup = 'submitted' | 'handling' | 'replied' | 'closed' | 'drafts' | 'withdrawn'
 
@@ -64,11 +69,7 @@ export function DeputySuggestionsPage(p: {
   return (
     <StaffLayout title={t('suggestionDraft.list.title')}>
       <SuggestionStyles />
-      {p.notice ? (
-        <p class="notice notice-ok" role="status" id="suggestion-notice">
-          {p.notice}
-        </p>
-      ) : null}
+      <SuggestionNotice text={p.notice} id="suggestion-notice" />
       <ListLinks />
       <section aria-labelledby="invitations-title" id="suggestion-invitations">
         <h2 id="invitations-title">{t('suggestionDraft.list.invitations')}</h2>
@@ -143,11 +144,7 @@ export function StaffSuggestionsPage(p: {
   return (
     <StaffLayout title={t('suggestionDraft.list.title')}>
       <SuggestionStyles />
-      {p.notice ? (
-        <p class="notice notice-ok" role="status" id="suggestion-notice">
-          {p.notice}
-        </p>
-      ) : null}
+      <SuggestionNotice text={p.notice} id="suggestion-notice" />
       <p>{t('suggestionDraft.list.staffIntro')}</p>
       <ListLinks />
       {p.groups.map(({ group, rows }) => (

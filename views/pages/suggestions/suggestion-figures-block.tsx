@@ -64,10 +64,7 @@ export function SuggestionRecordBlock({
         <div>
           <dt>{t('suggestionRecords.onTime')}</dt>
           <dd id="sg-on-time">
-            <strong>{percent(f.repliesOnTime.share)}</strong>
-            <span>
-              {t('suggestionRecords.onTimeNote', { n: f.repliesOnTime.count, of: f.repliesOnTime.of })}
-            </span>
+            <OnTimeValue f={f} />
           </dd>
         </div>
         <div>
@@ -132,10 +129,7 @@ export function SuggestionMonthBlock({
         <div>
           <dt>{t('suggestionRecords.onTime')}</dt>
           <dd id="report-sg-on-time">
-            <strong>{percent(f.repliesOnTime.share)}</strong>
-            <span>
-              {t('suggestionRecords.onTimeNote', { n: f.repliesOnTime.count, of: f.repliesOnTime.of })}
-            </span>
+            <OnTimeValue f={f} />
           </dd>
         </div>
         <div>
@@ -165,5 +159,16 @@ export function SuggestionMonthBlock({
         </ul>
       )}
     </section>
+  )
+}
+
+/** Replies on time: the share, and how many of how many. */
+function OnTimeValue({ f }: { f: SuggestionFigures }) {
+  const { t } = useI18n()
+  return (
+    <>
+      <strong>{percent(f.repliesOnTime.share)}</strong>
+      <span>{t('suggestionRecords.onTimeNote', { n: f.repliesOnTime.count, of: f.repliesOnTime.of })}</span>
+    </>
   )
 }

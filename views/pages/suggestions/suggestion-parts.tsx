@@ -85,3 +85,11 @@ export function SuggestionTable({
     </div>
   )
 }
+
+/** The green "done" line at the top of a suggestion page (stable id per page). */
+export const SuggestionNotice = ({ text, id }: { text?: string | undefined; id: string }) =>
+  text ? (
+    <p class="notice notice-ok" role="status" id={id}>
+      {text}
+    </p>
+  ) : null
