@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
-import { readMigrationFiles } from 'drizzle-orm/migrator'
-import { PROJECT_ROOT } from '../../server/project-root.ts'
 import type { Db } from '../client.ts'
 import * as schema from '../schema.ts'
+import { readPgMigrations } from './migration-files.ts'
 import { PgFacade, writeLockKey } from './sqlite-facade.ts'
 import { pgConnection } from './sync-connection.ts'
-
-export const pgMigrationsFolder = join(PROJECT_ROOT, 'db', 'migrations-pg')
 
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target)
@@ -39,7 +35,7 @@ export function openFreshPgDb(url: string): Db {
  * PostgreSQL, so a migration that fails leaves nothing behind.
  */
 function migrateUnderAdvisoryLock(facade: PgFacade) {
-  const migrations = readMigrationFiles({ migrationsFolder: pgMigrationsFolder })
+  const migrations = readPgMigrations()
   const quoted = `"${facade.schema.replaceAll('"', '""')}"`
   const send = (sql: string) => facade.connection.send({ op: 'exec', schema: facade.schema, sql })
   send(`begin; select pg_advisory_xact_lock(${writeLockKey(`migrate:${facade.schema}`)})`)
