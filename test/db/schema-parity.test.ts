@@ -198,6 +198,18 @@ describe.skipIf(!PG_URL)('the PostgreSQL schema of db/migrations-pg', () => {
     await query(`update kiosks set label = 'k2'`)
     expect(await version('kiosks')).not.toBe(kiosks)
   })
+  it('orders text as SQLite BINARY does (a database created with C collation)', async () => {
+    const words = ['b', 'B', 'a', 'é', 'e', '中', '街', 'Z', '10', '9', '']
+    const sqliteOrder = migratedSqlite()
+      .prepare(`select value from json_each(?) order by value`)
+      .pluck()
+      .all(JSON.stringify(words))
+    const pgOrder = (
+      await query<{ w: string[] }>('select array_agg(w order by w) as w from unnest($1::text[]) w', [words])
+    )[0]!.w
+    expect(pgOrder).toEqual(sqliteOrder)
+  })
+
   it('reads changes made on PostgreSQL: a storage class, an index, an on-delete (last: it alters the schema)', async () => {
     const fk = (
       await query<{ conname: string }>(
