@@ -133,13 +133,18 @@ describe.skipIf(!PG_URL)('the PostgreSQL schema of db/migrations-pg', () => {
 
   it('fills the id of every table whose id is a bigserial', async () => {
     const serial = await query<{ table_name: string }>(
-      `select table_name from information_schema.columns
-       where table_schema = $1 and column_name = 'id' and column_default like 'nextval(%'`,
+      `select c.relname as table_name from pg_attrdef d
+       join pg_class c on c.oid = d.adrelid
+       join pg_namespace n on n.oid = c.relnamespace
+       join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+       where n.nspname = $1 and a.attname = 'id' and pg_get_expr(d.adbin, d.adrelid) like 'nextval(%'`,
       [pg.schema],
     )
     const filled = await query<{ event_object_table: string; trigger_name: string }>(
-      `select event_object_table, trigger_name from information_schema.triggers
-       where trigger_schema = $1 and action_timing = 'BEFORE' and event_manipulation = 'INSERT'`,
+      `select c.relname as event_object_table, t.tgname as trigger_name from pg_trigger t
+       join pg_class c on c.oid = t.tgrelid
+       join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = $1 and t.tgtype & 2 = 2 and t.tgtype & 4 = 4 and not t.tgisinternal`,
       [pg.schema],
     )
     const withTrigger = filled

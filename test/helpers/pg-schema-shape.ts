@@ -1,5 +1,6 @@
+import { readMigrationFiles } from 'drizzle-orm/migrator'
 import pg from 'pg'
-import { readPgMigrations } from '../../db/pg/migration-files.ts'
+import { pgMigrationsFolder } from '../../db/pg/open-pg.ts'
 import { normaliseExpression, type SchemaShape, type TableShape, typeClass } from './schema-shape.ts'
 
 export type PgSchema = { client: pg.Client; schema: string; drop: () => Promise<void> }
@@ -23,7 +24,7 @@ export async function migratedPgSchema(url: string): Promise<PgSchema> {
   try {
     await client.query(`set search_path to ${schema}`)
     await client.query('begin')
-    for (const m of readPgMigrations())
+    for (const m of readMigrationFiles({ migrationsFolder: pgMigrationsFolder }))
       for (const statement of m.sql) await client.query(statement.replaceAll('"public".', ''))
     await client.query('commit')
   } catch (e) {
@@ -42,6 +43,16 @@ const CONSTRAINT_ACTIONS: Record<string, string> = {
   d: 'set default',
 }
 
+/** pg_trigger.tgtype bits (PostgreSQL's include/catalog/pg_trigger.h). */
+const TG_BEFORE = 2
+const TG_INSTEAD = 64
+const TG_EVENTS: [number, string][] = [
+  [4, 'insert'],
+  [8, 'delete'],
+  [16, 'update'],
+  [32, 'truncate'],
+]
+
 /** The PostgreSQL triggers that have no SQLite counterpart: ids as AUTOINCREMENT gives them. */
 export const FILL_ID_TRIGGER = /_fill_id$/
 
@@ -56,27 +67,28 @@ export async function pgSchemaShape(client: pg.Client, schema: string): Promise<
     tables[name] ??= { columns: {}, primaryKey: [], indexes: {}, foreignKeys: {}, checks: {} }
     return tables[name]
   }
-  for (const t of await rows<{ table_name: string }>(
-    `select table_name from information_schema.tables
-     where table_schema = $1 and table_type = 'BASE TABLE' and table_name <> '__drizzle_migrations'`,
-  ))
-    tableOf(t.table_name)
-
   for (const c of await rows<{
     table_name: string
-    column_name: string
+    column_name: string | null
     data_type: string
-    is_nullable: string
+    not_null: boolean
     column_default: string | null
   }>(
-    `select table_name, column_name, data_type, is_nullable, column_default from information_schema.columns
-     where table_schema = $1 order by table_name, ordinal_position`,
+    `select c.relname as table_name, a.attname as column_name, format_type(a.atttypid, a.atttypmod) as data_type,
+       a.attnotnull as not_null, pg_get_expr(d.adbin, d.adrelid) as column_default
+     from pg_class c
+     join pg_namespace n on n.oid = c.relnamespace
+     left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+     where n.nspname = $1 and c.relkind in ('r', 'p') and c.relname <> '__drizzle_migrations'
+     order by c.relname, a.attnum`,
   )) {
-    if (!(c.table_name in tables)) continue
+    const table = tableOf(c.table_name)
+    if (c.column_name === null) continue
     const serial = c.column_default?.startsWith('nextval(') ?? false
-    tableOf(c.table_name).columns[c.column_name] = {
+    table.columns[c.column_name] = {
       type: typeClass(c.data_type),
-      notNull: c.is_nullable === 'NO',
+      notNull: c.not_null,
       default: c.column_default === null || serial ? null : normaliseExpression(c.column_default),
     }
   }
@@ -149,24 +161,21 @@ export async function pgSchemaShape(client: pg.Client, schema: string): Promise<
   }
 
   const triggers: SchemaShape['triggers'] = {}
-  for (const t of await rows<{
-    trigger_name: string
-    event_object_table: string
-    action_timing: string
-    event_manipulation: string
-    columns: string[]
-  }>(
-    `select t.trigger_name, t.event_object_table, t.action_timing, t.event_manipulation,
-       array(select u.event_object_column::text from information_schema.triggered_update_columns u
-             where u.trigger_schema = t.trigger_schema and u.trigger_name = t.trigger_name
-               and u.event_object_table = t.event_object_table) as columns
-     from information_schema.triggers t where t.trigger_schema = $1`,
+  for (const t of await rows<{ name: string; table: string; type: number; columns: string[] }>(
+    `select t.tgname as name, c.relname as table, t.tgtype as type,
+       ${attributeNames('t.tgattr::int2[]', 't.tgrelid')} as columns
+     from pg_trigger t
+     join pg_class c on c.oid = t.tgrelid
+     join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = $1 and not t.tgisinternal`,
   )) {
-    if (FILL_ID_TRIGGER.test(t.trigger_name)) continue
-    triggers[t.trigger_name] = {
-      table: t.event_object_table,
-      timing: t.action_timing.toLowerCase(),
-      event: t.event_manipulation.toLowerCase(),
+    if (FILL_ID_TRIGGER.test(t.name)) continue
+    triggers[t.name] = {
+      table: t.table,
+      timing: t.type & TG_BEFORE ? 'before' : t.type & TG_INSTEAD ? 'instead of' : 'after',
+      event: TG_EVENTS.filter(([bit]) => t.type & bit)
+        .map(([, event]) => event)
+        .join(' or '),
       columns: [...t.columns].sort(),
     }
   }
