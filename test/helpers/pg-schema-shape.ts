@@ -1,4 +1,3 @@
-import { readMigrationFiles } from 'drizzle-orm/migrator'
 import pg from 'pg'
 import { readPgMigrations } from '../../db/pg/migration-files.ts'
 import { normaliseExpression, type SchemaShape, type TableShape, typeClass } from './schema-shape.ts'
