@@ -49,9 +49,13 @@ function migrateUnderAdvisoryLock(facade: PgFacade) {
       | null
     for (const m of migrations) {
       if (last !== null && last !== undefined && Number(last) >= m.folderMillis) continue
-      for (const statement of m.sql) {
-        if (statement.trim()) send(statement.replaceAll('"public".', ''))
-      }
+      // One round trip per migration: its statements go as one simple-protocol batch.
+      send(
+        m.sql
+          .filter((statement) => statement.trim())
+          .map((statement) => statement.replaceAll('"public".', ''))
+          .join(';\n'),
+      )
       facade.query('insert into "__drizzle_migrations" (hash, created_at) values ($1, $2)', [
         m.hash,
         m.folderMillis,
