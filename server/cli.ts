@@ -8,11 +8,13 @@ import { makeI18n } from '../views/i18n/index.ts'
 import { isLocale } from '../views/i18n/locales.ts'
 import type { Config } from './config.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { redactDatabaseUrl } from './database-url.ts'
 import { USERNAME_PATTERN } from './domain/account.ts'
 import { systemClock } from './domain/clock.ts'
 import { passwordProblem } from './domain/password-policy.ts'
 import { hashPassword, randomToken } from './domain/secrets.ts'
-import { makeBackup, pruneBackups, restoreDatabase } from './jobs/backup.ts'
+import { makeBackup, OWN_BACKUPS, pruneBackups, restoreDatabase } from './jobs/backup.ts'
+import { dumpPostgres, restorePostgres } from './jobs/postgres-backup.ts'
 import { parseId } from './validation.ts'
 
 /**
@@ -65,8 +67,9 @@ export const COMMANDS: Record<string, Command> = {
   },
   backup: {
     usage: 'backup',
-    summary: `Copy the database, while it is in use, into a dated file in BACKUP_DIR; keeps the newest BACKUP_KEEP.`,
+    summary: `Copy the database, while it is in use, into a dated file in BACKUP_DIR; keeps the newest BACKUP_KEEP. With DATABASE_URL: pg_dump --format=custom into a .dump file.`,
     run: async (_args, _flags, config) => {
+      if (config.databaseUrl) return backupPostgres(config.databaseUrl, config)
       if (config.databasePath === ':memory:') {
         console.error('DATABASE_PATH is :memory:; there is nothing to back up.')
         return 2
@@ -93,12 +96,13 @@ export const COMMANDS: Record<string, Command> = {
   restore: {
     usage: 'restore <backup-file> [--force]',
     summary:
-      'Replace the database with a backup after checking it (integrity_check). Refuses while a server runs on the database unless --force; the current database is saved first as a -pre-restore file in BACKUP_DIR, deleted after BACKUP_KEEP days.',
+      'Replace the database with a backup after checking it (integrity_check). Refuses while a server runs on the database unless --force; the current database is saved first as a -pre-restore file in BACKUP_DIR, deleted after BACKUP_KEEP days. With DATABASE_URL: pg_restore --clean --if-exists --single-transaction of a .dump, always only with --force.',
     run: async ([file], flags, config) => {
       if (!file) {
         console.error('Name the backup file to restore, e.g. data/backups/liaison-20261125T193000Z.db')
         return 2
       }
+      if (config.databaseUrl) return restorePostgresCommand(file, config.databaseUrl, flags.force === true)
       if (config.databasePath === ':memory:') {
         console.error('DATABASE_PATH is :memory:; there is no database file to restore into.')
         return 2
@@ -131,6 +135,42 @@ export const COMMANDS: Record<string, Command> = {
       return result.reason === 'server-running' ? 3 : 1
     },
   },
+}
+
+async function backupPostgres(url: string, config: Config): Promise<number> {
+  const now = systemClock.now()
+  const result = await dumpPostgres(url, config.backupDir, now)
+  if (!result.ok) {
+    console.error(
+      result.reason === 'no-tool' ? `${result.detail} ${OWN_BACKUPS}` : `pg_dump failed: ${result.detail}`,
+    )
+    return 1
+  }
+  const pruned = pruneBackups(config.backupDir, config.backupKeep, now)
+  console.log(
+    `Backup of ${redactDatabaseUrl(url)} written by pg_dump: ${result.file.path} (${result.file.bytes} bytes).`,
+  )
+  if (pruned.length) console.log(`Removed old backups: ${pruned.join(', ')}`)
+  return 0
+}
+
+async function restorePostgresCommand(file: string, url: string, force: boolean): Promise<number> {
+  const result = await restorePostgres(file, url, force)
+  const target = redactDatabaseUrl(url)
+  if (result.ok) {
+    console.log(`Restored ${file} into ${target} with pg_restore.`)
+    return 0
+  }
+  const messages: Record<typeof result.reason, string> = {
+    missing: `There is no file ${result.detail}.`,
+    'no-tool': `${result.detail} ${OWN_BACKUPS}`,
+    'not-dump': `${result.detail} is not a pg_dump archive (pg_dump --format=custom); nothing was changed.`,
+    'not-liaison': `${result.detail} is not a dump of a Liaison database; nothing was changed.`,
+    'needs-force': `Restoring replaces every table of ${target} with the dump's. Stop every app process on it, then add --force.`,
+    failed: `pg_restore failed and rolled back; nothing was changed: ${result.detail}`,
+  }
+  console.error(messages[result.reason])
+  return result.reason === 'needs-force' ? 3 : 1
 }
 
 async function feedUrlCommand(
