@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { PROJECT_ROOT } from '../server/project-root.ts'
+import { isPostgresUrl, openFreshPgDb, openPgDb } from './pg/open-pg.ts'
 import * as schema from './schema.ts'
 import { cacheStatements } from './statement-cache.ts'
 
@@ -24,6 +25,10 @@ export class DatabaseOpenError extends Error {}
  * the committed migrations. ':memory:' gives a private in-memory database (tests).
  */
 export function openDb(path: string, opts: { onSql?: (sql: string) => void } = {}): Db {
+  if (isPostgresUrl(path)) return openPgDb(path)
+  // The test suites run on PostgreSQL too: each in-memory database becomes a fresh schema there.
+  const testUrl = process.env.LIAISON_TEST_DATABASE_URL
+  if (path === ':memory:' && testUrl) return openFreshPgDb(testUrl)
   let sqlite: Database.Database
   try {
     sqlite = openFile(path, opts.onSql)

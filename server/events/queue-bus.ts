@@ -4,6 +4,9 @@
  * has committed. Keyed by the database so each test app (and the one real server) has its own.
  */
 
+import { type ChangeChannel, changeChannel } from '../../db/change-channel.ts'
+import type { Queryable } from '../../db/client.ts'
+
 export type QueueChangeKind =
   | 'issued'
   | 'called'
@@ -43,7 +46,15 @@ export class QueueBus {
     }
   }
 
+  constructor(private readonly channel?: ChangeChannel) {}
+
   publish(change: QueueChange) {
+    this.publishLocally(change)
+    this.channel?.send(change)
+  }
+
+  /** A change published here, or by another process on the same database. */
+  publishLocally(change: QueueChange) {
     this.#versions.set(change.stationId, this.version(change.stationId) + 1)
     for (const listener of [...(this.#listeners.get(change.stationId) ?? [])]) {
       try {
@@ -61,11 +72,17 @@ export class QueueBus {
 
 const buses = new WeakMap<object, QueueBus>()
 
-/** The bus that belongs to this database handle. */
-export function queueBus(db: object): QueueBus {
+/**
+ * The bus that belongs to this database handle. On PostgreSQL, where several app processes share
+ * the database, each change also travels to the other processes' buses, so a board connected to
+ * one process hears a call made on a console served by another.
+ */
+export function queueBus(db: Queryable): QueueBus {
   let bus = buses.get(db)
   if (!bus) {
-    bus = new QueueBus()
+    const channel = changeChannel(db, 'liaison_queue')
+    bus = new QueueBus(channel)
+    channel?.listen((change) => bus!.publishLocally(change as QueueChange))
     buses.set(db, bus)
   }
   return bus

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
+import type { Queryable } from '../../db/client.ts'
 import { setHeader } from '../middleware/response-headers.ts'
 import { queueBus } from './queue-bus.ts'
 
@@ -21,7 +22,7 @@ const sharedRenders = new WeakMap<object, Map<string, SharedRender>>()
  * with a thousand boards and consoles open renders each kind once, not a thousand times (1,000
  * renders held the server for 4 s; decision 0029).
  */
-function sharedRender(db: object, stationId: number, key: string, render: () => Promise<string> | string) {
+function sharedRender(db: Queryable, stationId: number, key: string, render: () => Promise<string> | string) {
   let byKey = sharedRenders.get(db)
   if (!byKey) {
     byKey = new Map()
@@ -56,7 +57,7 @@ export function wakeStreams(db: object) {
  */
 export function streamStationFragment(
   c: Context,
-  db: object,
+  db: Queryable,
   stationId: number,
   render: () => Promise<string> | string,
   stillAllowed: () => boolean,

@@ -1,0 +1,36 @@
+import type { Queryable } from './client.ts'
+import { connectionOf } from './data-versions.ts'
+import { PgFacade } from './pg/sqlite-facade.ts'
+
+/** Messages between the app processes that share one PostgreSQL database. */
+export type ChangeChannel = {
+  send(message: unknown): void
+  listen(fn: (message: unknown) => void): () => void
+}
+
+/**
+ * The channel `name` between processes, or undefined on SQLite (one process serves a SQLite
+ * file). A message sent inside a transaction is delivered when it commits, and to the other
+ * processes only: each channel object ignores what it sent itself.
+ */
+export function changeChannel(db: Queryable, name: 'liaison_queue'): ChangeChannel | undefined {
+  const client = connectionOf(db) as unknown
+  if (!(client instanceof PgFacade)) return undefined
+  const origin = `${process.pid}.${Math.random().toString(36).slice(2)}`
+  return {
+    send(message) {
+      client.query('select pg_notify($1, $2)', [
+        name,
+        JSON.stringify({ s: client.schema, o: origin, m: message }),
+      ])
+    },
+    listen(fn) {
+      const onMessage = (payload: string) => {
+        const { s, o, m } = JSON.parse(payload) as { s: string; o: string; m: unknown }
+        if (s === client.schema && o !== origin) fn(m)
+      }
+      client.connection.notifications.on(name, onMessage)
+      return () => client.connection.notifications.off(name, onMessage)
+    },
+  }
+}

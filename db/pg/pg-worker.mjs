@@ -1,0 +1,103 @@
+// The PostgreSQL side of the synchronous facade (decision 0043): a worker thread that owns one
+// query connection and one LISTEN connection. The main thread posts a request and waits on the
+// shared flag; this thread answers on the reply port, then raises the flag. Plain JavaScript so it
+// loads the same under tsx, vitest and the bundled server.
+import { parentPort, workerData } from 'node:worker_threads'
+import pg from 'pg'
+
+const { url, shared, replyPort } = workerData
+const flag = new Int32Array(shared)
+// flag[0]: 0 while a request runs, 1 when its answer is on the reply port.
+// flag[1]: bumped on every data-change notification from any process.
+
+pg.types.setTypeParser(20, (v) => Number(v)) // bigint: ids, epoch ms (all below 2^53)
+pg.types.setTypeParser(1700, (v) => Number(v)) // numeric: sum() and avg() of integers
+pg.types.setTypeParser(16, (v) => (v === 't' ? 1 : 0)) // boolean: SQLite answers comparisons with 0/1
+
+const client = new pg.Client({ connectionString: url, application_name: 'liaison' })
+let listener
+let searchPath = null
+const prepared = new Map()
+let names = 0
+let broken = null
+
+function answer(message) {
+  replyPort.postMessage(message)
+  Atomics.store(flag, 0, 1)
+  Atomics.notify(flag, 0)
+}
+
+function failure(e) {
+  return {
+    ok: false,
+    error: {
+      message: e?.message ?? String(e),
+      code: e?.code,
+      detail: e?.detail,
+      constraint: e?.constraint,
+      table: e?.table,
+    },
+  }
+}
+
+async function useSchema(schema) {
+  if (schema === searchPath) return
+  await client.query(`set search_path to "${schema.replaceAll('"', '""')}"`)
+  searchPath = schema
+}
+
+async function handle(req) {
+  if (broken) return failure(broken)
+  switch (req.op) {
+    case 'connect':
+      await client.connect()
+      client.on('error', (e) => {
+        broken = e
+      })
+      return { ok: true }
+    case 'listen': {
+      listener = new pg.Client({ connectionString: url, application_name: 'liaison-listen' })
+      listener.on('error', () => {
+        // A lost LISTEN connection makes every cache re-read from now on: safe, only slower.
+        Atomics.store(flag, 2, 1)
+      })
+      await listener.connect()
+      listener.on('notification', (n) => {
+        Atomics.add(flag, 1, 1)
+        if (n.channel !== 'liaison_data') parentPort.postMessage({ channel: n.channel, payload: n.payload })
+      })
+      for (const channel of req.channels) await listener.query(`listen "${channel}"`)
+      return { ok: true }
+    }
+    case 'exec': {
+      await useSchema(req.schema)
+      await client.query(req.sql)
+      return { ok: true }
+    }
+    case 'query': {
+      await useSchema(req.schema)
+      const key = `${req.schema}\u0000${req.sql}`
+      let name = prepared.get(key)
+      if (!name) {
+        name = `l${names++}`
+        prepared.set(key, name)
+      }
+      const r = await client.query({ name, text: req.sql, values: req.params, rowMode: 'array' })
+      return { ok: true, rows: r.rows, fields: r.fields.map((f) => f.name), rowCount: r.rowCount ?? 0 }
+    }
+    case 'close':
+      await client.end().catch(() => {})
+      await listener?.end().catch(() => {})
+      return { ok: true }
+    default:
+      return failure(new Error(`unknown request ${req.op}`))
+  }
+}
+
+parentPort.on('message', (req) => {
+  handle(req).then(answer, (e) => {
+    // A failed prepared statement is forgotten by the server: forget its name too.
+    if (req.op === 'query') prepared.delete(`${req.schema}\u0000${req.sql}`)
+    answer(failure(e))
+  })
+})

@@ -1,0 +1,123 @@
+import { EventEmitter } from 'node:events'
+import { join } from 'node:path'
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads'
+import { PROJECT_ROOT } from '../../server/project-root.ts'
+
+/** How long one statement may take before the process gives up on the connection. */
+const ANSWER_WAIT_MS = 60_000
+
+export type PgError = { message: string; code?: string; detail?: string; constraint?: string; table?: string }
+type Answer =
+  | { ok: true; rows?: unknown[][]; fields?: string[]; rowCount?: number }
+  | { ok: false; error: PgError }
+
+/** A PostgreSQL error as the facade raises it: the message, with PostgreSQL's SQLSTATE as `code`. */
+export class PgStatementError extends Error {
+  readonly code: string | undefined
+  readonly constraint: string | undefined
+  constructor(error: PgError, sql?: string) {
+    super(sql ? `${error.message} (in: ${sql.slice(0, 300)})` : error.message)
+    this.code = error.code
+    this.constraint = error.constraint
+  }
+}
+
+/** `liaison_data`: a versioned table changed (the data-version triggers); `liaison_queue`: a queue change to pass to boards and consoles of every process. */
+export const PG_CHANNELS = ['liaison_data', 'liaison_queue'] as const
+
+/** SQLSTATE classes that mean the connection, not the statement, failed. */
+const LOST = /^(08|57P)/
+const lostMessage = /Connection terminated|ECONNRESET|ECONNREFUSED|not queryable|timeout expired/i
+
+/**
+ * One PostgreSQL connection driven synchronously: the request goes to a worker thread, and this
+ * thread waits on a shared flag until the answer is there (decision 0043). Each process has one
+ * per database URL; every facade on that URL shares it, as statements never interleave (the main
+ * thread waits for each).
+ */
+export class PgSyncConnection {
+  readonly notifications = new EventEmitter()
+  private readonly shared = new SharedArrayBuffer(16)
+  private readonly flag = new Int32Array(this.shared)
+  private worker: Worker | undefined
+  private port: MessagePort | undefined
+
+  constructor(readonly url: string) {
+    this.notifications.setMaxListeners(0)
+  }
+
+  /** Bumped by every data change any process commits (NOTIFY liaison_data). */
+  changeCount(): number {
+    // A lost LISTEN connection: treat every read as after a change.
+    if (Atomics.load(this.flag, 2) === 1) return Math.random()
+    return Atomics.load(this.flag, 1)
+  }
+
+  private start() {
+    const { port1, port2 } = new MessageChannel()
+    const worker = new Worker(join(PROJECT_ROOT, 'db', 'pg', 'pg-worker.mjs'), {
+      workerData: { url: this.url, shared: this.shared, replyPort: port2 },
+      transferList: [port2],
+      execArgv: [],
+    })
+    worker.unref()
+    worker.on('message', (m: { channel: string; payload: string }) =>
+      this.notifications.emit(m.channel, m.payload),
+    )
+    worker.on('error', () => this.reset())
+    this.worker = worker
+    this.port = port1
+    this.send({ op: 'connect' })
+    this.send({ op: 'listen', channels: PG_CHANNELS })
+  }
+
+  private reset() {
+    const w = this.worker
+    this.worker = undefined
+    this.port?.close()
+    this.port = undefined
+    void w?.terminate()
+    Atomics.store(this.flag, 2, 0)
+    // Whatever was cached may be stale after a gap in notifications.
+    Atomics.add(this.flag, 1, 1)
+  }
+
+  /** Sends one request and waits for its answer. */
+  send(req: Record<string, unknown>): Answer & { ok: true } {
+    if (!this.worker && req.op !== 'connect' && req.op !== 'listen') this.start()
+    Atomics.store(this.flag, 0, 0)
+    this.worker!.postMessage(req)
+    const waited = Atomics.wait(this.flag, 0, 0, ANSWER_WAIT_MS)
+    const message = receiveMessageOnPort(this.port!)?.message as Answer | undefined
+    if (waited === 'timed-out' || !message) {
+      this.reset()
+      throw new PgStatementError({ message: 'PostgreSQL did not answer in time', code: '08006' })
+    }
+    if (!message.ok) {
+      if (LOST.test(message.error.code ?? '') || lostMessage.test(message.error.message)) this.reset()
+      throw new PgStatementError(message.error, typeof req.sql === 'string' ? req.sql : undefined)
+    }
+    return message
+  }
+
+  close() {
+    if (!this.worker) return
+    try {
+      this.send({ op: 'close' })
+    } finally {
+      this.reset()
+    }
+  }
+}
+
+const byUrl = new Map<string, PgSyncConnection>()
+
+/** The process's connection to `url`, opened at its first statement. */
+export function pgConnection(url: string): PgSyncConnection {
+  let c = byUrl.get(url)
+  if (!c) {
+    c = new PgSyncConnection(url)
+    byUrl.set(url, c)
+  }
+  return c
+}
