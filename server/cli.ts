@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+import pg from 'pg'
 import { DatabaseOpenError, openDb } from '../db/client.ts'
+import { copyToPostgres, type TableCount } from '../db/copy-to-postgres.ts'
+import { PgFacade } from '../db/pg/sqlite-facade.ts'
 import { findAccountByUsername } from '../db/queries/accounts.ts'
 import { createAccount } from '../db/queries/admin-accounts.ts'
 import { findFeedSubject, issueFeedToken, liveFeed } from '../db/queries/feeds.ts'
@@ -87,6 +91,12 @@ export const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  'copy-to-postgres': {
+    usage: 'copy-to-postgres [--from <sqlite file>]',
+    summary:
+      "Copy an SQLite database (default DATABASE_PATH; brought up to this version first) into the empty PostgreSQL database at DATABASE_URL (its tables are created first), in one transaction; prints every table's row count on both sides and keeps the copy only when all agree.",
+    run: async (_args, flags, config) => copyToPostgresCommand(flags, config),
+  },
   'feed-url': {
     usage: 'feed-url <deputy|station|staff> <id> [--rotate] [--lang zh-Hans|zh-Hant|en]',
     summary:
@@ -171,6 +181,54 @@ async function restorePostgresCommand(file: string, url: string, force: boolean)
   }
   console.error(messages[result.reason])
   return result.reason === 'needs-force' ? 3 : 1
+}
+
+async function copyToPostgresCommand(flags: Record<string, string | true>, config: Config): Promise<number> {
+  if (!config.databaseUrl) {
+    console.error(
+      'Set DATABASE_URL to the PostgreSQL database to copy into, e.g. postgres://liaison@db:5432/liaison',
+    )
+    return 2
+  }
+  const from = typeof flags.from === 'string' ? flags.from : config.databasePath
+  if (from === ':memory:' || !existsSync(from)) {
+    console.error(`There is no SQLite database ${from} to copy (--from <file>, or DATABASE_PATH).`)
+    return 2
+  }
+  const target = redactDatabaseUrl(config.databaseUrl)
+  // Opening creates Liaison's tables in the target (under the migrations' advisory lock).
+  const migrated = openDb(config.databaseUrl)
+  const facade = migrated.$client as unknown
+  if (facade instanceof PgFacade) facade.connection.close()
+  const source = openDb(from)
+  const client = new pg.Client({ connectionString: config.databaseUrl })
+  try {
+    await client.connect()
+    console.log(`Copying ${from} into ${target}...`)
+    const result = await copyToPostgres(source.$client, client)
+    if ('tables' in result) console.log(countsTable(result.tables))
+    if (!result.ok) {
+      console.error(result.detail)
+      return 1
+    }
+    console.log(`Copied ${result.tables.length} tables; every row count agrees.`)
+    return 0
+  } finally {
+    await client.end().catch(() => {})
+    source.$client.close()
+  }
+}
+
+function countsTable(rows: TableCount[]): string {
+  const width = Math.max(5, ...rows.map((r) => r.table.length))
+  const line = (a: string, b: string, c: string, mark = '') =>
+    `${a.padEnd(width)}  ${b.padStart(10)}  ${c.padStart(10)}${mark}`
+  return [
+    line('table', 'SQLite', 'PostgreSQL'),
+    ...rows.map((r) =>
+      line(r.table, String(r.sqlite), String(r.postgres), r.sqlite === r.postgres ? '' : '  ≠'),
+    ),
+  ].join('\n')
 }
 
 async function feedUrlCommand(

@@ -1,8 +1,9 @@
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
+import { isPostgresUrl } from '../db/pg/open-pg.ts'
 import { LOCALES, type Locale } from '../views/i18n/locales.ts'
 import { parseTrustProxy, TRUST_NOBODY, type TrustProxy } from './client-address.ts'
-import { isPostgresUrl, redactDatabaseUrl } from './database-url.ts'
+import { redactDatabaseUrl } from './database-url.ts'
 import { isTimeZone } from './domain/time.ts'
 import { parseWhole } from './validation.ts'
 

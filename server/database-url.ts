@@ -1,13 +1,3 @@
-/** A PostgreSQL connection URL (`postgres://` or `postgresql://`), the form DATABASE_URL takes. */
-export function isPostgresUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value)
-    return protocol === 'postgres:' || protocol === 'postgresql:'
-  } catch {
-    return false
-  }
-}
-
 const HIDDEN = '***'
 
 /**

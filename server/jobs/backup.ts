@@ -11,6 +11,7 @@ import {
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { type Db, openDb, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../db/client.ts'
+import { PgFacade } from '../../db/pg/sqlite-facade.ts'
 import type { AppDeps } from '../deps.ts'
 import { defineJob } from './runner.ts'
 import { runningServers } from './server-marker.ts'
@@ -147,7 +148,7 @@ let toldOwnBackups = false
 /** The nightly job's work, also behind `npm run cli -- backup`. */
 export async function runBackup(deps: AppDeps, now: Date): Promise<string> {
   const { config, db, logger } = deps
-  if (config.databaseUrl) {
+  if (config.databaseUrl || (db.$client as unknown) instanceof PgFacade) {
     // Nothing to copy: the job stays in the registry so that SQLite and PostgreSQL list the same jobs.
     if (!toldOwnBackups) logger.info(OWN_BACKUPS)
     toldOwnBackups = true

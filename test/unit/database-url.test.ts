@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { isPostgresUrl } from '../../db/pg/open-pg.ts'
 import { ConfigError, loadConfig } from '../../server/config.ts'
-import { isPostgresUrl, redactDatabaseUrl } from '../../server/database-url.ts'
+import { redactDatabaseUrl } from '../../server/database-url.ts'
 
 describe('DATABASE_URL', () => {
   it('selects PostgreSQL only when set, and takes postgres:// and postgresql:// URLs', () => {
