@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite from a fresh Debian machine with Node 20: installs Chromium (apt) and the
-# npm packages, then type-checks, lints and runs every test (HTTP, unit, browser + axe).
+# npm packages, then type-checks, lints and runs every test (HTTP, unit, browser + axe) on SQLite, then
+# the HTTP, unit and database tests again on a throwaway PostgreSQL cluster (.ci/postgres.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,8 @@ command -v python3 >/dev/null 2>&1 || missing+=(python3)
 # run in front of the server (test/db/deploy-examples.test.ts).
 command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The PostgreSQL run: Debian's server binaries live in /usr/lib/postgresql/<major>/bin.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]}"
   SUDO=""
@@ -23,7 +26,25 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+phase_start=$SECONDS
+phase() {
+  echo "== $1 took $((SECONDS - phase_start)) s"
+  phase_start=$SECONDS
+}
+
 npm ci --no-audit --no-fund
+phase "npm ci"
 npm run typecheck
 npm run lint
+phase "typecheck and lint"
 npx vitest run
+phase "all tests on SQLite"
+
+# Our own cluster on PG_PORT, not the one Debian's package may start on 5432.
+pg_dir=$(mktemp -d)
+trap '.ci/postgres.sh stop "$pg_dir"' EXIT
+pg_url=$(.ci/postgres.sh start "$pg_dir" "${PG_PORT:-55433}")
+phase "PostgreSQL start"
+echo "HTTP, unit and database tests on PostgreSQL ($pg_url)"
+LIAISON_TEST_DATABASE_URL="$pg_url" npx vitest run --project unit
+phase "HTTP, unit and database tests on PostgreSQL"

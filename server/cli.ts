@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
+import pg from 'pg'
 import { DatabaseOpenError, openDb } from '../db/client.ts'
+import { copyToPostgres, type TableCount } from '../db/copy-to-postgres.ts'
+import { PgFacade } from '../db/pg/sqlite-facade.ts'
 import { findAccountByUsername } from '../db/queries/accounts.ts'
 import { createAccount } from '../db/queries/admin-accounts.ts'
 import { findFeedSubject, issueFeedToken, liveFeed } from '../db/queries/feeds.ts'
@@ -8,11 +12,13 @@ import { makeI18n } from '../views/i18n/index.ts'
 import { isLocale } from '../views/i18n/locales.ts'
 import type { Config } from './config.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { redactDatabaseUrl } from './database-url.ts'
 import { USERNAME_PATTERN } from './domain/account.ts'
 import { systemClock } from './domain/clock.ts'
 import { passwordProblem } from './domain/password-policy.ts'
 import { hashPassword, randomToken } from './domain/secrets.ts'
-import { makeBackup, pruneBackups, restoreDatabase } from './jobs/backup.ts'
+import { makeBackup, OWN_BACKUPS, pruneBackups, restoreDatabase } from './jobs/backup.ts'
+import { dumpPostgres, restorePostgres } from './jobs/postgres-backup.ts'
 import { parseId } from './validation.ts'
 
 /**
@@ -65,8 +71,9 @@ export const COMMANDS: Record<string, Command> = {
   },
   backup: {
     usage: 'backup',
-    summary: `Copy the database, while it is in use, into a dated file in BACKUP_DIR; keeps the newest BACKUP_KEEP.`,
+    summary: `Copy the database, while it is in use, into a dated file in BACKUP_DIR; keeps the newest BACKUP_KEEP. With DATABASE_URL: pg_dump --format=custom into a .dump file.`,
     run: async (_args, _flags, config) => {
+      if (config.databaseUrl) return backupPostgres(config.databaseUrl, config)
       if (config.databasePath === ':memory:') {
         console.error('DATABASE_PATH is :memory:; there is nothing to back up.')
         return 2
@@ -84,6 +91,12 @@ export const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  'copy-to-postgres': {
+    usage: 'copy-to-postgres [--from <sqlite file>]',
+    summary:
+      "Copy an SQLite database (default DATABASE_PATH; brought up to this version first) into the empty PostgreSQL database at DATABASE_URL (its tables are created first), in one transaction; prints every table's row count on both sides and keeps the copy only when all agree.",
+    run: async (_args, flags, config) => copyToPostgresCommand(flags, config),
+  },
   'feed-url': {
     usage: 'feed-url <deputy|station|staff> <id> [--rotate] [--lang zh-Hans|zh-Hant|en]',
     summary:
@@ -93,12 +106,13 @@ export const COMMANDS: Record<string, Command> = {
   restore: {
     usage: 'restore <backup-file> [--force]',
     summary:
-      'Replace the database with a backup after checking it (integrity_check). Refuses while a server runs on the database unless --force; the current database is saved first as a -pre-restore file in BACKUP_DIR, deleted after BACKUP_KEEP days.',
+      'Replace the database with a backup after checking it (integrity_check). Refuses while a server runs on the database unless --force; the current database is saved first as a -pre-restore file in BACKUP_DIR, deleted after BACKUP_KEEP days. With DATABASE_URL: pg_restore --clean --if-exists --single-transaction of a .dump, always only with --force.',
     run: async ([file], flags, config) => {
       if (!file) {
         console.error('Name the backup file to restore, e.g. data/backups/liaison-20261125T193000Z.db')
         return 2
       }
+      if (config.databaseUrl) return restorePostgresCommand(file, config.databaseUrl, flags.force === true)
       if (config.databasePath === ':memory:') {
         console.error('DATABASE_PATH is :memory:; there is no database file to restore into.')
         return 2
@@ -131,6 +145,90 @@ export const COMMANDS: Record<string, Command> = {
       return result.reason === 'server-running' ? 3 : 1
     },
   },
+}
+
+async function backupPostgres(url: string, config: Config): Promise<number> {
+  const now = systemClock.now()
+  const result = await dumpPostgres(url, config.backupDir, now)
+  if (!result.ok) {
+    console.error(
+      result.reason === 'no-tool' ? `${result.detail} ${OWN_BACKUPS}` : `pg_dump failed: ${result.detail}`,
+    )
+    return 1
+  }
+  const pruned = pruneBackups(config.backupDir, config.backupKeep, now)
+  console.log(
+    `Backup of ${redactDatabaseUrl(url)} written by pg_dump: ${result.file.path} (${result.file.bytes} bytes).`,
+  )
+  if (pruned.length) console.log(`Removed old backups: ${pruned.join(', ')}`)
+  return 0
+}
+
+async function restorePostgresCommand(file: string, url: string, force: boolean): Promise<number> {
+  const result = await restorePostgres(file, url, force)
+  const target = redactDatabaseUrl(url)
+  if (result.ok) {
+    console.log(`Restored ${file} into ${target} with pg_restore.`)
+    return 0
+  }
+  const messages: Record<typeof result.reason, string> = {
+    missing: `There is no file ${result.detail}.`,
+    'no-tool': `${result.detail} ${OWN_BACKUPS}`,
+    'not-dump': `${result.detail} is not a pg_dump archive (pg_dump --format=custom); nothing was changed.`,
+    'not-liaison': `${result.detail} is not a dump of a Liaison database; nothing was changed.`,
+    'needs-force': `Restoring replaces every table of ${target} with the dump's. Stop every app process on it, then add --force.`,
+    failed: `pg_restore failed and rolled back; nothing was changed: ${result.detail}`,
+  }
+  console.error(messages[result.reason])
+  return result.reason === 'needs-force' ? 3 : 1
+}
+
+async function copyToPostgresCommand(flags: Record<string, string | true>, config: Config): Promise<number> {
+  if (!config.databaseUrl) {
+    console.error(
+      'Set DATABASE_URL to the PostgreSQL database to copy into, e.g. postgres://liaison@db:5432/liaison',
+    )
+    return 2
+  }
+  const from = typeof flags.from === 'string' ? flags.from : config.databasePath
+  if (from === ':memory:' || !existsSync(from)) {
+    console.error(`There is no SQLite database ${from} to copy (--from <file>, or DATABASE_PATH).`)
+    return 2
+  }
+  const target = redactDatabaseUrl(config.databaseUrl)
+  // Opening creates Liaison's tables in the target (under the migrations' advisory lock).
+  const migrated = openDb(config.databaseUrl)
+  const facade = migrated.$client as unknown
+  if (facade instanceof PgFacade) facade.connection.close()
+  const source = openDb(from)
+  const client = new pg.Client({ connectionString: config.databaseUrl })
+  try {
+    await client.connect()
+    console.log(`Copying ${from} into ${target}...`)
+    const result = await copyToPostgres(source.$client, client)
+    if ('tables' in result) console.log(countsTable(result.tables))
+    if (!result.ok) {
+      console.error(result.detail)
+      return 1
+    }
+    console.log(`Copied ${result.tables.length} tables; every row count agrees.`)
+    return 0
+  } finally {
+    await client.end().catch(() => {})
+    source.$client.close()
+  }
+}
+
+function countsTable(rows: TableCount[]): string {
+  const width = Math.max(5, ...rows.map((r) => r.table.length))
+  const line = (a: string, b: string, c: string, mark = '') =>
+    `${a.padEnd(width)}  ${b.padStart(10)}  ${c.padStart(10)}${mark}`
+  return [
+    line('table', 'SQLite', 'PostgreSQL'),
+    ...rows.map((r) =>
+      line(r.table, String(r.sqlite), String(r.postgres), r.sqlite === r.postgres ? '' : '  ≠'),
+    ),
+  ].join('\n')
 }
 
 async function feedUrlCommand(

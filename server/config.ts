@@ -1,7 +1,9 @@
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
+import { isPostgresUrl } from '../db/pg/open-pg.ts'
 import { LOCALES, type Locale } from '../views/i18n/locales.ts'
 import { parseTrustProxy, TRUST_NOBODY, type TrustProxy } from './client-address.ts'
+import { redactDatabaseUrl } from './database-url.ts'
 import { isTimeZone } from './domain/time.ts'
 import { parseWhole } from './validation.ts'
 
@@ -17,6 +19,10 @@ const schema = z.object({
   PORT: whole(0, 65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('data/liaison.db'),
+  DATABASE_URL: z
+    .string()
+    .refine(isPostgresUrl, 'not a PostgreSQL URL: postgres://user:password@host:5432/database')
+    .optional(),
   DEFAULT_LOCALE: z.enum(LOCALES).default('zh-Hans'),
   DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('Asia/Shanghai'),
   PUBLIC_URL: z.url().optional(),
@@ -68,6 +74,8 @@ export type Config = {
   port: number
   host: string
   databasePath: string
+  /** PostgreSQL instead of the SQLite file at databasePath; holds a password: print it only through redactDatabaseUrl. */
+  databaseUrl: string | undefined
   defaultLocale: Locale
   defaultTimeZone: string
   publicUrl: string | undefined
@@ -151,9 +159,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   )
   const parsed = schema.safeParse(picked)
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`,
-    )
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0])
+      const value = key === 'DATABASE_URL' ? redactDatabaseUrl(env[key] ?? '') : env[key]
+      return `  ${i.path.join('.')}=${JSON.stringify(value)}: ${i.message}`
+    })
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const e = parsed.data
@@ -161,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),

@@ -11,11 +11,14 @@ import {
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { type Db, openDb, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../db/client.ts'
+import { PgFacade } from '../../db/pg/sqlite-facade.ts'
 import type { AppDeps } from '../deps.ts'
 import { defineJob } from './runner.ts'
 import { runningServers } from './server-marker.ts'
 
-const NAME = /^liaison-(\d{8}T\d{6}Z)(?:-(\d+))?\.db$/
+/** SQLite copies end in .db, PostgreSQL dumps (postgres-backup.ts) in .dump; pruned together. */
+const NAME = /^liaison-(\d{8}T\d{6}Z)(?:-(\d+))?\.(?:db|dump)$/
+export const DUMP_EXT = 'dump'
 const PRE_RESTORE_SUFFIX = '-pre-restore'
 const PRE_RESTORE_NAME = /^liaison-(\d{8})T(\d{2})(\d{2})(\d{2})Z-pre-restore(?:-\d+)?\.db$/
 const DAY_MS = 86_400_000
@@ -26,12 +29,12 @@ function createPrivateFile(path: string) {
 }
 
 /** `liaison-20261125T193000Z.db`: UTC, sortable by name. */
-export function backupFileName(at: Date, suffix = ''): string {
+export function backupFileName(at: Date, suffix = '', ext = 'db'): string {
   const stamp = at
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z')
     .replace(/[-:]/g, '')
-  return `liaison-${stamp}${suffix}.db`
+  return `liaison-${stamp}${suffix}.${ext}`
 }
 
 export type BackupFile = { name: string; path: string; bytes: number }
@@ -136,9 +139,21 @@ export function pruneBackups(dir: string, keep: number, now: Date): string[] {
   return old
 }
 
+/** What to tell an operator on PostgreSQL without pg_dump / pg_restore, and what the nightly job logs there. */
+export const OWN_BACKUPS =
+  "On PostgreSQL, backups are the database's own: a managed database's point-in-time recovery and snapshots, or `npm run cli -- backup` where pg_dump is installed (Debian: apt install postgresql-client)."
+
+let toldOwnBackups = false
+
 /** The nightly job's work, also behind `npm run cli -- backup`. */
 export async function runBackup(deps: AppDeps, now: Date): Promise<string> {
   const { config, db, logger } = deps
+  if (config.databaseUrl || (db.$client as unknown) instanceof PgFacade) {
+    // Nothing to copy: the job stays in the registry so that SQLite and PostgreSQL list the same jobs.
+    if (!toldOwnBackups) logger.info(OWN_BACKUPS)
+    toldOwnBackups = true
+    return 'skipped: PostgreSQL backups are the database’s own'
+  }
   if (db.$client.memory) return 'skipped: in-memory database'
   const file = await makeBackup(db, config.backupDir, now)
   const pruned = pruneBackups(config.backupDir, config.backupKeep, now)
