@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import pg from 'pg'
-import { DatabaseOpenError, openDb } from '../db/client.ts'
+import { DatabaseOpenError, type Db, openDb } from '../db/client.ts'
 import { copyToPostgres, type TableCount } from '../db/copy-to-postgres.ts'
 import { PgFacade } from '../db/pg/sqlite-facade.ts'
 import { findAccountByUsername } from '../db/queries/accounts.ts'
@@ -168,6 +168,8 @@ async function restorePostgresCommand(file: string, url: string, force: boolean)
   const result = await restorePostgres(file, url, force)
   const target = redactDatabaseUrl(url)
   if (result.ok) {
+    // Opening runs the migrations a dump from an older version lacks.
+    closePostgres(openDb(url))
     console.log(`Restored ${file} into ${target} with pg_restore.`)
     return 0
   }
@@ -197,9 +199,7 @@ async function copyToPostgresCommand(flags: Record<string, string | true>, confi
   }
   const target = redactDatabaseUrl(config.databaseUrl)
   // Opening creates Liaison's tables in the target (under the migrations' advisory lock).
-  const migrated = openDb(config.databaseUrl)
-  const facade = migrated.$client as unknown
-  if (facade instanceof PgFacade) facade.connection.close()
+  closePostgres(openDb(config.databaseUrl))
   const source = openDb(from)
   const client = new pg.Client({ connectionString: config.databaseUrl })
   try {
@@ -217,6 +217,12 @@ async function copyToPostgresCommand(flags: Record<string, string | true>, confi
     await client.end().catch(() => {})
     source.$client.close()
   }
+}
+
+/** Ends the facade's connection, which outlives `close()` (it is shared within the process). */
+function closePostgres(db: Db) {
+  const facade = db.$client as unknown
+  if (facade instanceof PgFacade) facade.connection.close()
 }
 
 function countsTable(rows: TableCount[]): string {

@@ -96,7 +96,7 @@ describe('the order tables are copied in', () => {
   })
 })
 
-describe.skipIf(!TEST_POSTGRES_URL)('copy-to-postgres', () => {
+describe.skipIf(!TEST_POSTGRES_URL)('copy-to-postgres', { timeout: 60_000 }, () => {
   it('copies the demo street into an empty PostgreSQL database, row for row, and refuses a second copy', async () => {
     const file = await demoSqlite()
     const url = await freshPostgresDatabase('o_copy')
