@@ -4,6 +4,7 @@ import pg from 'pg'
 import { DatabaseOpenError, type Db, openDb } from '../db/client.ts'
 import { copyToPostgres, type TableCount } from '../db/copy-to-postgres.ts'
 import { PgFacade } from '../db/pg/sqlite-facade.ts'
+import { PgStatementError } from '../db/pg/sync-connection.ts'
 import { findAccountByUsername } from '../db/queries/accounts.ts'
 import { createAccount } from '../db/queries/admin-accounts.ts'
 import { findFeedSubject, issueFeedToken, liveFeed } from '../db/queries/feeds.ts'
@@ -339,6 +340,10 @@ async function main() {
   } catch (e) {
     if (e instanceof DatabaseOpenError) {
       console.error(e.message)
+      return 1
+    }
+    if (e instanceof PgStatementError && config.databaseUrl) {
+      console.error(`PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)}: ${e.message}`)
       return 1
     }
     throw e

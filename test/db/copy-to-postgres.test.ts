@@ -148,6 +148,31 @@ describe.skipIf(!TEST_POSTGRES_URL)('copy-to-postgres', { timeout: 60_000 }, () 
     }
   })
 
+  it('rolls back the whole copy when PostgreSQL refuses a value SQLite took', async () => {
+    const file = await demoSqlite()
+    const source = openDb(file)
+    sqliteOf(source).prepare(`update topics set sort_order = 'first' where id = 2`).run()
+    const url = await freshPostgresDatabase('o_copy')
+    closePg(openDb(url))
+    try {
+      const result = await withClient(url, (c) => copyToPostgres(sqliteOf(source), c))
+      expect(result).toMatchObject({
+        ok: false,
+        reason: 'refused',
+        detail: expect.stringContaining('of topics:'),
+      })
+      const rows = await withClient(url, async (c) =>
+        Number(
+          (await c.query('select (select count(*) from streets) + (select count(*) from stations) as n'))
+            .rows[0].n,
+        ),
+      )
+      expect(rows).toBe(0)
+    } finally {
+      source.$client.close()
+    }
+  })
+
   it('refuses a database without Liaison tables, writing nothing', async () => {
     const file = await demoSqlite()
     const url = await freshPostgresDatabase('o_copy')
