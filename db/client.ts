@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
+import { redactDatabaseUrl } from '../server/database-url.ts'
 import { PROJECT_ROOT } from '../server/project-root.ts'
 import { isPostgresUrl, openFreshPgDb, openPgDb } from './pg/open-pg.ts'
 import * as schema from './schema.ts'
@@ -25,7 +26,15 @@ export class DatabaseOpenError extends Error {}
  * the committed migrations. ':memory:' gives a private in-memory database (tests).
  */
 export function openDb(path: string, opts: { onSql?: (sql: string) => void } = {}): Db {
-  if (isPostgresUrl(path)) return openPgDb(path)
+  if (isPostgresUrl(path)) {
+    try {
+      return openPgDb(path)
+    } catch (e) {
+      throw new DatabaseOpenError(
+        `Cannot open the PostgreSQL database ${redactDatabaseUrl(path)}: ${(e as Error).message}`,
+      )
+    }
+  }
   // The test suites run on PostgreSQL too: each in-memory database becomes a fresh schema there.
   const testUrl = process.env.LIAISON_TEST_DATABASE_URL
   if (path === ':memory:' && testUrl) return openFreshPgDb(testUrl)

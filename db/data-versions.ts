@@ -102,7 +102,7 @@ function readVersions(sqlite: Database.Database, probe: Probe, tables: readonly 
     read = sqlite.prepare(
       `select group_concat(version, '.') from (select version from data_versions where table_name in (${tables
         .map(() => '?')
-        .join(', ')}) order by table_name)`,
+        .join(', ')}) order by table_name) as v`,
     )
     probe.reads.set(tables, read)
   }

@@ -23,6 +23,7 @@ import {
   topicPhrases,
   topics,
 } from './schema.ts'
+import { LIAISON_TABLE_NAMES } from './table-names.ts'
 
 /** Demo log-ins, printed at start-up of a demo database; never used outside the demo. */
 export const DEMO_LOGINS = [
@@ -114,11 +115,7 @@ const BOOKKEEPING_TABLES = ['__drizzle_migrations', 'settings', 'data_versions',
 
 /** The first table holding a row that is data, or null when the database has none. */
 function firstTableWithData(sqlite: Db['$client']): string | null {
-  const names = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'")
-    .pluck()
-    .all() as string[]
-  for (const name of names) {
+  for (const name of LIAISON_TABLE_NAMES) {
     if (BOOKKEEPING_TABLES.includes(name)) continue
     if (sqlite.prepare(`select 1 from "${name}" limit 1`).get()) return name
   }

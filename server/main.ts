@@ -4,6 +4,7 @@ import { countActiveAdmins } from '../db/queries/admin-accounts.ts'
 import { ensureDemoData, seedDemo } from '../db/seed-demo.ts'
 import { createApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
+import { redactDatabaseUrl } from './database-url.ts'
 import { demoExposedWarning, reachableFromElsewhere } from './demo-exposure.ts'
 import { systemClock } from './domain/clock.ts'
 import { JOBS } from './jobs/registry.ts'
@@ -25,9 +26,11 @@ async function main() {
     throw e
   }
   const logger = createLogger(config.logLevel)
+  // What messages and logs call the database: the file, or the PostgreSQL URL without its password.
+  const database = config.databaseUrl ? redactDatabaseUrl(config.databaseUrl) : config.databasePath
   let db: Db
   try {
-    db = openDb(config.databasePath)
+    db = openDb(config.databaseUrl ?? config.databasePath)
   } catch (e) {
     if (e instanceof DatabaseOpenError) {
       console.error(e.message)
@@ -39,21 +42,24 @@ async function main() {
     const seeded = await seedDemo(db, systemClock.now())
     if (seeded.outcome === 'refused') {
       console.error(
-        `SEED_DEMO=true, but ${config.databasePath} holds data the demo seed did not make (table ${seeded.table}); the demo goes only into a new, empty database. Unset SEED_DEMO, or set DATABASE_PATH to a new file.`,
+        `SEED_DEMO=true, but ${database} holds data the demo seed did not make (table ${seeded.table}); the demo goes only into a new, empty database. Unset SEED_DEMO, or set DATABASE_PATH to a new file.`,
       )
       db.$client.close()
       process.exit(1)
     }
-    if (seeded.outcome === 'seeded') logger.info({ database: config.databasePath }, 'seeded demo data')
+    if (seeded.outcome === 'seeded') logger.info({ database }, 'seeded demo data')
   }
-  const unmarkServer = markServerRunning(config.databasePath, systemClock.now())
+  // The marker keeps `restore` off a SQLite file in use; PostgreSQL's restore has its own checks.
+  const unmarkServer = config.databaseUrl
+    ? () => {}
+    : markServerRunning(config.databasePath, systemClock.now())
   const deps = { db, clock: systemClock, config, logger }
   const demo = await ensureDemoData(deps)
   const exposed = demo ? reachableFromElsewhere(config) : []
   if (demo && exposed.length) {
-    console.error(demoExposedWarning(config.databasePath, exposed, demo.logins))
+    console.error(demoExposedWarning(database, exposed, demo.logins))
     logger.warn(
-      { database: config.databasePath, reasons: exposed },
+      { database, reasons: exposed },
       'demo database with published log-ins is reachable from other machines',
     )
   }
@@ -65,7 +71,7 @@ async function main() {
     const base =
       config.publicUrl ??
       `http://${info.address === '0.0.0.0' || info.address === '::' ? 'localhost' : info.address}:${info.port}`
-    logger.info({ port: info.port, database: config.databasePath }, 'listening')
+    logger.info({ port: info.port, database }, 'listening')
     const lines = ['', `Liaison is running on ${base}`, `  Staff and admin log-in: ${base}/login`]
     if (demo) {
       lines.push(

@@ -1,15 +1,10 @@
-import { randomBytes } from 'node:crypto'
-import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
-import { readMigrationFiles } from 'drizzle-orm/migrator'
-import { PROJECT_ROOT } from '../../server/project-root.ts'
 import type { Db } from '../client.ts'
 import * as schema from '../schema.ts'
+import { readPgMigrations } from './migration-files.ts'
 import { PgFacade, writeLockKey } from './sqlite-facade.ts'
 import { pgConnection } from './sync-connection.ts'
-
-export const pgMigrationsFolder = join(PROJECT_ROOT, 'db', 'migrations-pg')
 
 export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target)
@@ -27,10 +22,37 @@ export function openPgDb(url: string, opts: { schema?: string } = {}): Db {
   return drizzle(facade as unknown as Database.Database, { schema }) as unknown as Db
 }
 
-/** A new, empty schema for one test database (`openDb(':memory:')` on PostgreSQL). */
+/**
+ * A new, migrated schema for one test database (`openDb(':memory:')` on PostgreSQL). Creating one
+ * takes PostgreSQL a few hundred milliseconds, so the worker builds the next one while the test
+ * runs, and drops those of test processes that have ended.
+ */
 export function openFreshPgDb(url: string): Db {
-  const name = `t_${process.pid}_${randomBytes(5).toString('hex')}`
-  return openPgDb(url, { schema: name })
+  const connection = pgConnection(url)
+  const answer = connection.send({ op: 'fresh', prefix: `t_${process.pid}_`, batch: freshSchemaBatch() })
+  return openPgDb(url, { schema: (answer as unknown as { schema: string }).schema })
+}
+
+let batch: string | undefined
+/** Every migration in one batch, with `__SCHEMA__` for the schema's name. */
+function freshSchemaBatch(): string {
+  batch ??= [
+    'begin',
+    'create schema "__SCHEMA__"',
+    'set local search_path to "__SCHEMA__"',
+    'create table "__drizzle_migrations" (id serial primary key, hash text not null, created_at bigint)',
+    ...readPgMigrations().flatMap((m) => [
+      ...statementsOf(m.sql),
+      `insert into "__drizzle_migrations" (hash, created_at) values ('${m.hash}', ${m.folderMillis})`,
+    ]),
+    'commit',
+  ].join(';\n')
+  return batch
+}
+
+/** A migration's statements, with drizzle-kit's `"public".` qualifiers taken off (tests use other schemas). */
+function statementsOf(sql: string[]): string[] {
+  return sql.filter((statement) => statement.trim()).map((statement) => statement.replaceAll('"public".', ''))
 }
 
 /**
@@ -39,7 +61,7 @@ export function openFreshPgDb(url: string): Db {
  * PostgreSQL, so a migration that fails leaves nothing behind.
  */
 function migrateUnderAdvisoryLock(facade: PgFacade) {
-  const migrations = readMigrationFiles({ migrationsFolder: pgMigrationsFolder })
+  const migrations = readPgMigrations()
   const quoted = `"${facade.schema.replaceAll('"', '""')}"`
   const send = (sql: string) => facade.connection.send({ op: 'exec', schema: facade.schema, sql })
   send(`begin; select pg_advisory_xact_lock(${writeLockKey(`migrate:${facade.schema}`)})`)
@@ -53,9 +75,8 @@ function migrateUnderAdvisoryLock(facade: PgFacade) {
       | null
     for (const m of migrations) {
       if (last !== null && last !== undefined && Number(last) >= m.folderMillis) continue
-      for (const statement of m.sql) {
-        if (statement.trim()) send(statement.replaceAll('"public".', ''))
-      }
+      // One round trip per migration: its statements go as one simple-protocol batch.
+      send(statementsOf(m.sql).join(';\n'))
       facade.query('insert into "__drizzle_migrations" (hash, created_at) values ($1, $2)', [
         m.hash,
         m.folderMillis,

@@ -15,10 +15,14 @@ type Answer =
 export class PgStatementError extends Error {
   readonly code: string | undefined
   readonly constraint: string | undefined
+  readonly table: string | undefined
+  readonly detail: string | undefined
   constructor(error: PgError, sql?: string) {
     super(sql ? `${error.message} (in: ${sql.slice(0, 300)})` : error.message)
     this.code = error.code
     this.constraint = error.constraint
+    this.table = error.table
+    this.detail = error.detail
   }
 }
 
@@ -95,6 +99,7 @@ export class PgSyncConnection {
     }
     if (!message.ok) {
       if (LOST.test(message.error.code ?? '') || lostMessage.test(message.error.message)) this.reset()
+      if (process.env.PG_DEBUG) console.error('PGERR', message.error.message, String(req.sql).slice(0, 400))
       throw new PgStatementError(message.error, typeof req.sql === 'string' ? req.sql : undefined)
     }
     return message

@@ -224,6 +224,26 @@ function sqliteNullOrder(tokens: Token[]): Token[] {
   return out
 }
 
+/** SQLite accepts `on conflict ("t"."a", "t"."b")`; PostgreSQL wants the bare column names. */
+function bareConflictTarget(tokens: Token[]): Token[] {
+  const out: Token[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!
+    out.push(tok)
+    if (lower(tok) !== 'conflict' || lower(out[out.length - 3]) !== 'on') continue
+    const open = indexOfNextWord(tokens, i + 1)
+    if (tokens[open]?.t !== '(') continue
+    const close = closing(tokens, open)
+    for (let j = i + 1; j <= close; j++) {
+      const t = tokens[j]!
+      if (t.t === 'ident' && tokens[j + 1]?.v === '.' && tokens[j + 2]?.t === 'ident') j++
+      else out.push(t)
+    }
+    i = close
+  }
+  return out
+}
+
 function indexOfNextWord(tokens: Token[], from: number): number {
   for (let i = from; i < tokens.length; i++) if (tokens[i]!.t !== 'space') return i
   return tokens.length
@@ -244,7 +264,7 @@ export function translateSql(sql: string, kinds: readonly ParamKind[] = []): Tra
   const hit = cache.get(key)
   if (hit) return hit
   let tokens = rewriteCalls(tokenize(sql))
-  tokens = sqliteNullOrder(tokens)
+  tokens = bareConflictTarget(sqliteNullOrder(tokens))
   let p = 0
   const parts: string[] = []
   let first: string | undefined

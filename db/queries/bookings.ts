@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, sql } from 'dri
 import { BOOKING_CODE_LENGTH } from '../../server/domain/booking-rules.ts'
 import { randomCode } from '../../server/domain/secrets.ts'
 import type { Queryable } from '../client.ts'
+import { uniqueViolation } from '../constraint-errors.ts'
 import {
   type BOOKING_CALLBACK_REASONS,
   type BOOKING_CANCELLERS,
@@ -43,33 +44,34 @@ export type NewBooking = {
 
 export type SeatResult = { ok: true; booking: BookingRow } | { ok: false; reason: 'taken' | 'limit' }
 
-type SqliteError = Error & { code?: string }
-const uniqueOn = (e: unknown, what: string) =>
-  (e as SqliteError)?.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e as Error).message.includes(what)
+const uniqueOn = (e: unknown, what: string) => uniqueViolation(e)?.includes(what) ?? false
 
 /**
  * Takes the first free seat of a slot. Each seat is one INSERT that the partial unique index
  * (session, slot, seat) over live bookings lets through or refuses: the index decides, never a
  * count read beforehand. The open-booking limit is another unique index and answers 'limit'.
- * Run inside the caller's transaction; a refused INSERT leaves the transaction usable.
+ * Run inside the caller's transaction; each INSERT is in its own savepoint, as a refused statement
+ * aborts a PostgreSQL transaction where SQLite's goes on.
  */
 export function takeSeat(db: Queryable, b: NewBooking, now: Date): SeatResult {
   const { capacity, ...values } = b
   for (let seat = 1; seat <= capacity; seat++) {
     for (let attempt = 0; ; attempt++) {
       try {
-        const booking = db
-          .insert(receptionBookings)
-          .values({
-            ...values,
-            seat,
-            code: randomCode(BOOKING_CODE_LENGTH),
-            status: 'booked',
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning()
-          .get()
+        const booking = db.transaction((sp) =>
+          sp
+            .insert(receptionBookings)
+            .values({
+              ...values,
+              seat,
+              code: randomCode(BOOKING_CODE_LENGTH),
+              status: 'booked',
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning()
+            .get(),
+        )
         return { ok: true, booking }
       } catch (e) {
         if (uniqueOn(e, 'reception_bookings.open_limit_key')) return { ok: false, reason: 'limit' }

@@ -61,6 +61,12 @@ describe('SQLite SQL translated for PostgreSQL', () => {
     )
   })
 
+  it('names the conflict target by bare column names', () => {
+    expect(t('insert into "p" ("a", "b") values (?, ?) on conflict ("p"."a", "p"."b") do update set "b" = ?', ['int', 'int', 'int'])).toBe(
+      'insert into "p" ("a", "b") values ($1::bigint, $2::bigint) on conflict ("a", "b") do update set "b" = $3::bigint',
+    )
+  })
+
   it('knows which statements return rows', () => {
     expect(translateSql('select 1').reader).toBe(true)
     expect(translateSql('with a as (select 1) select * from a').reader).toBe(true)

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { uniqueViolation } from '../../../db/constraint-errors.ts'
 import type { FormValues } from '../../../views/pages/admin/admin-shell.tsx'
 import type { AppEnv } from '../../env.ts'
 import { readForm as readFormBody } from '../../middleware/form-body.ts'
@@ -21,22 +22,6 @@ export function formValues(body: Record<string, unknown>): FormValues {
 }
 
 export { idParam } from '../../validation.ts'
-
-/**
- * The columns of the unique index a failed write ran into, e.g. `stations.code`, or null when the
- * error is something else. Drizzle wraps the driver's error, so the cause chain is searched.
- */
-export function uniqueViolation(err: unknown): string | null {
-  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, message } = e as { code?: unknown; message?: unknown }
-    if (
-      (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') &&
-      typeof message === 'string'
-    )
-      return message.replace(/^UNIQUE constraint failed: /, '')
-  }
-  return null
-}
 
 /**
  * Runs a write; when a unique index refuses it, returns which columns clashed instead of throwing,
