@@ -41,7 +41,7 @@ export const COMMANDS: Record<string, Command> = {
         console.error('A username of 3–64 letters, digits, dots, dashes or underscores is required.')
         return 2
       }
-      const db = openDb(config.databasePath)
+      const db = openDb(config.databaseUrl ?? config.databasePath)
       try {
         if (findAccountByUsername(db, username)) {
           console.error(`An account named "${username}" already exists.`)
@@ -66,7 +66,7 @@ export const COMMANDS: Record<string, Command> = {
         if (!flags['password-stdin']) console.log(`Password (shown once): ${password}`)
         return 0
       } finally {
-        db.$client.close()
+        closeDb(db)
       }
     },
   },
@@ -170,7 +170,7 @@ async function restorePostgresCommand(file: string, url: string, force: boolean)
   const target = redactDatabaseUrl(url)
   if (result.ok) {
     // Opening runs the migrations a dump from an older version lacks.
-    closePostgres(openDb(url))
+    closeDb(openDb(url))
     console.log(`Restored ${file} into ${target} with pg_restore.`)
     return 0
   }
@@ -200,7 +200,7 @@ async function copyToPostgresCommand(flags: Record<string, string | true>, confi
   }
   const target = redactDatabaseUrl(config.databaseUrl)
   // Opening creates Liaison's tables in the target (under the migrations' advisory lock).
-  closePostgres(openDb(config.databaseUrl))
+  closeDb(openDb(config.databaseUrl))
   const source = openDb(from)
   const client = new pg.Client({ connectionString: config.databaseUrl })
   try {
@@ -220,10 +220,11 @@ async function copyToPostgresCommand(flags: Record<string, string | true>, confi
   }
 }
 
-/** Ends the facade's connection, which outlives `close()` (it is shared within the process). */
-function closePostgres(db: Db) {
-  const facade = db.$client as unknown
-  if (facade instanceof PgFacade) facade.connection.close()
+/** Closes the database; on PostgreSQL also the facade's connection, which would keep the process alive. */
+function closeDb(db: Db) {
+  const client = db.$client as unknown
+  if (client instanceof PgFacade) client.connection.close()
+  db.$client.close()
 }
 
 function countsTable(rows: TableCount[]): string {
@@ -254,7 +255,7 @@ async function feedUrlCommand(
     console.error('--lang must be zh-Hans, zh-Hant or en.')
     return 2
   }
-  const db = openDb(config.databasePath)
+  const db = openDb(config.databaseUrl ?? config.databasePath)
   try {
     const feedKind = kind as FeedKind
     const subject = findFeedSubject(db, feedKind, id)
@@ -276,7 +277,7 @@ async function feedUrlCommand(
     console.log(url.replace(/^https?:/, 'webcal:'))
     return 0
   } finally {
-    db.$client.close()
+    closeDb(db)
   }
 }
 
