@@ -126,10 +126,16 @@ export class PgFacade {
   }
 
   query(sql: string, params: unknown[]): { rows: unknown[][]; fields: string[]; rowCount: number } {
+    this.assertOpen()
     const r = this.connection.send({ op: 'query', schema: this.schema, sql, params })
     const rowCount = r.rowCount ?? 0
     if (!/^\s*(select|with)\b/i.test(sql)) this.totalChanges += rowCount
     return { rows: (r.rows ?? []).map(asBuffers), fields: r.fields ?? [], rowCount }
+  }
+
+  private assertOpen() {
+    // better-sqlite3's own words, which callers (the health check) already expect.
+    if (!this.open) throw new TypeError('The database connection is not open')
   }
 
   prepare(source: string): PgStatement {
@@ -137,6 +143,7 @@ export class PgFacade {
   }
 
   exec(sql: string): this {
+    this.assertOpen()
     const s = sql.trim().toLowerCase()
     if (s.startsWith('begin')) this.begin()
     else if (s === 'commit' || s === 'end') this.finish('commit')

@@ -208,7 +208,9 @@ function formsOf(html: string): Map<string, Form> {
 type Caller = { client: TestClient; name: string }
 
 describe('every POST route under malformed input', () => {
-  it('never answers 5xx, and a refusal changes no row', { timeout: 240_000 }, async () => {
+  it('never answers 5xx, and a refusal changes no row', {
+    timeout: TEST_POSTGRES_URL ? 600_000 : 240_000,
+  }, async () => {
     const t = await makeTestApp({ env: { RATE_LIMIT_MULTIPLIER: '1000000' } })
     // An administrator of its own, so that fuzzing the demo accounts (id 1) cannot lock it out.
     const fuzzer = await addAccount(t, { username: 'fuzzer', role: 'admin' })
