@@ -58,6 +58,7 @@ class PgStatement {
   }
 
   private execute(params: unknown[]) {
+    this.db.onSql?.(this.source)
     const flat = params.flat().map(bindable)
     const { text } = translateSql(this.source, flat.map(paramKind))
     return this.db.query(text, flat)
@@ -113,6 +114,8 @@ export class PgFacade {
   inTransaction = false
   /** Rows this facade has written: what SQLite's total_changes() tells data-versions.ts. */
   totalChanges = 0
+  /** Told every statement run, as better-sqlite3's `verbose` option is (tests that watch the SQL). */
+  onSql: ((sql: string) => void) | undefined
   private depth = 0
   private readonly lockKey: string
 

@@ -796,7 +796,10 @@ export function stationsOfPeople(db: Queryable, people: readonly PersonKey[]): S
   const accountIds = people.map(parsePersonKey).flatMap((p) => (p?.kind === 'account' ? [p.id] : []))
   const deputyIds = people.map(parsePersonKey).flatMap((p) => (p?.kind === 'deputy' ? [p.id] : []))
   const match = (a: AnySQLiteColumn, d: AnySQLiteColumn) =>
-    or(accountIds.length ? inArray(a, accountIds) : sql`false`, deputyIds.length ? inArray(d, deputyIds) : sql`false`)
+    or(
+      accountIds.length ? inArray(a, accountIds) : sql`false`,
+      deputyIds.length ? inArray(d, deputyIds) : sql`false`,
+    )
   const viaRules = db
     .selectDistinct({ id: rosterRules.stationId })
     .from(rosterRuleParticipants)
