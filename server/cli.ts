@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import pg from 'pg'
-import { DatabaseOpenError, openDb } from '../db/client.ts'
+import { DatabaseOpenError, type Db, openDb } from '../db/client.ts'
 import { copyToPostgres, type TableCount } from '../db/copy-to-postgres.ts'
 import { PgFacade } from '../db/pg/sqlite-facade.ts'
+import { PgStatementError } from '../db/pg/sync-connection.ts'
 import { findAccountByUsername } from '../db/queries/accounts.ts'
 import { createAccount } from '../db/queries/admin-accounts.ts'
 import { findFeedSubject, issueFeedToken, liveFeed } from '../db/queries/feeds.ts'
@@ -40,7 +41,7 @@ export const COMMANDS: Record<string, Command> = {
         console.error('A username of 3–64 letters, digits, dots, dashes or underscores is required.')
         return 2
       }
-      const db = openDb(config.databasePath)
+      const db = openDb(config.databaseUrl ?? config.databasePath)
       try {
         if (findAccountByUsername(db, username)) {
           console.error(`An account named "${username}" already exists.`)
@@ -65,7 +66,7 @@ export const COMMANDS: Record<string, Command> = {
         if (!flags['password-stdin']) console.log(`Password (shown once): ${password}`)
         return 0
       } finally {
-        db.$client.close()
+        closeDb(db)
       }
     },
   },
@@ -168,6 +169,8 @@ async function restorePostgresCommand(file: string, url: string, force: boolean)
   const result = await restorePostgres(file, url, force)
   const target = redactDatabaseUrl(url)
   if (result.ok) {
+    // Opening runs the migrations a dump from an older version lacks.
+    closeDb(openDb(url))
     console.log(`Restored ${file} into ${target} with pg_restore.`)
     return 0
   }
@@ -197,9 +200,7 @@ async function copyToPostgresCommand(flags: Record<string, string | true>, confi
   }
   const target = redactDatabaseUrl(config.databaseUrl)
   // Opening creates Liaison's tables in the target (under the migrations' advisory lock).
-  const migrated = openDb(config.databaseUrl)
-  const facade = migrated.$client as unknown
-  if (facade instanceof PgFacade) facade.connection.close()
+  closeDb(openDb(config.databaseUrl))
   const source = openDb(from)
   const client = new pg.Client({ connectionString: config.databaseUrl })
   try {
@@ -217,6 +218,13 @@ async function copyToPostgresCommand(flags: Record<string, string | true>, confi
     await client.end().catch(() => {})
     source.$client.close()
   }
+}
+
+/** Closes the database; on PostgreSQL also the facade's connection, which would keep the process alive. */
+function closeDb(db: Db) {
+  const client = db.$client as unknown
+  if (client instanceof PgFacade) client.connection.close()
+  db.$client.close()
 }
 
 function countsTable(rows: TableCount[]): string {
@@ -247,7 +255,7 @@ async function feedUrlCommand(
     console.error('--lang must be zh-Hans, zh-Hant or en.')
     return 2
   }
-  const db = openDb(config.databasePath)
+  const db = openDb(config.databaseUrl ?? config.databasePath)
   try {
     const feedKind = kind as FeedKind
     const subject = findFeedSubject(db, feedKind, id)
@@ -269,7 +277,7 @@ async function feedUrlCommand(
     console.log(url.replace(/^https?:/, 'webcal:'))
     return 0
   } finally {
-    db.$client.close()
+    closeDb(db)
   }
 }
 
@@ -333,6 +341,10 @@ async function main() {
   } catch (e) {
     if (e instanceof DatabaseOpenError) {
       console.error(e.message)
+      return 1
+    }
+    if (e instanceof PgStatementError && config.databaseUrl) {
+      console.error(`PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)}: ${e.message}`)
       return 1
     }
     throw e

@@ -27,6 +27,7 @@ export async function freshPostgresDatabase(prefix: string): Promise<string> {
   } finally {
     await admin.end()
   }
+  // Dropping a database waits for a checkpoint: slow on a busy machine.
   onTestFinished(async () => {
     const c = new pg.Client({ connectionString: TEST_POSTGRES_URL })
     await c.connect()
@@ -35,7 +36,7 @@ export async function freshPostgresDatabase(prefix: string): Promise<string> {
     } finally {
       await c.end()
     }
-  })
+  }, 60_000)
   return withDatabase(TEST_POSTGRES_URL, name)
 }
 

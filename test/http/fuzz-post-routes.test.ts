@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { LIAISON_TABLE_NAMES } from '../../db/table-names.ts'
 import { accessFor } from '../../server/access-policy.ts'
 import { BODY_LIMITS } from '../../server/middleware/body-limit.ts'
 import { MAX_FORM_FIELDS } from '../../server/middleware/form-body.ts'
@@ -129,19 +130,23 @@ const VARIANTS: Variant[] = [
   },
 ]
 
+/** Rows in an order both engines give alike (neither promises one without ORDER BY). */
+const sortedRows = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort()
+
 /** Each table's rows, hashed; rows are read whole, so an update in place shows too. */
 function fingerprint(t: TestApp): Map<string, string> {
   const db = t.db.$client
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .pluck()
-    .all() as string[]
   const out = new Map<string, string>()
-  for (const table of tables) {
+  for (const table of LIAISON_TABLE_NAMES) {
     if (MAY_CHANGE_ON_REFUSAL.has(table)) continue
     const where = ROWS_A_REFUSAL_MAY_ADD[table] ? `WHERE ${ROWS_A_REFUSAL_MAY_ADD[table]}` : ''
-    const rows = db.prepare(`SELECT * FROM "${table}" ${where} ORDER BY rowid`).raw().all()
-    out.set(table, createHash('sha1').update(JSON.stringify(rows)).digest('hex'))
+    const rows = db.prepare(`SELECT * FROM "${table}" ${where}`).raw().all()
+    out.set(
+      table,
+      createHash('sha1')
+        .update(JSON.stringify(sortedRows(rows)))
+        .digest('hex'),
+    )
   }
   return out
 }
