@@ -15,7 +15,7 @@ export function start(
   args: string[],
   env: Record<string, string | undefined>,
   ready: RegExp,
-): Promise<{ child: ChildProcess; port: number; ms: number }> {
+): Promise<{ child: ChildProcess; port: number; ms: number; output: () => string }> {
   const started = performance.now()
   const merged = { ...process.env, ...env }
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k]
@@ -27,9 +27,15 @@ export function start(
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (d) => {
-      out += d
+      out = (out + d).slice(-100_000)
       const m = out.match(ready)
-      if (m) resolve({ child, port: Number(m[1]), ms: Math.round(performance.now() - started) })
+      if (m)
+        resolve({
+          child,
+          port: Number(m[1]),
+          ms: Math.round(performance.now() - started),
+          output: () => out.slice(-4000),
+        })
     })
     child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}`)))
   })

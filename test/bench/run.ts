@@ -384,7 +384,7 @@ const targetOf = (path: string) =>
 /** The paths measured with autocannon against their baselines, and /healthz under big posts. */
 async function measurePaths(
   base: string,
-  server: { child: ChildProcess },
+  server: { child: ChildProcess; output: () => string },
   data: BigData,
   dialect: BenchDialect,
 ) {
@@ -549,7 +549,8 @@ async function measurePaths(
   const feedUrl = `${base}/feeds/${data.feedToken}.ics`
   const first = await fetch(feedUrl)
   const etag = first.headers.get('etag') ?? ''
-  if (first.status !== 200 || !etag) throw new Error(`deputy feed answered ${first.status}`)
+  if (first.status !== 200 || !etag)
+    throw new Error(`deputy feed answered ${first.status}; the server's last lines:\n${server.output()}`)
   await record('deputy feed (200)', { url: feedUrl }, 'hello')
   await record('deputy feed (304)', { url: feedUrl, headers: { 'if-none-match': etag } }, 'hello')
 
