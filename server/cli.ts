@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import pg from 'pg'
-import { DatabaseOpenError, type Db, openDb } from '../db/client.ts'
+import { DatabaseOpenError, openDb } from '../db/client.ts'
 import { copyToPostgres, type TableCount } from '../db/copy-to-postgres.ts'
-import { PgFacade } from '../db/pg/sqlite-facade.ts'
 import { PgStatementError } from '../db/pg/sync-connection.ts'
 import { findAccountByUsername } from '../db/queries/accounts.ts'
 import { createAccount } from '../db/queries/admin-accounts.ts'
@@ -66,7 +65,7 @@ export const COMMANDS: Record<string, Command> = {
         if (!flags['password-stdin']) console.log(`Password (shown once): ${password}`)
         return 0
       } finally {
-        closeDb(db)
+        db.$client.close()
       }
     },
   },
@@ -170,7 +169,7 @@ async function restorePostgresCommand(file: string, url: string, force: boolean)
   const target = redactDatabaseUrl(url)
   if (result.ok) {
     // Opening runs the migrations a dump from an older version lacks.
-    closeDb(openDb(url))
+    openDb(url).$client.close()
     console.log(`Restored ${file} into ${target} with pg_restore.`)
     return 0
   }
@@ -200,7 +199,7 @@ async function copyToPostgresCommand(flags: Record<string, string | true>, confi
   }
   const target = redactDatabaseUrl(config.databaseUrl)
   // Opening creates Liaison's tables in the target (under the migrations' advisory lock).
-  closeDb(openDb(config.databaseUrl))
+  openDb(config.databaseUrl).$client.close()
   const source = openDb(from)
   const client = new pg.Client({ connectionString: config.databaseUrl })
   try {
@@ -221,12 +220,6 @@ async function copyToPostgresCommand(flags: Record<string, string | true>, confi
 }
 
 /** Closes the database; on PostgreSQL also the facade's connection, which would keep the process alive. */
-function closeDb(db: Db) {
-  const client = db.$client as unknown
-  if (client instanceof PgFacade) client.connection.close()
-  db.$client.close()
-}
-
 function countsTable(rows: TableCount[]): string {
   const width = Math.max(5, ...rows.map((r) => r.table.length))
   const line = (a: string, b: string, c: string, mark = '') =>
@@ -277,7 +270,7 @@ async function feedUrlCommand(
     console.log(url.replace(/^https?:/, 'webcal:'))
     return 0
   } finally {
-    closeDb(db)
+    db.$client.close()
   }
 }
 

@@ -16,6 +16,16 @@ function bindable(v: unknown): unknown {
   return v
 }
 
+/** bytea arrives from the worker as a Uint8Array; better-sqlite3 gives a Buffer for a blob. */
+function asBuffers(row: unknown[]): unknown[] {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i]
+    if (v instanceof Uint8Array && !Buffer.isBuffer(v))
+      row[i] = Buffer.from(v.buffer, v.byteOffset, v.byteLength)
+  }
+  return row
+}
+
 class PgStatement {
   readonly reader: boolean
   readonly busy = false
@@ -112,13 +122,14 @@ export class PgFacade {
   ) {
     this.name = `${schema}@postgresql`
     this.lockKey = writeLockKey(schema).toString()
+    connection.users++
   }
 
   query(sql: string, params: unknown[]): { rows: unknown[][]; fields: string[]; rowCount: number } {
     const r = this.connection.send({ op: 'query', schema: this.schema, sql, params })
     const rowCount = r.rowCount ?? 0
     if (!/^\s*(select|with)\b/i.test(sql)) this.totalChanges += rowCount
-    return { rows: r.rows ?? [], fields: r.fields ?? [], rowCount }
+    return { rows: (r.rows ?? []).map(asBuffers), fields: r.fields ?? [], rowCount }
   }
 
   prepare(source: string): PgStatement {
@@ -211,7 +222,10 @@ export class PgFacade {
     return Object.assign(run, { deferred: run, immediate: run, exclusive: run })
   }
 
+  /** Closing the last open database on a connection ends it, so a CLI command's process can exit. */
   close() {
+    if (!this.open) return
     this.open = false
+    if (--this.connection.users === 0) this.connection.close()
   }
 }

@@ -41,6 +41,8 @@ const lostMessage = /Connection terminated|ECONNRESET|ECONNREFUSED|not queryable
  */
 export class PgSyncConnection {
   readonly notifications = new EventEmitter()
+  /** Open facades on this connection. */
+  users = 0
   private readonly shared = new SharedArrayBuffer(16)
   private readonly flag = new Int32Array(this.shared)
   private worker: Worker | undefined
