@@ -48,6 +48,20 @@ async function useSchema(schema) {
 
 async function handle(req) {
   if (broken) return failure(broken)
+  if (req.before) {
+    try {
+      for (const b of req.before) {
+        await useSchema(b.schema)
+        await client.query(b.sql)
+      }
+    } catch (e) {
+      // A commit or rollback behind a failed statement still ends the transaction.
+      if (req.op === 'exec' && (req.sql === 'commit' || req.sql === 'rollback'))
+        await client.query('rollback')
+      if (req.sql === 'rollback') return { ok: true }
+      throw e
+    }
+  }
   switch (req.op) {
     case 'connect':
       await client.connect()

@@ -178,17 +178,15 @@ export class PgFacade {
     return value === undefined ? [] : [{ [name]: value }]
   }
 
+  // begin, savepoint and release go with the transaction's next statement (connection.defer).
   private begin() {
-    this.connection.send({
-      op: 'exec',
-      schema: this.schema,
-      sql: `begin; select pg_advisory_xact_lock(${this.lockKey})`,
-    })
+    this.connection.defer(this.schema, `begin; select pg_advisory_xact_lock(${this.lockKey})`)
     this.inTransaction = true
   }
 
   private finish(how: 'commit' | 'rollback') {
     try {
+      if (how === 'rollback') this.connection.discardDeferred()
       this.connection.send({ op: 'exec', schema: this.schema, sql: how })
     } finally {
       this.inTransaction = false
@@ -200,14 +198,14 @@ export class PgFacade {
     const run = (...args: unknown[]) => {
       if (this.inTransaction) {
         const sp = `liaison_sp${this.depth++}`
-        this.connection.send({ op: 'exec', schema: this.schema, sql: `savepoint ${sp}` })
+        this.connection.defer(this.schema, `savepoint ${sp}`)
         try {
           const result = fn(...args)
-          this.connection.send({ op: 'exec', schema: this.schema, sql: `release savepoint ${sp}` })
+          this.connection.defer(this.schema, `release savepoint ${sp}`)
           return result
         } catch (e) {
           if (this.inTransaction) {
-            this.connection.send({ op: 'exec', schema: this.schema, sql: `rollback to savepoint ${sp}` })
+            this.connection.defer(this.schema, `rollback to savepoint ${sp}`)
           }
           throw e
         } finally {

@@ -78,6 +78,7 @@ export class PgSyncConnection {
   }
 
   private reset() {
+    this.deferred = []
     const w = this.worker
     this.worker = undefined
     this.port?.close()
@@ -88,9 +89,30 @@ export class PgSyncConnection {
     Atomics.add(this.flag, 1, 1)
   }
 
+  /** Statements without an answer worth waiting for, sent ahead of the next request. */
+  private deferred: { schema: string; sql: string }[] = []
+
+  /**
+   * Queues a statement whose only possible answer is an error (begin, savepoint, release): it
+   * travels with the next request, which fails with its error, saving a round trip through the
+   * worker. Order is kept, and every request carries what was queued before it.
+   */
+  defer(schema: string, sql: string) {
+    this.deferred.push({ schema, sql })
+  }
+
+  /** Forgets the queued statements (a rollback makes them moot). */
+  discardDeferred() {
+    this.deferred = []
+  }
+
   /** Sends one request and waits for its answer. */
   send(req: Record<string, unknown>): Answer & { ok: true } {
     if (!this.worker && req.op !== 'connect' && req.op !== 'listen') this.start()
+    if (this.deferred.length && req.op !== 'connect' && req.op !== 'listen') {
+      req = { ...req, before: this.deferred }
+      this.deferred = []
+    }
     Atomics.store(this.flag, 0, 0)
     this.worker!.postMessage(req)
     const waited = Atomics.wait(this.flag, 0, 0, ANSWER_WAIT_MS)
