@@ -6,7 +6,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/{unit,http,db}/**/*.test.{ts,tsx}'], testTimeout: 20_000 },
+        test: {
+          name: 'unit',
+          include: ['test/{unit,http,db}/**/*.test.{ts,tsx}'],
+          testTimeout: 20_000,
+          // Servers started in beforeAll (loopback and process tests) take longer on PostgreSQL.
+          hookTimeout: 60_000,
+        },
       },
       {
         extends: true,

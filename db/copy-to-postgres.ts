@@ -128,6 +128,16 @@ export async function copyToPostgres(sqlite: Database.Database, client: pg.Clien
       }
     }
 
+    // The data-version triggers would update one row per copied row, slower with every row of a
+    // big table; they are off for the copy (in this transaction only) and the versions moved once.
+    const versionTriggers = (
+      await client.query<{ t: string; g: string }>(
+        `select c.relname as t, tg.tgname as g from pg_trigger tg join pg_class c on c.oid = tg.tgrelid
+         where c.relnamespace = current_schema()::regnamespace and not tg.tgisinternal and tg.tgname like '%\\_version'`,
+      )
+    ).rows
+    for (const { t, g } of versionTriggers)
+      await client.query(`alter table ${quote(t)} disable trigger ${quote(g)}`)
     for (const table of tables) {
       try {
         await copyTable(sqlite, client, table)
@@ -139,6 +149,9 @@ export async function copyToPostgres(sqlite: Database.Database, client: pg.Clien
       }
     }
     await continueSequences(sqlite, client)
+    for (const { t, g } of versionTriggers)
+      await client.query(`alter table ${quote(t)} enable trigger ${quote(g)}`)
+    await client.query('update data_versions set version = version + 1')
 
     const counts: TableCount[] = []
     for (const table of tables) {
