@@ -123,7 +123,6 @@ export class PgSyncConnection {
     }
     if (!message.ok) {
       if (LOST.test(message.error.code ?? '') || lostMessage.test(message.error.message)) this.reset()
-      if (process.env.PG_DEBUG) console.error('PGERR', message.error.message, String(req.sql).slice(0, 400))
       throw new PgStatementError(message.error, typeof req.sql === 'string' ? req.sql : undefined)
     }
     return message
