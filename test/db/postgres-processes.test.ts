@@ -1,0 +1,249 @@
+import { type ChildProcess, execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Db, openDb } from '../../db/client.ts'
+import { kiosks, queueTickets, receptionBookings, receptionSessions } from '../../db/schema.ts'
+import { buildServer } from '../../server/build.ts'
+import { loadConfig } from '../../server/config.ts'
+import { systemClock } from '../../server/domain/clock.ts'
+import { ticketLabel } from '../../server/domain/queue-order.ts'
+import { randomToken, sha256 } from '../../server/domain/secrets.ts'
+import { localDate } from '../../server/domain/time.ts'
+import { createLogger } from '../../server/logger.ts'
+import { PROJECT_ROOT } from '../../server/project-root.ts'
+import { freePort, httpClient, startRoundRobinProxy } from '../helpers/app-processes.ts'
+import { addPlan, DEPUTY_CHEN, formKeyOf, slipBookingCode } from '../helpers/booking.ts'
+import { createPostgresDatabase, TEST_POSTGRES_URL } from '../helpers/postgres.ts'
+import { formKey, markPresent, STATION_A, sseMessages } from '../helpers/queue.ts'
+import { startServerProcess } from '../helpers/server-process.ts'
+import { DEMO, type TestClient } from '../helpers/test-app.ts'
+
+/*
+ * Two app processes (the built bundle, as `npm start` runs it) on one PostgreSQL database: the
+ * "many processes" promises of issue 20. Real clock, real HTTP; timings and failure counts are
+ * printed for the report, never asserted.
+ */
+const children = new Set<ChildProcess>()
+let bundle: string
+beforeAll(async () => {
+  if (TEST_POSTGRES_URL) bundle = await buildServer()
+}, 60_000)
+afterAll(() => {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+})
+
+/** An app process on `url` (demo data seeded once, under the seed's advisory lock). */
+function appProcess(url: string, port = 0) {
+  const p = startServerProcess(bundle, {
+    DATABASE_URL: url,
+    SEED_DEMO: 'true',
+    PORT: String(port),
+    RATE_LIMIT_MULTIPLIER: '1000',
+  })
+  children.add(p.child)
+  return p
+}
+
+async function stopApp(p: ReturnType<typeof appProcess>) {
+  p.child.kill('SIGTERM')
+  await p.exited
+}
+
+const today = () => localDate(new Date(), 'Asia/Shanghai')
+
+/** A new kiosk of station A, paired straight in the database; `c` carries its device cookie. */
+function pairKiosk(db: Db, c: TestClient) {
+  const token = randomToken()
+  const now = new Date()
+  db.insert(kiosks)
+    .values({
+      stationId: STATION_A,
+      label: `process kiosk ${token.slice(0, 8)}`,
+      deviceTokenHash: sha256(token),
+      pairedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run()
+  c.cookies.set('kiosk', token)
+  return c
+}
+
+const walkInForm = (key: string) => ({
+  station: String(STATION_A),
+  topic: '1',
+  key,
+  deputy: 'any',
+  mode: 'anonymous',
+})
+
+const phone = (i: number) => `139${String(10_000_000 + i).slice(-8)}`
+
+describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL database', () => {
+  let db: Db
+  let a: ReturnType<typeof appProcess>
+  let b: ReturnType<typeof appProcess>
+  let originA: string
+  let originB: string
+  let dropDatabase: (() => Promise<void>) | undefined
+  beforeAll(async () => {
+    const { url, drop } = await createPostgresDatabase('m')
+    dropDatabase = drop
+    // Both start together on the empty database: migrations and the demo seed under their locks.
+    a = appProcess(url)
+    b = appProcess(url)
+    ;[originA, originB] = await Promise.all([a.origin(), b.origin()])
+    db = openDb(url)
+  }, 60_000)
+  afterAll(async () => {
+    await Promise.all([a && stopApp(a), b && stopApp(b)])
+    await dropDatabase?.()
+  })
+
+  it('lets exactly one of 100 bookings of a one-person slot, split over both, through', async () => {
+    const deps = {
+      db,
+      clock: systemClock,
+      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      logger: createLogger('silent'),
+    }
+    addPlan(deps, {
+      weekdays: '1,2,3,4,5,6,7',
+      startTime: '19:00',
+      endTime: '21:00',
+      validFrom: today(),
+    })
+    const session = db
+      .select()
+      .from(receptionSessions)
+      .all()
+      .filter((s) => s.deputyId === DEPUTY_CHEN && s.date > today() && s.startTime === '19:00')
+      .sort((x, y) => x.date.localeCompare(y.date))[0]!
+    const booking = (i: number, slot: number, key: string) => ({
+      station: '1',
+      who: `d${DEPUTY_CHEN}`,
+      session: String(session.id),
+      slot: String(slot),
+      key,
+      topic: '1',
+      name: `居民${i}`,
+      phone: phone(i),
+    })
+    const formPath = (slot: number) => `/kiosk/booking/details?who=d${DEPUTY_CHEN}&session=${session.id}&slot=${slot}`
+
+    // Booked through A, refused as taken through B at once.
+    const viaA = pairKiosk(db, httpClient(originA))
+    const viaB = pairKiosk(db, httpClient(originB))
+    const first = await viaA.post('/kiosk/booking', booking(0, 1, formKeyOf(await (await viaA.get(formPath(1))).text())))
+    expect(first.status).toBe(303)
+    expect(slipBookingCode(first)).not.toBe('')
+    const second = await viaB.post('/kiosk/booking', booking(1, 1, formKeyOf(await (await viaB.get(formPath(1))).text())))
+    expect(second.status).toBe(409)
+    expect(await second.text()).toContain('这个时间刚刚被别人约走了')
+
+    // Ten kiosks on each process, five open forms each, all sent at once.
+    const room = Array.from({ length: 20 }, (_, i) => pairKiosk(db, httpClient(i % 2 ? originB : originA)))
+    const forms: { k: TestClient; key: string }[] = []
+    for (let i = 0; i < 100; i++) {
+      const k = room[i % room.length]!
+      forms.push({ k, key: formKeyOf(await (await k.get(formPath(0))).text()) })
+    }
+    expect(new Set(forms.map((f) => f.key)).size).toBe(100)
+    const started = performance.now()
+    const responses = await Promise.all(forms.map((f, i) => f.k.post('/kiosk/booking', booking(10 + i, 0, f.key))))
+    const ms = performance.now() - started
+    const statuses = responses.map((r) => r.status)
+    const bodies = await Promise.all(responses.map((r) => r.text()))
+    console.log(`[processes] 100 bookings of one seat over two processes: ${ms.toFixed(0)} ms`)
+    expect(statuses.filter((s) => s === 303)).toHaveLength(1)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(99)
+    for (const [i, body] of bodies.entries()) if (statuses[i] === 409) expect(body).toContain('这个时间刚刚被别人约走了')
+    const rows = db.select().from(receptionBookings).all().filter((r) => r.sessionId === session.id)
+    expect(rows.map((r) => [r.slotIndex, r.seat, r.status]).sort()).toEqual([
+      [0, 1, 'booked'],
+      [1, 1, 'booked'],
+    ])
+  }, 60_000)
+
+  it('never lets ten consoles on two processes call one ticket twice', async () => {
+    const deputies = Array.from({ length: 10 }, (_, i) => i + 1)
+    markPresent({ db, clock: systemClock }, STATION_A, [...deputies, 11])
+    const kiosk = pairKiosk(db, httpClient(originA, originB))
+    const before = new Set(db.select({ id: queueTickets.id }).from(queueTickets).all().map((t) => t.id))
+    for (let i = 0; i < 25; i++) {
+      const key = formKey(await (await kiosk.get('/kiosk/concern/details?topic=1')).text())
+      expect((await kiosk.post('/kiosk/concern', walkInForm(key))).status).toBe(303)
+    }
+    const ours = () => db.select().from(queueTickets).all().filter((t) => !before.has(t.id))
+    expect(ours()).toHaveLength(25)
+    const consoles = await Promise.all(
+      deputies.map((_, i) => httpClient(i % 2 ? originB : originA).login(...DEMO.staff)),
+    )
+
+    const timings: number[] = []
+    const calledIds: number[] = []
+    for (let round = 0; round < 2; round++) {
+      const started = performance.now()
+      const res = await Promise.all(consoles.map((c, i) => c.post(`/console/1/${deputies[i]}/call`)))
+      timings.push(performance.now() - started)
+      expect(res.map((r) => r.headers.get('location'))).toEqual(deputies.map((d) => `/console/1/${d}?m=called`))
+      const called = ours().filter((t) => t.status === 'called')
+      expect(called).toHaveLength(10)
+      expect(new Set(called.map((t) => t.calledDeputyId)).size).toBe(10)
+      calledIds.push(...called.map((t) => t.id))
+      const served = await Promise.all(
+        called.map((t) =>
+          consoles[deputies.indexOf(t.calledDeputyId!)]!.post(`/console/1/${t.calledDeputyId}/tickets/${t.id}/serve`, {
+            outcome: 'answered',
+          }),
+        ),
+      )
+      expect(served.every((r) => r.status === 303)).toBe(true)
+    }
+    expect(new Set(calledIds).size).toBe(20)
+    expect(ours().filter((t) => t.callCount > 1)).toEqual([])
+    expect(ours().filter((t) => t.status === 'waiting')).toHaveLength(5)
+
+    // Ten screens of one deputy, five on each process, pressing at once: exactly one call.
+    const same = await Promise.all(consoles.map((c) => c.post('/console/1/11/call', {}, { htmx: true })))
+    expect(same.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)])
+    expect(ours().filter((t) => t.status === 'called')).toHaveLength(1)
+    console.log(`[processes] 10 consoles over two processes calling at once: ${timings.map((t) => `${t.toFixed(0)} ms`).join(', ')}`)
+  }, 60_000)
+
+  it('brings a call made on a console served by A to a board connected to B', async () => {
+    markPresent({ db, clock: systemClock }, STATION_A, [10])
+    const kiosk = pairKiosk(db, httpClient(originA))
+    const key = formKey(await (await kiosk.get('/kiosk/concern/details?topic=1')).text())
+    expect((await kiosk.post('/kiosk/concern', walkInForm(key))).status).toBe(303)
+    const onA = await httpClient(originA).login(...DEMO.staff)
+
+    const board = pairKiosk(db, httpClient(originB))
+    const stream = await board.get('/display/events')
+    expect(stream.status).toBe(200)
+    const messages = sseMessages(stream)
+    await messages.next() // the board as it stands
+    const started = performance.now()
+    const call = await onA.post('/console/1/10/call')
+    expect(call.headers.get('location')).toBe('/console/1/10?m=called')
+    const ticket = db
+      .select()
+      .from(queueTickets)
+      .all()
+      .find((t) => t.status === 'called' && t.calledDeputyId === 10)!
+    const label = ticketLabel('A', ticket.number)
+    let arrived = false
+    const timeout = new Promise<void>((r) => setTimeout(r, 1000))
+    const heard = (async () => {
+      for (let i = 0; i < 10 && !arrived; i++) if ((await messages.next()).includes(label)) arrived = true
+    })()
+    await Promise.race([heard, timeout])
+    const ms = performance.now() - started
+    await messages.cancel()
+    console.log(`[processes] call on A heard by a board on B after ${ms.toFixed(0)} ms`)
+    expect(arrived, `no board message with ${label} within 1 s of the call`).toBe(true)
+  }, 30_000)
+})
