@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -225,7 +226,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL databas
     const stream = await board.get('/display/events')
     expect(stream.status).toBe(200)
     const messages = sseMessages(stream)
-    await messages.next() // the board as it stands
+    const before = await messages.next() // the board as it stands
     const started = performance.now()
     const call = await onA.post('/console/1/10/call')
     expect(call.headers.get('location')).toBe('/console/1/10?m=called')
@@ -234,16 +235,206 @@ describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL databas
       .from(queueTickets)
       .all()
       .find((t) => t.status === 'called' && t.calledDeputyId === 10)!
-    const label = ticketLabel('A', ticket.number)
+    // The board's "now serving" number: this call, not the waiting list that shows it too.
+    const latest = new RegExp(`id="board-latest-number">\\s*${ticketLabel('A', ticket.number)}\\s*<`)
+    expect(before).toContain('q-board-now')
+    expect(before).not.toMatch(latest)
     let arrived = false
     const timeout = new Promise<void>((r) => setTimeout(r, 1000))
     const heard = (async () => {
-      for (let i = 0; i < 10 && !arrived; i++) if ((await messages.next()).includes(label)) arrived = true
+      for (let i = 0; i < 10 && !arrived; i++) if (latest.test(await messages.next())) arrived = true
     })()
     await Promise.race([heard, timeout])
     const ms = performance.now() - started
     await messages.cancel()
     console.log(`[processes] call on A heard by a board on B after ${ms.toFixed(0)} ms`)
-    expect(arrived, `no board message with ${label} within 1 s of the call`).toBe(true)
+    expect(arrived, `no board showed ticket ${ticket.number} as called within 1 s`).toBe(true)
   }, 30_000)
+})
+
+/** Processes whose parent is `pid` (a cluster's backends), by /proc. */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === pid
+      } catch {
+        return false
+      }
+    })
+    .map(Number)
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A PostgreSQL cluster of this test's own (.ci/postgres.sh), to be killed: never the shared test
+ * server. `crash()` kills its postmaster and every backend with SIGKILL, as a machine losing power
+ * kills them (the operating system keeps what was written, as it does here).
+ */
+function ownCluster(dir: string, port: number) {
+  const script = join(PROJECT_ROOT, '.ci', 'postgres.sh')
+  const start = () => execFileSync(script, ['start', dir, String(port)], { encoding: 'utf8' }).trim()
+  return {
+    start,
+    async crash() {
+      const postmaster = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
+      const backends = childrenOf(postmaster)
+      process.kill(postmaster, 'SIGKILL')
+      for (const pid of backends) if (alive(pid)) process.kill(pid, 'SIGKILL')
+      for (let i = 0; i < 100 && [postmaster, ...backends].some(alive); i++) await sleep(50)
+    },
+    stop: () => execFileSync(script, ['stop', dir], { stdio: 'ignore' }),
+  }
+}
+
+type Phase = 'steady' | 'app killed' | 'postgres killed'
+
+describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then PostgreSQL are killed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-m-pg-'))
+  let cluster: ReturnType<typeof ownCluster> | undefined
+  afterAll(() => {
+    cluster?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('loses no acknowledged walk-in, gives no number twice, and answers a retry with the original slip', async () => {
+    cluster = ownCluster(dir, await freePort())
+    const url = cluster.start()
+    const [portA, portB] = [await freePort(), await freePort()]
+    let a = appProcess(url, portA)
+    const b = appProcess(url, portB)
+    const originA = await a.origin()
+    const originB = await b.origin()
+    const proxy = await startRoundRobinProxy([originA, originB])
+    const db = openDb(url)
+    markPresent({ db, clock: systemClock }, STATION_A, [1, 2, 3])
+    const checkers = [originA, originB].map((origin) => pairKiosk(db, httpClient(origin)))
+
+    let phase: Phase = 'steady'
+    let stopped = false
+    const failed: Record<Phase, number> = { steady: 0, 'app killed': 0, 'postgres killed': 0 }
+    const failedPerKiosk: Record<Phase, number>[] = []
+    const acknowledged: { kiosk: number; key: string; slip: string }[] = []
+    const kioskClients = Array.from({ length: 20 }, () => pairKiosk(db, httpClient(proxy.origin)))
+
+    /** One request; a network error or an answer other than `ok` is a failed request. */
+    const attempt = async (k: number, send: () => Promise<Response>, ok: number) => {
+      try {
+        const res = await send()
+        if (res.status === ok) return res
+        await res.body?.cancel()
+      } catch {
+        // The proxy or the app process went away mid-request.
+      }
+      failed[phase]++
+      failedPerKiosk[k]![phase]++
+      return undefined
+    }
+
+    /** A resident after another at one kiosk: the form, then its submission, retried once with its key. */
+    const kioskLoop = async (k: number) => {
+      failedPerKiosk[k] = { steady: 0, 'app killed': 0, 'postgres killed': 0 }
+      const c = kioskClients[k]!
+      while (!stopped) {
+        const form = await attempt(k, () => c.get('/kiosk/concern/details?topic=1'), 200)
+        const key = form ? formKey(await form.text()) : ''
+        if (!key) {
+          await sleep(100)
+          continue
+        }
+        let res = await attempt(k, () => c.post('/kiosk/concern', walkInForm(key)), 303)
+        res ??= await attempt(k, () => c.post('/kiosk/concern', walkInForm(key)), 303)
+        if (res) acknowledged.push({ kiosk: k, key, slip: res.headers.get('location')! })
+        else await sleep(100)
+      }
+    }
+
+    const started = performance.now()
+    const at = () => `${((performance.now() - started) / 1000).toFixed(1)} s`
+    const timeline: string[] = []
+    const loops = kioskClients.map((_, k) => kioskLoop(k))
+    try {
+      await sleep(2000)
+      const beforeAppKill = acknowledged.length
+
+      phase = 'app killed'
+      timeline.push(`${at()} SIGKILL app A (${beforeAppKill} walk-ins acknowledged so far)`)
+      a.child.kill('SIGKILL')
+      await a.exited
+      a = appProcess(url, portA)
+      await a.ready
+      timeline.push(`${at()} app A back`)
+      await sleep(2000)
+
+      phase = 'steady'
+      await sleep(1000)
+      phase = 'postgres killed'
+      const beforePgKill = acknowledged.length
+      timeline.push(`${at()} SIGKILL PostgreSQL (${beforePgKill} walk-ins acknowledged so far)`)
+      await cluster.crash()
+      cluster.start()
+      timeline.push(`${at()} PostgreSQL back`)
+      const back = acknowledged.length
+      for (let i = 0; i < 200 && acknowledged.length < back + 40; i++) await sleep(50)
+      timeline.push(`${at()} ${acknowledged.length - back} walk-ins acknowledged since`)
+      await sleep(2000)
+      phase = 'steady'
+      await sleep(1000)
+    } finally {
+      stopped = true
+      await Promise.all(loops)
+    }
+    console.log(`[processes] ${timeline.join('; ')}`)
+    console.log(
+      `[processes] ${acknowledged.length} walk-ins acknowledged; failed requests: ${JSON.stringify(failed)}; most failed requests of one kiosk: app killed ${Math.max(...failedPerKiosk.map((f) => f['app killed']))}, PostgreSQL killed ${Math.max(...failedPerKiosk.map((f) => f['postgres killed']))}; forwarded ${[...proxy.forwarded.values()].join(' / ')}`,
+    )
+
+    // Both processes serve again without being restarted after PostgreSQL came back.
+    for (const c of checkers) {
+      const key = formKey(await (await c.get('/kiosk/concern/details?topic=1')).text())
+      expect((await c.post('/kiosk/concern', walkInForm(key))).status).toBe(303)
+    }
+
+    // Every acknowledged walk-in is there, with its own ticket number.
+    const codes = acknowledged.map((w) => /\/kiosk\/slip\/([A-Z0-9]+)$/.exec(w.slip)?.[1] ?? w.slip)
+    expect(new Set(codes).size).toBe(codes.length)
+    const stored = new Map(
+      (
+        db.$client
+          .prepare(
+            'select c.tracking_code, t.number, t.local_date from concerns c join queue_tickets t on t.concern_id = c.id where c.station_id = ?',
+          )
+          .all(STATION_A) as { tracking_code: string; number: number; local_date: string }[]
+      ).map((r) => [r.tracking_code, r]),
+    )
+    const missing = codes.filter((code) => !stored.has(code))
+    expect(missing, 'acknowledged walk-ins missing from the database').toEqual([])
+    const numbers = codes.map((code) => `${stored.get(code)!.local_date} ${stored.get(code)!.number}`)
+    expect(new Set(numbers).size).toBe(numbers.length)
+    const all = [...stored.values()].map((r) => `${r.local_date} ${r.number}`)
+    expect(new Set(all).size).toBe(all.length)
+
+    // The same key again, from the same kiosk: the original slip.
+    for (let i = 0; i < acknowledged.length; i += 20) {
+      const again = await Promise.all(
+        acknowledged
+          .slice(i, i + 20)
+          .map((w) => kioskClients[w.kiosk]!.post('/kiosk/concern', walkInForm(w.key))),
+      )
+      expect(again.map((r) => r.headers.get('location'))).toEqual(acknowledged.slice(i, i + 20).map((w) => w.slip))
+    }
+    expect(acknowledged.length).toBeGreaterThan(100)
+
+    await proxy.close()
+    await Promise.all([stopApp(a), stopApp(b)])
+  }, 150_000)
 })
