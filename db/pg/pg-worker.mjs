@@ -85,12 +85,66 @@ async function handle(req) {
       const r = await client.query({ name, text: req.sql, values: req.params, rowMode: 'array' })
       return { ok: true, rows: r.rows, fields: r.fields.map((f) => f.name), rowCount: r.rowCount ?? 0 }
     }
+    case 'fresh':
+      return { ok: true, schema: await takeFreshSchema(req) }
     case 'close':
       await client.end().catch(() => {})
       await listener?.end().catch(() => {})
       return { ok: true }
     default:
       return failure(new Error(`unknown request ${req.op}`))
+  }
+}
+
+// Test databases: one schema built ahead, and the schemas of ended test processes dropped.
+let builder
+let spare
+async function buildSchema(req) {
+  if (!builder) {
+    builder = new pg.Client({ connectionString: url, application_name: 'liaison-test-schemas' })
+    await builder.connect()
+    void dropEndedProcessesSchemas(req.prefix)
+  }
+  const name = `${req.prefix}${Math.random().toString(16).slice(2, 12)}`
+  await builder.query(req.batch.replaceAll('__SCHEMA__', name))
+  return name
+}
+
+async function takeFreshSchema(req) {
+  const name = await (spare ?? buildSchema(req))
+  spare = buildSchema(req)
+  spare.catch(() => {
+    spare = undefined
+  })
+  return name
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return e.code === 'EPERM'
+  }
+}
+
+async function dropEndedProcessesSchemas(prefix) {
+  const own = Number(prefix.split('_')[1])
+  const sweeper = new pg.Client({ connectionString: url, application_name: 'liaison-test-sweeper' })
+  sweeper.on('error', () => {})
+  try {
+    await sweeper.connect()
+    const { rows } = await sweeper.query(
+      "select nspname from pg_namespace where nspname ~ '^t_[0-9]+_[0-9a-f]+$'",
+    )
+    for (const { nspname } of rows) {
+      const pid = Number(nspname.split('_')[1])
+      if (pid !== own && !alive(pid)) await sweeper.query(`drop schema if exists "${nspname}" cascade`)
+    }
+  } catch {
+    // Leftover schemas only cost catalogue space; the next test process tries again.
+  } finally {
+    await sweeper.end().catch(() => {})
   }
 }
 
