@@ -1,8 +1,8 @@
 import { type ChildProcess, execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Db, openDb } from '../../db/client.ts'
 import { kiosks, queueTickets, receptionBookings, receptionSessions } from '../../db/schema.ts'
@@ -133,15 +133,22 @@ describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL databas
       name: `居民${i}`,
       phone: phone(i),
     })
-    const formPath = (slot: number) => `/kiosk/booking/details?who=d${DEPUTY_CHEN}&session=${session.id}&slot=${slot}`
+    const formPath = (slot: number) =>
+      `/kiosk/booking/details?who=d${DEPUTY_CHEN}&session=${session.id}&slot=${slot}`
 
     // Booked through A, refused as taken through B at once.
     const viaA = pairKiosk(db, httpClient(originA))
     const viaB = pairKiosk(db, httpClient(originB))
-    const first = await viaA.post('/kiosk/booking', booking(0, 1, formKeyOf(await (await viaA.get(formPath(1))).text())))
+    const first = await viaA.post(
+      '/kiosk/booking',
+      booking(0, 1, formKeyOf(await (await viaA.get(formPath(1))).text())),
+    )
     expect(first.status).toBe(303)
     expect(slipBookingCode(first)).not.toBe('')
-    const second = await viaB.post('/kiosk/booking', booking(1, 1, formKeyOf(await (await viaB.get(formPath(1))).text())))
+    const second = await viaB.post(
+      '/kiosk/booking',
+      booking(1, 1, formKeyOf(await (await viaB.get(formPath(1))).text())),
+    )
     expect(second.status).toBe(409)
     expect(await second.text()).toContain('这个时间刚刚被别人约走了')
 
@@ -154,15 +161,22 @@ describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL databas
     }
     expect(new Set(forms.map((f) => f.key)).size).toBe(100)
     const started = performance.now()
-    const responses = await Promise.all(forms.map((f, i) => f.k.post('/kiosk/booking', booking(10 + i, 0, f.key))))
+    const responses = await Promise.all(
+      forms.map((f, i) => f.k.post('/kiosk/booking', booking(10 + i, 0, f.key))),
+    )
     const ms = performance.now() - started
     const statuses = responses.map((r) => r.status)
     const bodies = await Promise.all(responses.map((r) => r.text()))
     console.log(`[processes] 100 bookings of one seat over two processes: ${ms.toFixed(0)} ms`)
     expect(statuses.filter((s) => s === 303)).toHaveLength(1)
     expect(statuses.filter((s) => s === 409)).toHaveLength(99)
-    for (const [i, body] of bodies.entries()) if (statuses[i] === 409) expect(body).toContain('这个时间刚刚被别人约走了')
-    const rows = db.select().from(receptionBookings).all().filter((r) => r.sessionId === session.id)
+    for (const [i, body] of bodies.entries())
+      if (statuses[i] === 409) expect(body).toContain('这个时间刚刚被别人约走了')
+    const rows = db
+      .select()
+      .from(receptionBookings)
+      .all()
+      .filter((r) => r.sessionId === session.id)
     expect(rows.map((r) => [r.slotIndex, r.seat, r.status]).sort()).toEqual([
       [0, 1, 'booked'],
       [1, 1, 'booked'],
@@ -173,12 +187,23 @@ describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL databas
     const deputies = Array.from({ length: 10 }, (_, i) => i + 1)
     markPresent({ db, clock: systemClock }, STATION_A, [...deputies, 11])
     const kiosk = pairKiosk(db, httpClient(originA, originB))
-    const before = new Set(db.select({ id: queueTickets.id }).from(queueTickets).all().map((t) => t.id))
+    const before = new Set(
+      db
+        .select({ id: queueTickets.id })
+        .from(queueTickets)
+        .all()
+        .map((t) => t.id),
+    )
     for (let i = 0; i < 25; i++) {
       const key = formKey(await (await kiosk.get('/kiosk/concern/details?topic=1')).text())
       expect((await kiosk.post('/kiosk/concern', walkInForm(key))).status).toBe(303)
     }
-    const ours = () => db.select().from(queueTickets).all().filter((t) => !before.has(t.id))
+    const ours = () =>
+      db
+        .select()
+        .from(queueTickets)
+        .all()
+        .filter((t) => !before.has(t.id))
     expect(ours()).toHaveLength(25)
     const consoles = await Promise.all(
       deputies.map((_, i) => httpClient(i % 2 ? originB : originA).login(...DEMO.staff)),
@@ -190,16 +215,21 @@ describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL databas
       const started = performance.now()
       const res = await Promise.all(consoles.map((c, i) => c.post(`/console/1/${deputies[i]}/call`)))
       timings.push(performance.now() - started)
-      expect(res.map((r) => r.headers.get('location'))).toEqual(deputies.map((d) => `/console/1/${d}?m=called`))
+      expect(res.map((r) => r.headers.get('location'))).toEqual(
+        deputies.map((d) => `/console/1/${d}?m=called`),
+      )
       const called = ours().filter((t) => t.status === 'called')
       expect(called).toHaveLength(10)
       expect(new Set(called.map((t) => t.calledDeputyId)).size).toBe(10)
       calledIds.push(...called.map((t) => t.id))
       const served = await Promise.all(
         called.map((t) =>
-          consoles[deputies.indexOf(t.calledDeputyId!)]!.post(`/console/1/${t.calledDeputyId}/tickets/${t.id}/serve`, {
-            outcome: 'answered',
-          }),
+          consoles[deputies.indexOf(t.calledDeputyId!)]!.post(
+            `/console/1/${t.calledDeputyId}/tickets/${t.id}/serve`,
+            {
+              outcome: 'answered',
+            },
+          ),
         ),
       )
       expect(served.every((r) => r.status === 303)).toBe(true)
@@ -212,7 +242,9 @@ describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL databas
     const same = await Promise.all(consoles.map((c) => c.post('/console/1/11/call', {}, { htmx: true })))
     expect(same.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(409)])
     expect(ours().filter((t) => t.status === 'called')).toHaveLength(1)
-    console.log(`[processes] 10 consoles over two processes calling at once: ${timings.map((t) => `${t.toFixed(0)} ms`).join(', ')}`)
+    console.log(
+      `[processes] 10 consoles over two processes calling at once: ${timings.map((t) => `${t.toFixed(0)} ms`).join(', ')}`,
+    )
   }, 60_000)
 
   it('brings a call made on a console served by A to a board connected to B', async () => {
@@ -361,34 +393,35 @@ describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then Post
     const started = performance.now()
     const at = () => `${((performance.now() - started) / 1000).toFixed(1)} s`
     const timeline: string[] = []
+    /** Until `n` more walk-ins are acknowledged (at most 10 s). */
+    const more = async (n: number) => {
+      const target = acknowledged.length + n
+      for (let i = 0; i < 200 && acknowledged.length < target; i++) await sleep(50)
+      timeline.push(`${at()} ${acknowledged.length} acknowledged`)
+    }
     const loops = kioskClients.map((_, k) => kioskLoop(k))
     try {
-      await sleep(2000)
-      const beforeAppKill = acknowledged.length
+      await more(40)
 
       phase = 'app killed'
-      timeline.push(`${at()} SIGKILL app A (${beforeAppKill} walk-ins acknowledged so far)`)
+      timeline.push(`${at()} SIGKILL app A`)
       a.child.kill('SIGKILL')
       await a.exited
       a = appProcess(url, portA)
       await a.ready
       timeline.push(`${at()} app A back`)
-      await sleep(2000)
+      await more(40)
 
       phase = 'steady'
-      await sleep(1000)
+      await more(20)
       phase = 'postgres killed'
-      const beforePgKill = acknowledged.length
-      timeline.push(`${at()} SIGKILL PostgreSQL (${beforePgKill} walk-ins acknowledged so far)`)
+      timeline.push(`${at()} SIGKILL PostgreSQL`)
       await cluster.crash()
       cluster.start()
       timeline.push(`${at()} PostgreSQL back`)
-      const back = acknowledged.length
-      for (let i = 0; i < 200 && acknowledged.length < back + 40; i++) await sleep(50)
-      timeline.push(`${at()} ${acknowledged.length - back} walk-ins acknowledged since`)
-      await sleep(2000)
+      await more(40)
       phase = 'steady'
-      await sleep(1000)
+      await more(20)
     } finally {
       stopped = true
       await Promise.all(loops)
@@ -397,6 +430,9 @@ describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then Post
     console.log(
       `[processes] ${acknowledged.length} walk-ins acknowledged; failed requests: ${JSON.stringify(failed)}; most failed requests of one kiosk: app killed ${Math.max(...failedPerKiosk.map((f) => f['app killed']))}, PostgreSQL killed ${Math.max(...failedPerKiosk.map((f) => f['postgres killed']))}; forwarded ${[...proxy.forwarded.values()].join(' / ')}`,
     )
+
+    // Killing one app process costs a kiosk at most the request it had in flight there.
+    expect(Math.max(...failedPerKiosk.map((f) => f['app killed']))).toBeLessThanOrEqual(1)
 
     // Both processes serve again without being restarted after PostgreSQL came back.
     for (const c of checkers) {
@@ -430,7 +466,9 @@ describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then Post
           .slice(i, i + 20)
           .map((w) => kioskClients[w.kiosk]!.post('/kiosk/concern', walkInForm(w.key))),
       )
-      expect(again.map((r) => r.headers.get('location'))).toEqual(acknowledged.slice(i, i + 20).map((w) => w.slip))
+      expect(again.map((r) => r.headers.get('location'))).toEqual(
+        acknowledged.slice(i, i + 20).map((w) => w.slip),
+      )
     }
     expect(acknowledged.length).toBeGreaterThan(100)
 

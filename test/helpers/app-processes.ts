@@ -13,20 +13,37 @@ export async function freePort(): Promise<number> {
 
 /**
  * A round-robin reverse proxy on loopback in front of `backends` (origins). It retries nothing:
- * a request whose backend fails gets a 502 and the client decides. Like nginx's passive health
- * check (max_fails=1, fail_timeout), a backend that refused a connection is skipped for
- * `downMs`; requests already sent to a backend that dies fail with it.
+ * a request whose backend fails gets a 502 and the client decides. As HAProxy's health checks
+ * do, a backend whose connection failed is taken out of the rotation and put back once its
+ * /healthz answers 200 again (asked every `probeMs`), so requests are not spent finding out.
  */
-export async function startRoundRobinProxy(backends: string[], downMs = 1000) {
+export async function startRoundRobinProxy(backends: string[], probeMs = 100) {
   let next = 0
-  const downUntil = new Map<string, number>()
+  let closed = false
+  const down = new Set<string>()
   const forwarded = new Map<string, number>(backends.map((b) => [b, 0]))
   const pick = () => {
     for (let i = 0; i < backends.length; i++) {
       const b = backends[next++ % backends.length]!
-      if ((downUntil.get(b) ?? 0) <= Date.now()) return b
+      if (!down.has(b)) return b
     }
     return backends[next++ % backends.length]!
+  }
+  const probe = async (backend: string) => {
+    while (!closed) {
+      await new Promise((r) => setTimeout(r, probeMs))
+      const ok = await fetch(`${backend}/healthz`, { signal: AbortSignal.timeout(1000) }).then(
+        (r) => r.status === 200,
+        () => false,
+      )
+      if (ok) break
+    }
+    down.delete(backend)
+  }
+  const markDown = (backend: string) => {
+    if (down.has(backend)) return
+    down.add(backend)
+    void probe(backend)
   }
   const server = createServer((req, res) => {
     const backend = pick()
@@ -36,12 +53,15 @@ export async function startRoundRobinProxy(backends: string[], downMs = 1000) {
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers)
         up.pipe(res)
-        up.on('error', () => res.destroy())
+        up.on('error', () => {
+          markDown(backend)
+          res.destroy()
+        })
       },
     )
     forwarded.set(backend, (forwarded.get(backend) ?? 0) + 1)
-    upstream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ECONNREFUSED') downUntil.set(backend, Date.now() + downMs)
+    upstream.on('error', () => {
+      markDown(backend)
       if (res.headersSent) res.destroy()
       else res.writeHead(502).end('bad gateway')
     })
@@ -54,6 +74,7 @@ export async function startRoundRobinProxy(backends: string[], downMs = 1000) {
     forwarded,
     close: () =>
       new Promise<void>((r) => {
+        closed = true
         server.closeAllConnections()
         server.close(() => r())
       }),

@@ -24,7 +24,9 @@ export async function freshPostgresDatabase(prefix: string): Promise<string> {
 }
 
 /** freshPostgresDatabase for a whole suite (made in beforeAll): the caller drops it. */
-export async function createPostgresDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!TEST_POSTGRES_URL) throw new Error('LIAISON_TEST_DATABASE_URL is not set')
   const name = `${prefix}_${randomBytes(5).toString('hex')}`
   await withClient(TEST_POSTGRES_URL, (c) =>
