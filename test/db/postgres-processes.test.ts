@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Db, openDb } from '../../db/client.ts'
+import type { PgFacade } from '../../db/pg/sqlite-facade.ts'
 import { kiosks, queueTickets, receptionBookings, receptionSessions } from '../../db/schema.ts'
 import { buildServer } from '../../server/build.ts'
 import { loadConfig } from '../../server/config.ts'
@@ -101,8 +102,9 @@ describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL databas
   }, 60_000)
   afterAll(async () => {
     await Promise.all([a && stopApp(a), b && stopApp(b)])
+    ;(db?.$client as unknown as PgFacade | undefined)?.connection.close()
     await dropDatabase?.()
-  })
+  }, 60_000)
 
   it('lets exactly one of 100 bookings of a one-person slot, split over both, through', async () => {
     const deps = {
@@ -331,14 +333,19 @@ function ownCluster(dir: string, port: number) {
 type Phase = 'steady' | 'app killed' | 'postgres killed'
 
 describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then PostgreSQL are killed', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'liaison-m-pg-'))
+  let dir: string | undefined
   let cluster: ReturnType<typeof ownCluster> | undefined
-  afterAll(() => {
+  let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>> | undefined
+  afterAll(async () => {
+    await proxy?.close()
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
     cluster?.stop()
-    rmSync(dir, { recursive: true, force: true })
-  })
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  }, 60_000)
 
   it('loses no acknowledged walk-in, gives no number twice, and answers a retry with the original slip', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'liaison-m-pg-'))
     cluster = ownCluster(dir, await freePort())
     const url = cluster.start()
     const [portA, portB] = [await freePort(), await freePort()]
@@ -346,7 +353,8 @@ describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then Post
     const b = appProcess(url, portB)
     const originA = await a.origin()
     const originB = await b.origin()
-    const proxy = await startRoundRobinProxy([originA, originB])
+    const balancer = await startRoundRobinProxy([originA, originB])
+    proxy = balancer
     const db = openDb(url)
     markPresent({ db, clock: systemClock }, STATION_A, [1, 2, 3])
     const checkers = [originA, originB].map((origin) => pairKiosk(db, httpClient(origin)))
@@ -356,7 +364,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then Post
     const failed: Record<Phase, number> = { steady: 0, 'app killed': 0, 'postgres killed': 0 }
     const failedPerKiosk: Record<Phase, number>[] = []
     const acknowledged: { kiosk: number; key: string; slip: string }[] = []
-    const kioskClients = Array.from({ length: 20 }, () => pairKiosk(db, httpClient(proxy.origin)))
+    const kioskClients = Array.from({ length: 20 }, () => pairKiosk(db, httpClient(balancer.origin)))
 
     /** One request; a network error or an answer other than `ok` is a failed request. */
     const attempt = async (k: number, send: () => Promise<Response>, ok: number) => {
@@ -428,7 +436,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then Post
     }
     console.log(`[processes] ${timeline.join('; ')}`)
     console.log(
-      `[processes] ${acknowledged.length} walk-ins acknowledged; failed requests: ${JSON.stringify(failed)}; most failed requests of one kiosk: app killed ${Math.max(...failedPerKiosk.map((f) => f['app killed']))}, PostgreSQL killed ${Math.max(...failedPerKiosk.map((f) => f['postgres killed']))}; forwarded ${[...proxy.forwarded.values()].join(' / ')}`,
+      `[processes] ${acknowledged.length} walk-ins acknowledged; failed requests: ${JSON.stringify(failed)}; most failed requests of one kiosk: app killed ${Math.max(...failedPerKiosk.map((f) => f['app killed']))}, PostgreSQL killed ${Math.max(...failedPerKiosk.map((f) => f['postgres killed']))}; forwarded ${[...balancer.forwarded.values()].join(' / ')}`,
     )
 
     // Killing one app process costs a kiosk at most the request it had in flight there.
@@ -472,7 +480,6 @@ describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then Post
     }
     expect(acknowledged.length).toBeGreaterThan(100)
 
-    await proxy.close()
     await Promise.all([stopApp(a), stopApp(b)])
   }, 150_000)
 })
