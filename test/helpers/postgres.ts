@@ -19,7 +19,8 @@ export function withDatabase(url: string, database: string, password?: string): 
  */
 export async function freshPostgresDatabase(prefix: string): Promise<string> {
   const { url, drop } = await createPostgresDatabase(prefix)
-  onTestFinished(drop)
+  // Dropping waits for a checkpoint, which takes seconds on a busy server.
+  onTestFinished(drop, 60_000)
   return url
 }
 
