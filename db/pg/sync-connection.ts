@@ -107,6 +107,18 @@ export class PgSyncConnection {
       if (boundary !== 'begin') throw new PgStatementError(TRANSACTION_LOST)
       this.transactionLost = false
     }
+    try {
+      return this.answer(req, boundary)
+    } finally {
+      // A commit or rollback ends the caller's transaction, whether or not it reached PostgreSQL.
+      if (boundary === 'end') {
+        this.transactionOpen = false
+        this.transactionLost = false
+      }
+    }
+  }
+
+  private answer(req: Record<string, unknown>, boundary: 'begin' | 'end' | undefined) {
     const inTransaction = this.transactionOpen
     let message = this.exchange(req)
     if (!message.ok && message.unsent && !inTransaction) {
@@ -119,7 +131,6 @@ export class PgSyncConnection {
       throw new PgStatementError(message.error, typeof req.sql === 'string' ? req.sql : undefined)
     }
     if (boundary === 'begin') this.transactionOpen = true
-    else if (boundary === 'end') this.transactionOpen = false
     return message
   }
 
