@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import { openDb } from '../../db/client.ts'
 import { groupCommit } from '../../db/group-commit.ts'
+import { PROJECT_ROOT } from '../../server/project-root.ts'
 import { freshPostgresDatabase, TEST_POSTGRES_URL, withClient } from '../helpers/postgres.ts'
 
 /*
@@ -45,5 +47,30 @@ describe.skipIf(!TEST_POSTGRES_URL)('a lost PostgreSQL connection', () => {
 
     await groupCommit(db).run(insert(3))
     expect(db.$client.prepare('select x from m_probe').all()).toEqual([{ x: 3 }])
+  })
+
+  it('fails the commit that finds it gone, and the statements after it run on a new connection', async () => {
+    const url = await freshPostgresDatabase('m')
+    const db = openDb(url)
+    db.$client.exec('create table m_probe (x bigint not null)')
+    const tx = db.$client.transaction(() => {
+      db.$client.prepare('insert into m_probe (x) values (1)').run()
+      // Another process ends this backend while the transaction waits; the facade finds out at commit.
+      const killed = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `const pg = require('pg'); const c = new pg.Client(process.argv[1]); c.connect()
+            .then(() => c.query('select pg_terminate_backend($1)', [Number(process.argv[2])]))
+            .then(() => new Promise((r) => setTimeout(r, 300))).then(() => c.end())`,
+          url,
+          String(backendOf(db)),
+        ],
+        { cwd: PROJECT_ROOT, encoding: 'utf8' },
+      )
+      expect(killed.status, killed.stderr).toBe(0)
+    })
+    expect(tx).toThrow()
+    expect(db.$client.prepare('select count(*) as n from m_probe').get()).toEqual({ n: 0 })
   })
 })
