@@ -37,7 +37,7 @@ export function openDb(path: string, opts: { onSql?: (sql: string) => void } = {
   }
   // The test suites run on PostgreSQL too: each in-memory database becomes a fresh schema there.
   const testUrl = process.env.LIAISON_TEST_DATABASE_URL
-  if (path === ':memory:' && testUrl) return openFreshPgDb(testUrl)
+  if (path === ':memory:' && testUrl) return openFreshPgDb(testUrl, opts.onSql)
   let sqlite: Database.Database
   try {
     sqlite = openFile(path, opts.onSql)

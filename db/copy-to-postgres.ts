@@ -13,7 +13,7 @@ export type TableCount = { table: string; sqlite: number; postgres: number }
 
 export type CopyResult =
   | { ok: true; tables: TableCount[] }
-  | { ok: false; reason: 'not-migrated' | 'not-empty'; detail: string }
+  | { ok: false; reason: 'not-migrated' | 'not-empty' | 'refused'; detail: string }
   | { ok: false; reason: 'mismatch'; detail: string; tables: TableCount[] }
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
@@ -128,7 +128,16 @@ export async function copyToPostgres(sqlite: Database.Database, client: pg.Clien
       }
     }
 
-    for (const table of tables) await copyTable(sqlite, client, table)
+    for (const table of tables) {
+      try {
+        await copyTable(sqlite, client, table)
+      } catch (e) {
+        await client.query('rollback')
+        // A value PostgreSQL's column does not take (SQLite's columns take any type), or a broken reference.
+        const detail = `PostgreSQL refused a row of ${table}: ${(e as Error).message}. Nothing was written.`
+        return { ok: false, reason: 'refused', detail }
+      }
+    }
     await continueSequences(sqlite, client)
 
     const counts: TableCount[] = []

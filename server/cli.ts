@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import pg from 'pg'
 import { DatabaseOpenError, openDb } from '../db/client.ts'
 import { copyToPostgres, type TableCount } from '../db/copy-to-postgres.ts'
-import { PgFacade } from '../db/pg/sqlite-facade.ts'
+import { PgStatementError } from '../db/pg/sync-connection.ts'
 import { findAccountByUsername } from '../db/queries/accounts.ts'
 import { createAccount } from '../db/queries/admin-accounts.ts'
 import { findFeedSubject, issueFeedToken, liveFeed } from '../db/queries/feeds.ts'
@@ -40,7 +40,7 @@ export const COMMANDS: Record<string, Command> = {
         console.error('A username of 3–64 letters, digits, dots, dashes or underscores is required.')
         return 2
       }
-      const db = openDb(config.databasePath)
+      const db = openDb(config.databaseUrl ?? config.databasePath)
       try {
         if (findAccountByUsername(db, username)) {
           console.error(`An account named "${username}" already exists.`)
@@ -168,6 +168,8 @@ async function restorePostgresCommand(file: string, url: string, force: boolean)
   const result = await restorePostgres(file, url, force)
   const target = redactDatabaseUrl(url)
   if (result.ok) {
+    // Opening runs the migrations a dump from an older version lacks.
+    openDb(url).$client.close()
     console.log(`Restored ${file} into ${target} with pg_restore.`)
     return 0
   }
@@ -197,9 +199,7 @@ async function copyToPostgresCommand(flags: Record<string, string | true>, confi
   }
   const target = redactDatabaseUrl(config.databaseUrl)
   // Opening creates Liaison's tables in the target (under the migrations' advisory lock).
-  const migrated = openDb(config.databaseUrl)
-  const facade = migrated.$client as unknown
-  if (facade instanceof PgFacade) facade.connection.close()
+  openDb(config.databaseUrl).$client.close()
   const source = openDb(from)
   const client = new pg.Client({ connectionString: config.databaseUrl })
   try {
@@ -219,6 +219,7 @@ async function copyToPostgresCommand(flags: Record<string, string | true>, confi
   }
 }
 
+/** Closes the database; on PostgreSQL also the facade's connection, which would keep the process alive. */
 function countsTable(rows: TableCount[]): string {
   const width = Math.max(5, ...rows.map((r) => r.table.length))
   const line = (a: string, b: string, c: string, mark = '') =>
@@ -247,7 +248,7 @@ async function feedUrlCommand(
     console.error('--lang must be zh-Hans, zh-Hant or en.')
     return 2
   }
-  const db = openDb(config.databasePath)
+  const db = openDb(config.databaseUrl ?? config.databasePath)
   try {
     const feedKind = kind as FeedKind
     const subject = findFeedSubject(db, feedKind, id)
@@ -333,6 +334,10 @@ async function main() {
   } catch (e) {
     if (e instanceof DatabaseOpenError) {
       console.error(e.message)
+      return 1
+    }
+    if (e instanceof PgStatementError && config.databaseUrl) {
+      console.error(`PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)}: ${e.message}`)
       return 1
     }
     throw e

@@ -15,10 +15,11 @@ export function isPostgresUrl(target: string): boolean {
  * to date. `schema` is the PostgreSQL schema Liaison's tables live in: `public` in a deployment,
  * a fresh one per test database.
  */
-export function openPgDb(url: string, opts: { schema?: string } = {}): Db {
+export function openPgDb(url: string, opts: { schema?: string; onSql?: (sql: string) => void } = {}): Db {
   const schemaName = opts.schema ?? 'public'
   const facade = new PgFacade(pgConnection(url), schemaName)
   migrateUnderAdvisoryLock(facade)
+  facade.onSql = opts.onSql
   return drizzle(facade as unknown as Database.Database, { schema }) as unknown as Db
 }
 
@@ -27,10 +28,10 @@ export function openPgDb(url: string, opts: { schema?: string } = {}): Db {
  * takes PostgreSQL a few hundred milliseconds, so the worker builds the next one while the test
  * runs, and drops those of test processes that have ended.
  */
-export function openFreshPgDb(url: string): Db {
+export function openFreshPgDb(url: string, onSql?: (sql: string) => void): Db {
   const connection = pgConnection(url)
   const answer = connection.send({ op: 'fresh', prefix: `t_${process.pid}_`, batch: freshSchemaBatch() })
-  return openPgDb(url, { schema: (answer as unknown as { schema: string }).schema })
+  return openPgDb(url, { schema: (answer as unknown as { schema: string }).schema, onSql })
 }
 
 let batch: string | undefined

@@ -49,6 +49,20 @@ async function useSchema(schema) {
 async function handle(req) {
   // Lost before this request went out: the caller may safely send it again on a new connection.
   if (broken) return { ...failure(broken), unsent: true }
+  if (req.before) {
+    try {
+      for (const b of req.before) {
+        await useSchema(b.schema)
+        await client.query(b.sql)
+      }
+    } catch (e) {
+      // A commit or rollback behind a failed statement still ends the transaction.
+      if (req.op === 'exec' && (req.sql === 'commit' || req.sql === 'rollback'))
+        await client.query('rollback')
+      if (req.sql === 'rollback') return { ok: true }
+      throw e
+    }
+  }
   switch (req.op) {
     case 'connect':
       await client.connect()

@@ -16,6 +16,16 @@ function bindable(v: unknown): unknown {
   return v
 }
 
+/** bytea arrives from the worker as a Uint8Array; better-sqlite3 gives a Buffer for a blob. */
+function asBuffers(row: unknown[]): unknown[] {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i]
+    if (v instanceof Uint8Array && !Buffer.isBuffer(v))
+      row[i] = Buffer.from(v.buffer, v.byteOffset, v.byteLength)
+  }
+  return row
+}
+
 class PgStatement {
   readonly reader: boolean
   readonly busy = false
@@ -48,6 +58,7 @@ class PgStatement {
   }
 
   private execute(params: unknown[]) {
+    this.db.onSql?.(this.source)
     const flat = params.flat().map(bindable)
     const { text } = translateSql(this.source, flat.map(paramKind))
     return this.db.query(text, flat)
@@ -103,6 +114,8 @@ export class PgFacade {
   inTransaction = false
   /** Rows this facade has written: what SQLite's total_changes() tells data-versions.ts. */
   totalChanges = 0
+  /** Told every statement run, as better-sqlite3's `verbose` option is (tests that watch the SQL). */
+  onSql: ((sql: string) => void) | undefined
   private depth = 0
   private readonly lockKey: string
 
@@ -112,13 +125,20 @@ export class PgFacade {
   ) {
     this.name = `${schema}@postgresql`
     this.lockKey = writeLockKey(schema).toString()
+    connection.users++
   }
 
   query(sql: string, params: unknown[]): { rows: unknown[][]; fields: string[]; rowCount: number } {
+    this.assertOpen()
     const r = this.connection.send({ op: 'query', schema: this.schema, sql, params })
     const rowCount = r.rowCount ?? 0
     if (!/^\s*(select|with)\b/i.test(sql)) this.totalChanges += rowCount
-    return { rows: r.rows ?? [], fields: r.fields ?? [], rowCount }
+    return { rows: (r.rows ?? []).map(asBuffers), fields: r.fields ?? [], rowCount }
+  }
+
+  private assertOpen() {
+    // better-sqlite3's own words, which callers (the health check) already expect.
+    if (!this.open) throw new TypeError('The database connection is not open')
   }
 
   prepare(source: string): PgStatement {
@@ -126,6 +146,7 @@ export class PgFacade {
   }
 
   exec(sql: string): this {
+    this.assertOpen()
     const s = sql.trim().toLowerCase()
     if (s.startsWith('begin')) this.begin()
     else if (s === 'commit' || s === 'end') this.finish('commit')
@@ -157,17 +178,15 @@ export class PgFacade {
     return value === undefined ? [] : [{ [name]: value }]
   }
 
+  // begin, savepoint and release go with the transaction's next statement (connection.defer).
   private begin() {
-    this.connection.send({
-      op: 'exec',
-      schema: this.schema,
-      sql: `begin; select pg_advisory_xact_lock(${this.lockKey})`,
-    })
+    this.connection.defer(this.schema, `begin; select pg_advisory_xact_lock(${this.lockKey})`)
     this.inTransaction = true
   }
 
   private finish(how: 'commit' | 'rollback') {
     try {
+      if (how === 'rollback') this.connection.discardDeferred()
       this.connection.send({ op: 'exec', schema: this.schema, sql: how })
     } finally {
       this.inTransaction = false
@@ -179,14 +198,14 @@ export class PgFacade {
     const run = (...args: unknown[]) => {
       if (this.inTransaction) {
         const sp = `liaison_sp${this.depth++}`
-        this.connection.send({ op: 'exec', schema: this.schema, sql: `savepoint ${sp}` })
+        this.connection.defer(this.schema, `savepoint ${sp}`)
         try {
           const result = fn(...args)
-          this.connection.send({ op: 'exec', schema: this.schema, sql: `release savepoint ${sp}` })
+          this.connection.defer(this.schema, `release savepoint ${sp}`)
           return result
         } catch (e) {
           if (this.inTransaction) {
-            this.connection.send({ op: 'exec', schema: this.schema, sql: `rollback to savepoint ${sp}` })
+            this.connection.defer(this.schema, `rollback to savepoint ${sp}`)
           }
           throw e
         } finally {
@@ -211,7 +230,10 @@ export class PgFacade {
     return Object.assign(run, { deferred: run, immediate: run, exclusive: run })
   }
 
+  /** Closing the last open database on a connection ends it, so a CLI command's process can exit. */
   close() {
+    if (!this.open) return
     this.open = false
+    if (--this.connection.users === 0) this.connection.close()
   }
 }

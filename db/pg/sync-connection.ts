@@ -41,6 +41,8 @@ const lostMessage = /Connection terminated|ECONNRESET|ECONNREFUSED|not queryable
  */
 export class PgSyncConnection {
   readonly notifications = new EventEmitter()
+  /** Open facades on this connection. */
+  users = 0
   private readonly shared = new SharedArrayBuffer(16)
   private readonly flag = new Int32Array(this.shared)
   private worker: Worker | undefined
@@ -80,6 +82,7 @@ export class PgSyncConnection {
   }
 
   private reset() {
+    this.deferred = []
     const w = this.worker
     this.worker = undefined
     this.port?.close()
@@ -92,12 +95,33 @@ export class PgSyncConnection {
     Atomics.add(this.flag, 1, 1)
   }
 
+  /** Statements without an answer worth waiting for, sent ahead of the next request. */
+  private deferred: { schema: string; sql: string }[] = []
+
+  /**
+   * Queues a statement whose only possible answer is an error (begin, savepoint, release): it
+   * travels with the next request, which fails with its error, saving a round trip through the
+   * worker. Order is kept, and every request carries what was queued before it.
+   */
+  defer(schema: string, sql: string) {
+    this.deferred.push({ schema, sql })
+  }
+
+  /** Forgets the queued statements (a rollback makes them moot). */
+  discardDeferred() {
+    this.deferred = []
+  }
+
   /**
    * Sends one request and waits for its answer. A request the lost connection never sent goes
    * once more on a new connection, unless a transaction was open on the old one: PostgreSQL
    * rolled that back, so the rest of it fails (the commit too) rather than run outside it.
    */
   send(req: Record<string, unknown>): Answer & { ok: true } {
+    if (this.deferred.length && req.op !== 'connect' && req.op !== 'listen') {
+      req = { ...req, before: this.deferred }
+      this.deferred = []
+    }
     const boundary = transactionBoundary(req)
     if (this.transactionLost) {
       if (boundary === 'end') {
@@ -162,11 +186,16 @@ const TRANSACTION_LOST: PgError = {
   code: '08006',
 }
 
-/** Whether a request begins or ends a transaction (the facade's and the migrations' own statements). */
+/**
+ * Whether a request begins or ends a transaction: the facade's and the migrations' own statements,
+ * a begin possibly deferred ahead of the transaction's first statement.
+ */
 function transactionBoundary(req: Record<string, unknown>): 'begin' | 'end' | undefined {
-  if (req.op !== 'exec' || typeof req.sql !== 'string') return undefined
-  if (/^\s*begin\b/i.test(req.sql)) return 'begin'
-  if (/^\s*(commit|rollback|end)\s*;?\s*$/i.test(req.sql)) return 'end'
+  const begins = (sql: unknown) => typeof sql === 'string' && /^\s*begin\b/i.test(sql)
+  if (req.op === 'exec' && typeof req.sql === 'string' && /^\s*(commit|rollback|end)\s*;?\s*$/i.test(req.sql))
+    return 'end'
+  const before = (req.before ?? []) as { sql: string }[]
+  if ((req.op === 'exec' && begins(req.sql)) || before.some((b) => begins(b.sql))) return 'begin'
   return undefined
 }
 

@@ -269,6 +269,7 @@ export function translateSql(sql: string, kinds: readonly ParamKind[] = []): Tra
   const parts: string[] = []
   let first: string | undefined
   let returning = false
+  let prevWord: string | undefined
   for (const tok of tokens) {
     const w = lower(tok)
     if (w && !first) first = w
@@ -277,8 +278,12 @@ export function translateSql(sql: string, kinds: readonly ParamKind[] = []): Tra
       const kind = kinds[p++]
       parts.push(`$${p}${kind === 'int' ? '::bigint' : kind === 'float' ? '::double precision' : ''}`)
     } else if (w === 'like') parts.push('ilike')
+    else if (tok.t === 'word' && /[a-z]/.test(tok.v) && /[A-Z]/.test(tok.v) && prevWord === 'as')
+      // PostgreSQL folds an unquoted alias to lower case; SQLite keeps `as entityId` as written.
+      parts.push(`"${tok.v}"`)
     else if (w === 'glob') throw new Error('GLOB has no PostgreSQL translation')
     else parts.push(tok.v)
+    if (tok.t !== 'space') prevWord = w
   }
   const result = {
     text: parts.join(''),

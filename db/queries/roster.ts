@@ -217,8 +217,8 @@ export function listAbsences(db: Queryable, people?: readonly PersonKey[], since
     const accountIds = people.map(parsePersonKey).flatMap((p) => (p?.kind === 'account' ? [p.id] : []))
     const deputyIds = people.map(parsePersonKey).flatMap((p) => (p?.kind === 'deputy' ? [p.id] : []))
     const who = or(
-      accountIds.length ? inArray(rosterAbsences.accountId, accountIds) : sql`0`,
-      deputyIds.length ? inArray(rosterAbsences.deputyId, deputyIds) : sql`0`,
+      accountIds.length ? inArray(rosterAbsences.accountId, accountIds) : sql`false`,
+      deputyIds.length ? inArray(rosterAbsences.deputyId, deputyIds) : sql`false`,
     )
     if (who) conds.push(who)
   }
@@ -796,7 +796,10 @@ export function stationsOfPeople(db: Queryable, people: readonly PersonKey[]): S
   const accountIds = people.map(parsePersonKey).flatMap((p) => (p?.kind === 'account' ? [p.id] : []))
   const deputyIds = people.map(parsePersonKey).flatMap((p) => (p?.kind === 'deputy' ? [p.id] : []))
   const match = (a: AnySQLiteColumn, d: AnySQLiteColumn) =>
-    or(accountIds.length ? inArray(a, accountIds) : sql`0`, deputyIds.length ? inArray(d, deputyIds) : sql`0`)
+    or(
+      accountIds.length ? inArray(a, accountIds) : sql`false`,
+      deputyIds.length ? inArray(d, deputyIds) : sql`false`,
+    )
   const viaRules = db
     .selectDistinct({ id: rosterRules.stationId })
     .from(rosterRuleParticipants)

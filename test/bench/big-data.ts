@@ -12,6 +12,25 @@ export const CITY = {
   waitingPerConsole: 30,
 }
 
+export type BigDataSize = typeof CITY
+
+/** Ten times the city (issue 20): the PostgreSQL bench's `--province` data set. */
+export const PROVINCE: BigDataSize = {
+  stations: 2_000,
+  deputies: 20_000,
+  concerns: 1_000_000,
+  kiosks: 10_000,
+  waitingPerConsole: 30,
+}
+
+/** Two letters up to 676 stations (the city's codes as before), three beyond. */
+function stationCode(s: number): string {
+  const letter = (n: number) => String.fromCharCode(65 + (n % 26))
+  return s < 676
+    ? `${letter(s)}${letter(Math.floor(s / 26))}`
+    : `${letter(s)}${letter(Math.floor(s / 26))}${letter(Math.floor(s / 676))}`
+}
+
 export type BigData = {
   kioskTokens: { token: string; stationId: number }[]
   adminSession: string
@@ -59,7 +78,7 @@ const STATUSES = ['received', 'referred', 'in_progress', 'replied', 'closed', 'a
  * running for a year, and a queue of waiting tickets today. Raw prepared statements in one
  * transaction per area, because going through the HTTP layer would take hours.
  */
-export function buildBigData(db: Db, now: Date): BigData {
+export function buildBigData(db: Db, now: Date, size: BigDataSize = CITY): BigData {
   const sqlite = db.$client
   const rnd = prng(42)
   const ms = now.getTime()
@@ -88,9 +107,8 @@ export function buildBigData(db: Db, now: Date): BigData {
     const district = sqlite.prepare(
       'insert into districts (street_id, name_zh_hans, name_zh_hant, name_en, station_id, created_at, updated_at) values (1, ?, ?, ?, ?, ?, ?)',
     )
-    for (let s = 1; s <= CITY.stations; s++) {
-      const code = `${String.fromCharCode(65 + (s % 26))}${String.fromCharCode(65 + Math.floor(s / 26))}`
-      station.run(code, `第${s}联络站`, `第${s}聯絡站`, `Station ${s}`, ms, ms)
+    for (let s = 1; s <= size.stations; s++) {
+      station.run(stationCode(s), `第${s}联络站`, `第${s}聯絡站`, `Station ${s}`, ms, ms)
       district.run(`第${s}选区`, `第${s}選區`, `District ${s}`, s, ms, ms)
     }
     const topic = sqlite.prepare(
@@ -107,12 +125,12 @@ export function buildBigData(db: Db, now: Date): BigData {
     const session = sqlite.prepare(
       'insert into auth_sessions (token_hash, account_id, created_at, expires_at) values (?, ?, ?, ?)',
     )
-    for (let d = 1; d <= CITY.deputies; d++) {
-      const home = ((d - 1) % CITY.stations) + 1
+    for (let d = 1; d <= size.deputies; d++) {
+      const home = ((d - 1) % size.stations) + 1
       deputy.run(`代表${d}`, home, ms, ms)
       dd.run(d, home)
       const accountId = Number(account.run(`deputy${d}`, `代表${d}`, d, ms, ms).lastInsertRowid)
-      if (d <= CITY.stations) {
+      if (d <= size.stations) {
         const token = `bench-session-${d}-${'x'.repeat(24)}`
         session.run(sha256(token), accountId, ms, ms + 30 * 86_400_000)
         out.deputySessions.push({ token, deputyId: d, stationId: home })
@@ -143,8 +161,8 @@ export function buildBigData(db: Db, now: Date): BigData {
     const kiosk = sqlite.prepare(
       "insert into kiosks (station_id, label, device_token_hash, paired_at, created_at, updated_at) values (?, 'bench', ?, ?, ?, ?)",
     )
-    for (let k = 1; k <= CITY.kiosks; k++) {
-      const stationId = ((k - 1) % CITY.stations) + 1
+    for (let k = 1; k <= size.kiosks; k++) {
+      const stationId = ((k - 1) % size.stations) + 1
       const token = `bench-kiosk-${k}-${'y'.repeat(24)}`
       kiosk.run(stationId, sha256(token), ms, ms, ms)
       out.kioskTokens.push({ token, stationId })
@@ -162,15 +180,15 @@ export function buildBigData(db: Db, now: Date): BigData {
     )
     const codes = new Set<string>()
     const person = residents()
-    for (let i = 0; i < CITY.concerns; i++) {
+    for (let i = 0; i < size.concerns; i++) {
       let code = randomCode(8)
       while (codes.has(code)) code = randomCode(8)
       codes.add(code)
       const daysAgo = Math.floor(rnd() * 365)
       const at = ms - daysAgo * 86_400_000
       const status = STATUSES[Math.floor(rnd() * STATUSES.length)]!
-      const deputyId = 1 + Math.floor(rnd() * CITY.deputies)
-      const stationId = ((deputyId - 1) % CITY.stations) + 1
+      const deputyId = 1 + Math.floor(rnd() * size.deputies)
+      const stationId = ((deputyId - 1) % size.stations) + 1
       const day = addDays(today, -daysAgo)
       const id = Number(
         concern.run(
@@ -205,12 +223,12 @@ export function buildBigData(db: Db, now: Date): BigData {
     )
     for (const { stationId, deputyId } of out.deputySessions) {
       presence.run(stationId, today, deputyId, ms)
-      for (let n = 1; n <= CITY.waitingPerConsole; n++) {
+      for (let n = 1; n <= size.waitingPerConsole; n++) {
         let code = randomCode(8)
         while (codes.has(code)) code = randomCode(8)
         codes.add(code)
         const id = Number(todayConcern.run(code, stationId, today, addDays(today, 7), ms, ms).lastInsertRowid)
-        ticket.run(stationId, today, n, id, ms - (CITY.waitingPerConsole - n) * 60_000, ms, ms)
+        ticket.run(stationId, today, n, id, ms - (size.waitingPerConsole - n) * 60_000, ms, ms)
       }
     }
   })()
@@ -273,7 +291,7 @@ export function buildBigData(db: Db, now: Date): BigData {
   })()
 
   // A year of duty: morning and afternoon slots on working days, five deputies taking turns.
-  for (let s = 1; s <= CITY.stations; s++) {
+  for (let s = 1; s <= size.stations; s++) {
     for (const [code, start, end] of [
       ['am', '09:00', '12:00'],
       ['pm', '14:00', '17:30'],
@@ -295,7 +313,7 @@ export function buildBigData(db: Db, now: Date): BigData {
         now,
       )
     }
-    const participants = [0, 1, 2, 3, 4].map((k) => `deputy:${s + k * CITY.stations}` as const)
+    const participants = [0, 1, 2, 3, 4].map((k) => `deputy:${s + k * size.stations}` as const)
     insertRuleVersion(
       db,
       s,

@@ -1,14 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import Database from 'better-sqlite3'
 import { openDb } from '../../db/client.ts'
 import { buildServer } from '../../server/build.ts'
+import { redactDatabaseUrl } from '../../server/database-url.ts'
 import { sessionCsrfToken } from '../../server/middleware/csrf.ts'
 import { launchBrowser } from '../helpers/chromium.ts'
 import { type BigData, buildBigData, CITY } from './big-data.ts'
+import { type BenchDialect, postgresDialect, sqliteDialect } from './dialects.ts'
 import {
   BOOKING,
   CPU_THROTTLE,
@@ -18,6 +19,10 @@ import {
   tapToPaint,
   WALK_IN,
 } from './kiosk-browser.ts'
+import { createBenchDatabase, dropBenchDatabase, loadFromSqlite } from './postgres.ts'
+import { children, memoryMb, start, stop } from './processes.ts'
+import { benchProvince } from './province.ts'
+import { printSideBySide } from './side-by-side.ts'
 
 /**
  * `npm run bench` (issue 9): builds a city-sized database, starts the real server in its own
@@ -28,11 +33,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = 50
 const CSRF = 'bench-csrf-token-0123456789abcdefghijkl'
 const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-'))
-const children: ChildProcess[] = []
-process.on('exit', () => {
-  for (const c of children) c.kill('SIGKILL')
-  rmSync(dir, { recursive: true, force: true })
-})
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
 
 type Figures = {
   rps: number
@@ -91,28 +92,6 @@ function figures(r: autocannon.Result): Figures {
   }
 }
 
-function start(
-  args: string[],
-  env: Record<string, string>,
-  ready: RegExp,
-): Promise<{ child: ChildProcess; port: number; ms: number }> {
-  const started = performance.now()
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  children.push(child)
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (d) => {
-      out += d
-      const m = out.match(ready)
-      if (m) resolve({ child, port: Number(m[1]), ms: Math.round(performance.now() - started) })
-    })
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}`)))
-  })
-}
-
 /** The 99th percentile of a list of latencies, in ms to a tenth. */
 const p99Of = (ms: number[]) =>
   Math.round([...ms].sort((a, b) => a - b)[Math.floor(ms.length * 0.99)]! * 10) / 10
@@ -161,36 +140,6 @@ async function healthzUnderBigPosts(base: string, adminSession: string) {
     signedInP99Ms: await under(`csrf=${CSRF}; sid=${adminSession}`),
     bodyBytes: body.length,
   }
-}
-
-/** Durable commits per second: one row per transaction, WAL with synchronous=FULL, as the app runs. */
-function rawCommitsPerSecond(seconds: number): number {
-  const file = join(dir, 'raw.db')
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
-  const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = FULL')
-  db.exec('create table t (id integer primary key, v text not null)')
-  const insert = db.prepare('insert into t (v) values (?)')
-  const tx = db.transaction((v: string) => insert.run(v))
-  const end = performance.now() + seconds * 1000
-  let n = 0
-  while (performance.now() < end) {
-    tx(`row ${n}`)
-    n++
-  }
-  db.close()
-  return Math.round(n / seconds)
-}
-
-/** The server's resident memory now and its peak so far, in MB (Linux /proc). */
-function memoryMb(pid: number) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  const mb = (field: string) => {
-    const m = status.match(new RegExp(`${field}:\\s+(\\d+) kB`))
-    return m ? Math.round(Number(m[1]) / 1024) : Number.NaN
-  }
-  return { rssMb: mb('VmRSS'), peakRssMb: mb('VmHWM') }
 }
 
 /**
@@ -423,9 +372,23 @@ async function measureFanOut(base: string, server: { child: ChildProcess }, data
   return result
 }
 
+/** Issue 20's targets on PostgreSQL: a path's ratio to its baseline in the same run. */
+export const POSTGRES_TARGET_RATIOS: Record<string, number> = {
+  'kiosk start screen': 0.25,
+  'walk-in submission (durable, with ticket)': 0.3,
+  'deputy feed (304)': 0.4,
+}
+const targetOf = (path: string) =>
+  POSTGRES_TARGET_RATIOS[path] === undefined ? '' : `≥ ${POSTGRES_TARGET_RATIOS[path]}`
+
 /** The paths measured with autocannon against their baselines, and /healthz under big posts. */
-async function measurePaths(base: string, server: { child: ChildProcess }, data: BigData, dbPath: string) {
-  const commitRuns = [rawCommitsPerSecond(3)]
+async function measurePaths(
+  base: string,
+  server: { child: ChildProcess; output: () => string },
+  data: BigData,
+  dialect: BenchDialect,
+) {
+  const commitRuns = [await dialect.commitsPerSecond(3)]
   // The hello server stays up, idle, between the half runs it is measured in.
   const hello = await start(['--import', 'tsx', 'test/bench/hello-server.ts'], {}, /listening (\d+)/)
   const helloOpts = { url: `http://127.0.0.1:${hello.port}/` }
@@ -435,7 +398,7 @@ async function measurePaths(base: string, server: { child: ChildProcess }, data:
   /** The baseline of a path: half a run of it just before the path and half just after. */
   const measureBaseline = async (baseline: 'hello' | 'commits') => {
     if (baseline === 'commits') {
-      commitRuns.push(rawCommitsPerSecond(DURATION / 2))
+      commitRuns.push(await dialect.commitsPerSecond(DURATION / 2))
       return commitRuns.at(-1)!
     }
     helloRuns.push(figures(await run(helloOpts, DURATION / 2)).rps)
@@ -502,25 +465,21 @@ async function measurePaths(base: string, server: { child: ChildProcess }, data:
     ],
   }
   await record('walk-in submission (durable, with ticket)', walkIn, 'commits')
-  const after = new Database(dbPath, { readonly: true })
   const written = new Map(
     (
-      after
-        .prepare(
-          `select c.submission_key k, count(t.id) tickets from concerns c left join queue_tickets t on t.concern_id = c.id
-           where c.submission_key like 'bench-key-%' group by c.id`,
-        )
-        .all() as { k: string; tickets: number }[]
-    ).map((r) => [r.k, r.tickets]),
-  )
-  const duplicatedNumbers = (
-    after
-      .prepare(
-        'select count(*) n from (select station_id, local_date, number from queue_tickets group by 1, 2, 3 having count(*) > 1)',
+      await dialect.rows<{ k: string; tickets: number | string }>(
+        `select c.submission_key k, count(t.id) tickets from concerns c left join queue_tickets t on t.concern_id = c.id
+         where c.submission_key like 'bench-key-%' group by c.id`,
       )
-      .get() as { n: number }
-  ).n
-  after.close()
+    ).map((r) => [r.k, Number(r.tickets)]),
+  )
+  const duplicatedNumbers = Number(
+    (
+      await dialect.rows<{ n: number | string }>(
+        'select count(*) n from (select station_id, local_date, number from queue_tickets group by 1, 2, 3 having count(*) > 1) d',
+      )
+    )[0]!.n,
+  )
   const integrity = {
     acknowledged: acknowledged.size,
     lost: [...acknowledged].filter((k) => written.get(k) !== 1).length,
@@ -590,7 +549,8 @@ async function measurePaths(base: string, server: { child: ChildProcess }, data:
   const feedUrl = `${base}/feeds/${data.feedToken}.ics`
   const first = await fetch(feedUrl)
   const etag = first.headers.get('etag') ?? ''
-  if (first.status !== 200 || !etag) throw new Error(`deputy feed answered ${first.status}`)
+  if (first.status !== 200 || !etag)
+    throw new Error(`deputy feed answered ${first.status}; the server's last lines:\n${server.output()}`)
   await record('deputy feed (200)', { url: feedUrl }, 'hello')
   await record('deputy feed (304)', { url: feedUrl, headers: { 'if-none-match': etag } }, 'hello')
 
@@ -607,6 +567,7 @@ async function measurePaths(base: string, server: { child: ChildProcess }, data:
   console.log(
     `\nBaselines: bare Hono hello ${helloFigures.rps} req/s at first (p99 ${helloFigures.p99} ms), ${helloRange} over its ${helloRuns.length} half runs around the paths compared with it; raw durable commits ${commitRuns[0]}/s at first, ${Math.min(...commitRuns)}–${Math.max(...commitRuns)} over its ${commitRuns.length} runs`,
   )
+  console.log(`${dialect.name}:`)
   console.table(
     Object.fromEntries(
       Object.entries(results).map(([k, r]) => [
@@ -617,6 +578,7 @@ async function measurePaths(base: string, server: { child: ChildProcess }, data:
           'p99 ms': r.p99,
           ratio: r.ratio,
           of: `${r.baseline} ${r.baselineRps}`,
+          ...(dialect.name === 'PostgreSQL' ? { target: targetOf(k) } : {}),
           bytes: r.bytesPerResponse,
           'RSS MB': r.rssMb,
           statuses: Object.entries(r.statuses)
@@ -646,26 +608,12 @@ async function measurePaths(base: string, server: { child: ChildProcess }, data:
   }
 }
 
-async function main() {
-  const now = new Date()
-  const dbPath = join(dir, 'city.db')
-  const t = performance.now()
-  const db = openDb(dbPath)
-  const data = buildBigData(db, now)
-  db.$client.close()
-  const buildSeconds = ((performance.now() - t) / 1000).toFixed(1)
-  console.log(
-    `Built the city in ${buildSeconds} s: ${CITY.stations} stations, ${CITY.deputies} deputies, ${CITY.concerns} concerns`,
-  )
-
-  // The server as `npm start` runs it: compiled first, then started (the start-up figure).
-  const compiling = performance.now()
-  const bundle = await buildServer()
-  const compileMs = Math.round(performance.now() - compiling)
+/** One dialect's run on the city: the compiled server started on it, then the parts wanted. */
+async function benchCity(dialect: BenchDialect, bundle: string, data: BigData) {
   const server = await start(
     ['--enable-source-maps', bundle],
     {
-      DATABASE_PATH: dbPath,
+      ...dialect.env,
       PORT: '0',
       JOBS_ENABLED: 'false',
       LOG_LEVEL: 'warn',
@@ -674,24 +622,85 @@ async function main() {
     /running on http:\/\/[^:]+:(\d+)/,
   )
   const base = `http://127.0.0.1:${server.port}`
-
-  const report: Record<string, unknown> = {
-    date: now.toISOString(),
-    city: CITY,
-    startupMs: server.ms,
-    compileMs,
+  console.log(`\n${dialect.name}: the server started on the city in ${server.ms} ms`)
+  const report: Record<string, unknown> = { dialect: dialect.name, startupMs: server.ms }
+  try {
+    if (want('paths')) Object.assign(report, await measurePaths(base, server, data, dialect))
+    if (want('search')) report.staffSearch = await measureSearch(base, data)
+    if (want('kiosk')) report.kiosk = await measureKiosk(base, data)
+    if (want('fanout')) report.boardFanOut = await measureFanOut(base, server, data)
+    report.peakRssMb = memoryMb(server.child.pid!).peakRssMb
+  } finally {
+    await stop(server.child)
   }
-  if (want('paths')) Object.assign(report, await measurePaths(base, server, data, dbPath))
-  if (want('search')) report.staffSearch = await measureSearch(base, data)
-  if (want('kiosk')) report.kiosk = await measureKiosk(base, data)
-  if (want('fanout')) report.boardFanOut = await measureFanOut(base, server, data)
-
-  const peakRss = memoryMb(server.child.pid!).peakRssMb
-  report.peakRssMb = peakRss
-  server.child.kill('SIGTERM')
   console.log(
-    `Start-up on the big database: ${server.ms} ms (compiled in ${compileMs} ms before); peak RSS ${peakRss} MB\n`,
+    `${dialect.name}: start-up on the big database ${server.ms} ms; peak RSS ${report.peakRssMb} MB\n`,
   )
+  return report
+}
+
+const argv = new Set(process.argv.slice(2))
+/** `--both` (or BENCH_BOTH=1): SQLite, then PostgreSQL at DATABASE_URL's server, side by side. */
+const BOTH = argv.has('--both') || process.env.BENCH_BOTH === '1'
+const PROVINCE_RUN = argv.has('--province') || ONLY.has('province')
+const PG_SERVER = process.env.DATABASE_URL
+
+async function main() {
+  if ((BOTH || PROVINCE_RUN) && !PG_SERVER)
+    throw new Error(
+      '--both and --province need DATABASE_URL: a PostgreSQL server the bench may create databases on',
+    )
+  const now = new Date()
+  const dialects = BOTH
+    ? (['SQLite', 'PostgreSQL'] as const)
+    : PG_SERVER
+      ? (['PostgreSQL'] as const)
+      : (['SQLite'] as const)
+  // The server as `npm start` runs it: compiled first, then started (the start-up figure).
+  const compiling = performance.now()
+  const bundle = await buildServer()
+  const compileMs = Math.round(performance.now() - compiling)
+  const report: Record<string, unknown> = { date: now.toISOString(), city: CITY, compileMs }
+
+  if ((['paths', 'search', 'kiosk', 'fanout'] as const).some(want)) {
+    const dbPath = join(dir, 'city.db')
+    const t = performance.now()
+    const db = openDb(dbPath)
+    const data = buildBigData(db, now)
+    db.$client.close()
+    const buildSeconds = ((performance.now() - t) / 1000).toFixed(1)
+    console.log(
+      `Built the city in ${buildSeconds} s: ${CITY.stations} stations, ${CITY.deputies} deputies, ${CITY.concerns} concerns`,
+    )
+    const pgName = `city_${process.pid}`
+    let pgUrl: string | undefined
+    try {
+      if (PG_SERVER && dialects.includes('PostgreSQL' as never)) {
+        // Copied before the SQLite run writes its walk-ins and bookings, so both start from the same city.
+        const loading = performance.now()
+        pgUrl = await createBenchDatabase(PG_SERVER, pgName)
+        await loadFromSqlite(dbPath, pgUrl)
+        report.postgresLoadSeconds = Math.round((performance.now() - loading) / 100) / 10
+        console.log(
+          `Copied the city into PostgreSQL (${redactDatabaseUrl(pgUrl)}) in ${report.postgresLoadSeconds} s`,
+        )
+      }
+      const runs: Record<string, Record<string, unknown>> = {}
+      for (const name of dialects) {
+        const dialect = name === 'SQLite' ? sqliteDialect(dbPath, dir) : postgresDialect(pgUrl!)
+        runs[name] = await benchCity(dialect, bundle, data)
+      }
+      if (dialects.length === 1) Object.assign(report, runs[dialects[0]])
+      else {
+        report.dialects = runs
+        printSideBySide(runs.SQLite!, runs.PostgreSQL!, POSTGRES_TARGET_RATIOS)
+      }
+    } finally {
+      if (pgUrl) await dropBenchDatabase(PG_SERVER!, pgName)
+    }
+  }
+  if (PROVINCE_RUN) report.province = await benchProvince(PG_SERVER!, bundle, now, dir)
+
   const outDir = join('data', 'bench')
   mkdirSync(outDir, { recursive: true })
   const file = join(outDir, `bench-${now.toISOString().replace(/[:.]/g, '-')}.json`)

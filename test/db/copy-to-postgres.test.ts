@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { describe, expect, it, vi } from 'vitest'
@@ -10,7 +11,7 @@ import { COMMANDS } from '../../server/cli.ts'
 import { loadConfig } from '../../server/config.ts'
 import { fixedClock } from '../../server/domain/clock.ts'
 import { useTempDir } from '../helpers/jobs.ts'
-import { freshPostgresDatabase, TEST_POSTGRES_URL, withClient } from '../helpers/postgres.ts'
+import { freshPostgresDatabase, TEST_POSTGRES_URL, withClient, withDatabase } from '../helpers/postgres.ts'
 import { TEST_NOW } from '../helpers/test-app.ts'
 
 const NOW = new Date(TEST_NOW)
@@ -96,16 +97,29 @@ describe('the order tables are copied in', () => {
   })
 })
 
-describe.skipIf(!TEST_POSTGRES_URL)('copy-to-postgres', () => {
+describe.skipIf(!TEST_POSTGRES_URL)('copy-to-postgres', { timeout: 60_000 }, () => {
   it('copies the demo street into an empty PostgreSQL database, row for row, and refuses a second copy', async () => {
     const file = await demoSqlite()
     const url = await freshPostgresDatabase('o_copy')
     const config = loadConfig({ DATABASE_URL: url, DATABASE_PATH: join(useTempDir(), 'unused.db') })
+    // As an operator runs it: a process that ends once done (the facade's connection closed).
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli.ts', 'copy-to-postgres', '--from', file],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, DATABASE_URL: withDatabase(url, new URL(url).pathname.slice(1), 'hidden-pw') },
+      },
+    )
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/\nconcerns +10 +10\n/)
+    expect(run.stdout).toContain('every row count agrees')
+    expect(run.stdout).toContain(':***@')
+    expect(run.stdout).not.toContain('hidden-pw')
     const io = captureConsole()
     try {
-      expect(await COMMANDS['copy-to-postgres']!.run([], { from: file }, config)).toBe(0)
-      expect(io.out()).toMatch(/\nconcerns +10 +10\n/)
-      expect(io.out()).toContain('every row count agrees')
       expect(await COMMANDS['copy-to-postgres']!.run([], { from: file }, config)).toBe(1)
       expect(io.err()).toContain('already holds data: account_stations (1), accounts (3)')
     } finally {
@@ -145,6 +159,31 @@ describe.skipIf(!TEST_POSTGRES_URL)('copy-to-postgres', () => {
     } finally {
       source.$client.close()
       closePg(target)
+    }
+  })
+
+  it('rolls back the whole copy when PostgreSQL refuses a value SQLite took', async () => {
+    const file = await demoSqlite()
+    const source = openDb(file)
+    sqliteOf(source).prepare(`update topics set sort_order = 'first' where id = 2`).run()
+    const url = await freshPostgresDatabase('o_copy')
+    closePg(openDb(url))
+    try {
+      const result = await withClient(url, (c) => copyToPostgres(sqliteOf(source), c))
+      expect(result).toMatchObject({
+        ok: false,
+        reason: 'refused',
+        detail: expect.stringContaining('of topics:'),
+      })
+      const rows = await withClient(url, async (c) =>
+        Number(
+          (await c.query('select (select count(*) from streets) + (select count(*) from stations) as n'))
+            .rows[0].n,
+        ),
+      )
+      expect(rows).toBe(0)
+    } finally {
+      source.$client.close()
     }
   })
 

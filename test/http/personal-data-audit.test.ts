@@ -17,7 +17,7 @@ const views = (t: TestApp, after = 0): Entry[] =>
   (
     t.db.$client
       .prepare(
-        "select actor_account_id actor, entity, entity_id entityId, detail from audit_log where action = 'personal_data.view' and id > ? order by id",
+        "select actor_account_id actor, entity, entity_id as entityId, detail from audit_log where action = 'personal_data.view' and id > ? order by id",
       )
       .all(after) as (Omit<Entry, 'detail'> & { detail: string })[]
   ).map((r) => ({ ...r, detail: JSON.parse(r.detail) }))

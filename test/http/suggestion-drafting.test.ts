@@ -21,7 +21,13 @@ const TABLES = [
 const snapshot = (db: Db) =>
   createHash('sha1')
     .update(
-      JSON.stringify(TABLES.map((t) => db.$client.prepare(`select * from ${t} order by rowid`).raw().all())),
+      JSON.stringify(
+        TABLES.map((t) =>
+          (db.$client.prepare(`select * from ${t}`).raw().all() as unknown[])
+            .map((r) => JSON.stringify(r))
+            .sort(),
+        ),
+      ),
     )
     .digest('hex')
 

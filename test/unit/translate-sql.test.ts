@@ -62,8 +62,20 @@ describe('SQLite SQL translated for PostgreSQL', () => {
   })
 
   it('names the conflict target by bare column names', () => {
-    expect(t('insert into "p" ("a", "b") values (?, ?) on conflict ("p"."a", "p"."b") do update set "b" = ?', ['int', 'int', 'int'])).toBe(
+    expect(
+      t('insert into "p" ("a", "b") values (?, ?) on conflict ("p"."a", "p"."b") do update set "b" = ?', [
+        'int',
+        'int',
+        'int',
+      ]),
+    ).toBe(
       'insert into "p" ("a", "b") values ($1::bigint, $2::bigint) on conflict ("a", "b") do update set "b" = $3::bigint',
+    )
+  })
+
+  it('keeps the case of mixed-case aliases, which PostgreSQL would fold', () => {
+    expect(t('select entity_id as entityId, cast(x AS TEXT) from a')).toBe(
+      'select entity_id as "entityId", cast(x AS TEXT) from a',
     )
   })
 
