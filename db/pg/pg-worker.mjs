@@ -47,7 +47,8 @@ async function useSchema(schema) {
 }
 
 async function handle(req) {
-  if (broken) return failure(broken)
+  // Lost before this request went out: the caller may safely send it again on a new connection.
+  if (broken) return { ...failure(broken), unsent: true }
   if (req.before) {
     try {
       for (const b of req.before) {

@@ -9,7 +9,7 @@ const ANSWER_WAIT_MS = 60_000
 export type PgError = { message: string; code?: string; detail?: string; constraint?: string; table?: string }
 type Answer =
   | { ok: true; rows?: unknown[][]; fields?: string[]; rowCount?: number }
-  | { ok: false; error: PgError }
+  | { ok: false; error: PgError; unsent?: boolean }
 
 /** A PostgreSQL error as the facade raises it: the message, with PostgreSQL's SQLSTATE as `code`. */
 export class PgStatementError extends Error {
@@ -47,6 +47,10 @@ export class PgSyncConnection {
   private readonly flag = new Int32Array(this.shared)
   private worker: Worker | undefined
   private port: MessagePort | undefined
+  /** A transaction has begun on the current connection and not yet ended. */
+  private transactionOpen = false
+  /** The connection went away inside a transaction that the caller has not yet ended. */
+  private transactionLost = false
 
   constructor(readonly url: string) {
     this.notifications.setMaxListeners(0)
@@ -84,6 +88,8 @@ export class PgSyncConnection {
     this.port?.close()
     this.port = undefined
     void w?.terminate()
+    if (this.transactionOpen) this.transactionLost = true
+    this.transactionOpen = false
     Atomics.store(this.flag, 2, 0)
     // Whatever was cached may be stale after a gap in notifications.
     Atomics.add(this.flag, 1, 1)
@@ -106,13 +112,53 @@ export class PgSyncConnection {
     this.deferred = []
   }
 
-  /** Sends one request and waits for its answer. */
+  /**
+   * Sends one request and waits for its answer. A request the lost connection never sent goes
+   * once more on a new connection, unless a transaction was open on the old one: PostgreSQL
+   * rolled that back, so the rest of it fails (the commit too) rather than run outside it.
+   */
   send(req: Record<string, unknown>): Answer & { ok: true } {
-    if (!this.worker && req.op !== 'connect' && req.op !== 'listen') this.start()
     if (this.deferred.length && req.op !== 'connect' && req.op !== 'listen') {
       req = { ...req, before: this.deferred }
       this.deferred = []
     }
+    const boundary = transactionBoundary(req)
+    if (this.transactionLost) {
+      if (boundary === 'end') {
+        this.transactionLost = false
+        if (req.sql === 'rollback') return { ok: true }
+      }
+      if (boundary !== 'begin') throw new PgStatementError(TRANSACTION_LOST)
+      this.transactionLost = false
+    }
+    try {
+      return this.answer(req, boundary)
+    } finally {
+      // A commit or rollback ends the caller's transaction, whether or not it reached PostgreSQL.
+      if (boundary === 'end') {
+        this.transactionOpen = false
+        this.transactionLost = false
+      }
+    }
+  }
+
+  private answer(req: Record<string, unknown>, boundary: 'begin' | 'end' | undefined) {
+    const inTransaction = this.transactionOpen
+    let message = this.exchange(req)
+    if (!message.ok && message.unsent && !inTransaction) {
+      this.reset()
+      message = this.exchange(req)
+    }
+    if (!message.ok) {
+      if (LOST.test(message.error.code ?? '') || lostMessage.test(message.error.message)) this.reset()
+      throw new PgStatementError(message.error, typeof req.sql === 'string' ? req.sql : undefined)
+    }
+    if (boundary === 'begin') this.transactionOpen = true
+    return message
+  }
+
+  private exchange(req: Record<string, unknown>): Answer {
+    if (!this.worker && req.op !== 'connect' && req.op !== 'listen') this.start()
     Atomics.store(this.flag, 0, 0)
     this.worker!.postMessage(req)
     const waited = Atomics.wait(this.flag, 0, 0, ANSWER_WAIT_MS)
@@ -120,10 +166,6 @@ export class PgSyncConnection {
     if (waited === 'timed-out' || !message) {
       this.reset()
       throw new PgStatementError({ message: 'PostgreSQL did not answer in time', code: '08006' })
-    }
-    if (!message.ok) {
-      if (LOST.test(message.error.code ?? '') || lostMessage.test(message.error.message)) this.reset()
-      throw new PgStatementError(message.error, typeof req.sql === 'string' ? req.sql : undefined)
     }
     return message
   }
@@ -136,6 +178,24 @@ export class PgSyncConnection {
       this.reset()
     }
   }
+}
+
+const TRANSACTION_LOST: PgError = {
+  message: 'the connection to PostgreSQL was lost inside this transaction; PostgreSQL rolled it back',
+  code: '08006',
+}
+
+/**
+ * Whether a request begins or ends a transaction: the facade's and the migrations' own statements,
+ * a begin possibly deferred ahead of the transaction's first statement.
+ */
+function transactionBoundary(req: Record<string, unknown>): 'begin' | 'end' | undefined {
+  const begins = (sql: unknown) => typeof sql === 'string' && /^\s*begin\b/i.test(sql)
+  if (req.op === 'exec' && typeof req.sql === 'string' && /^\s*(commit|rollback|end)\s*;?\s*$/i.test(req.sql))
+    return 'end'
+  const before = (req.before ?? []) as { sql: string }[]
+  if ((req.op === 'exec' && begins(req.sql)) || before.some((b) => begins(b.sql))) return 'begin'
+  return undefined
 }
 
 const byUrl = new Map<string, PgSyncConnection>()

@@ -18,26 +18,27 @@ export function withDatabase(url: string, database: string, password?: string): 
  * ends; returns its URL. Names start with `prefix` so that runs side by side never touch each other's.
  */
 export async function freshPostgresDatabase(prefix: string): Promise<string> {
+  const { url, drop } = await createPostgresDatabase(prefix)
+  // Dropping waits for a checkpoint, which takes seconds on a busy server.
+  onTestFinished(drop, 60_000)
+  return url
+}
+
+/** freshPostgresDatabase for a whole suite (made in beforeAll): the caller drops it. */
+export async function createPostgresDatabase(
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!TEST_POSTGRES_URL) throw new Error('LIAISON_TEST_DATABASE_URL is not set')
   const name = `${prefix}_${randomBytes(5).toString('hex')}`
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-  await admin.connect()
-  try {
-    await admin.query(`create database "${name}" template template0 encoding 'UTF8' locale 'C.UTF-8'`)
-  } finally {
-    await admin.end()
+  await withClient(TEST_POSTGRES_URL, (c) =>
+    c.query(`create database "${name}" template template0 encoding 'UTF8' locale 'C.UTF-8'`),
+  )
+  return {
+    url: withDatabase(TEST_POSTGRES_URL, name),
+    drop: async () => {
+      await withClient(TEST_POSTGRES_URL, (c) => c.query(`drop database if exists "${name}" with (force)`))
+    },
   }
-  // Dropping a database waits for a checkpoint: slow on a busy machine.
-  onTestFinished(async () => {
-    const c = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-    await c.connect()
-    try {
-      await c.query(`drop database if exists "${name}" with (force)`)
-    } finally {
-      await c.end()
-    }
-  }, 60_000)
-  return withDatabase(TEST_POSTGRES_URL, name)
 }
 
 /** Runs `fn` with a connection to `url`, closed afterwards. */
