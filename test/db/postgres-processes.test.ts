@@ -18,7 +18,7 @@ import { PROJECT_ROOT } from '../../server/project-root.ts'
 import { freePort, httpClient, startRoundRobinProxy } from '../helpers/app-processes.ts'
 import { addPlan, DEPUTY_CHEN, formKeyOf, slipBookingCode } from '../helpers/booking.ts'
 import { createPostgresDatabase, TEST_POSTGRES_URL } from '../helpers/postgres.ts'
-import { formKey, markPresent, STATION_A, sseMessages } from '../helpers/queue.ts'
+import { anonymousWalkInForm, formKey, markPresent, STATION_A, sseMessages } from '../helpers/queue.ts'
 import { startServerProcess } from '../helpers/server-process.ts'
 import { DEMO, type TestClient } from '../helpers/test-app.ts'
 
@@ -73,14 +73,6 @@ function pairKiosk(db: Db, c: TestClient) {
   c.cookies.set('kiosk', token)
   return c
 }
-
-const walkInForm = (key: string) => ({
-  station: String(STATION_A),
-  topic: '1',
-  key,
-  deputy: 'any',
-  mode: 'anonymous',
-})
 
 const phone = (i: number) => `139${String(10_000_000 + i).slice(-8)}`
 
@@ -198,7 +190,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL databas
     )
     for (let i = 0; i < 25; i++) {
       const key = formKey(await (await kiosk.get('/kiosk/concern/details?topic=1')).text())
-      expect((await kiosk.post('/kiosk/concern', walkInForm(key))).status).toBe(303)
+      expect((await kiosk.post('/kiosk/concern', anonymousWalkInForm(key))).status).toBe(303)
     }
     const ours = () =>
       db
@@ -253,7 +245,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL databas
     markPresent({ db, clock: systemClock }, STATION_A, [10])
     const kiosk = pairKiosk(db, httpClient(originA))
     const key = formKey(await (await kiosk.get('/kiosk/concern/details?topic=1')).text())
-    expect((await kiosk.post('/kiosk/concern', walkInForm(key))).status).toBe(303)
+    expect((await kiosk.post('/kiosk/concern', anonymousWalkInForm(key))).status).toBe(303)
     const onA = await httpClient(originA).login(...DEMO.staff)
 
     const board = pairKiosk(db, httpClient(originB))
@@ -396,8 +388,8 @@ describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then Post
           await sleep(100)
           continue
         }
-        let res = await attempt(k, () => c.post('/kiosk/concern', walkInForm(key)), 303)
-        res ??= await attempt(k, () => c.post('/kiosk/concern', walkInForm(key)), 303)
+        let res = await attempt(k, () => c.post('/kiosk/concern', anonymousWalkInForm(key)), 303)
+        res ??= await attempt(k, () => c.post('/kiosk/concern', anonymousWalkInForm(key)), 303)
         if (res) acknowledged.push({ kiosk: k, key, slip: res.headers.get('location')! })
         else await sleep(100)
       }
@@ -451,7 +443,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then Post
     // Both processes serve again without being restarted after PostgreSQL came back.
     for (const c of checkers) {
       const key = formKey(await (await c.get('/kiosk/concern/details?topic=1')).text())
-      expect((await c.post('/kiosk/concern', walkInForm(key))).status).toBe(303)
+      expect((await c.post('/kiosk/concern', anonymousWalkInForm(key))).status).toBe(303)
     }
 
     // Every acknowledged walk-in is there, with its own ticket number.
@@ -478,7 +470,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('walk-ins while an app process and then Post
       const again = await Promise.all(
         acknowledged
           .slice(i, i + 20)
-          .map((w) => kioskClients[w.kiosk]!.post('/kiosk/concern', walkInForm(w.key))),
+          .map((w) => kioskClients[w.kiosk]!.post('/kiosk/concern', anonymousWalkInForm(w.key))),
       )
       expect(again.map((r) => r.headers.get('location'))).toEqual(
         acknowledged.slice(i, i + 20).map((w) => w.slip),

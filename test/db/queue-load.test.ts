@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { kiosks, queueTickets } from '../../db/schema.ts'
 import { randomToken, sha256 } from '../../server/domain/secrets.ts'
-import { formKey, markPresent, STATION_A, startLoopbackApp } from '../helpers/queue.ts'
+import { anonymousWalkInForm, formKey, markPresent, STATION_A, startLoopbackApp } from '../helpers/queue.ts'
 import { DEMO, type TestClient } from '../helpers/test-app.ts'
 
 /*
@@ -38,14 +38,6 @@ async function pairedKiosk(): Promise<TestClient> {
   return c
 }
 
-const ticketForm = (key: string) => ({
-  station: String(STATION_A),
-  topic: '1',
-  key,
-  deputy: 'any',
-  mode: 'anonymous',
-})
-
 function clearQueue() {
   app.db.$client.exec(
     'delete from queue_tickets; delete from concern_events; delete from concerns; delete from station_presence;',
@@ -65,7 +57,9 @@ describe('queue under load (loopback HTTP)', () => {
     expect(new Set(forms.map(([, key]) => key)).size).toBe(100)
 
     const started = performance.now()
-    const responses = await Promise.all(forms.map(([k, key]) => k.post('/kiosk/concern', ticketForm(key))))
+    const responses = await Promise.all(
+      forms.map(([k, key]) => k.post('/kiosk/concern', anonymousWalkInForm(key))),
+    )
     const ms = performance.now() - started
     expect(responses.map((r) => r.status)).toEqual(Array(100).fill(303))
     const numbers = app.db
@@ -90,7 +84,7 @@ describe('queue under load (loopback HTTP)', () => {
     const kiosk = await pairedKiosk()
     for (let i = 0; i < 25; i++) {
       const key = formKey(await (await kiosk.get('/kiosk/concern/details?topic=1')).text())
-      expect((await kiosk.post('/kiosk/concern', ticketForm(key))).status).toBe(303)
+      expect((await kiosk.post('/kiosk/concern', anonymousWalkInForm(key))).status).toBe(303)
     }
     const consoles = await Promise.all(deputies.map(() => app.client().login(...DEMO.staff)))
 
@@ -148,7 +142,7 @@ describe('queue under load (loopback HTTP)', () => {
     const key = formKey(await (await kiosk.get('/kiosk/concern/details?topic=1')).text())
     const started = performance.now()
     const res = await Promise.all(
-      Array.from({ length: 5 }, () => kiosk.post('/kiosk/concern', ticketForm(key))),
+      Array.from({ length: 5 }, () => kiosk.post('/kiosk/concern', anonymousWalkInForm(key))),
     )
     const ms = performance.now() - started
     expect(res.map((r) => r.status)).toEqual(Array(5).fill(303))

@@ -48,6 +48,15 @@ export function markPresent(
 }
 
 /** The hidden idempotency key of a rendered drop-in form. */
+/** The kiosk's drop-in form for station A, anonymous, any deputy: what three taps send. */
+export const anonymousWalkInForm = (key: string) => ({
+  station: String(STATION_A),
+  topic: '1',
+  key,
+  deputy: 'any',
+  mode: 'anonymous',
+})
+
 export const formKey = (html: string) => /name="key" value="([^"]+)"/.exec(html)?.[1] ?? ''
 
 /** Row count of a table, for "nothing written" checks. */
