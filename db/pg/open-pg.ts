@@ -34,6 +34,10 @@ export function openFreshPgDb(url: string, onSql?: (sql: string) => void): Db {
   return openPgDb(url, { schema: (answer as unknown as { schema: string }).schema, onSql })
 }
 
+/** drizzle's bookkeeping table, as its own migrator makes it. */
+const MIGRATIONS_TABLE =
+  'create table if not exists "__drizzle_migrations" (id serial primary key, hash text not null, created_at bigint)'
+
 let batch: string | undefined
 /** Every migration in one batch, with `__SCHEMA__` for the schema's name. */
 function freshSchemaBatch(): string {
@@ -41,7 +45,7 @@ function freshSchemaBatch(): string {
     'begin',
     'create schema "__SCHEMA__"',
     'set local search_path to "__SCHEMA__"',
-    'create table "__drizzle_migrations" (id serial primary key, hash text not null, created_at bigint)',
+    MIGRATIONS_TABLE,
     ...readPgMigrations().flatMap((m) => [
       ...statementsOf(m.sql),
       `insert into "__drizzle_migrations" (hash, created_at) values ('${m.hash}', ${m.folderMillis})`,
@@ -68,9 +72,7 @@ function migrateUnderAdvisoryLock(facade: PgFacade) {
   send(`begin; select pg_advisory_xact_lock(${writeLockKey(`migrate:${facade.schema}`)})`)
   try {
     send(`create schema if not exists ${quoted}`)
-    send(
-      'create table if not exists "__drizzle_migrations" (id serial primary key, hash text not null, created_at bigint)',
-    )
+    send(MIGRATIONS_TABLE)
     const last = facade.query('select max(created_at) from "__drizzle_migrations"', []).rows[0]?.[0] as
       | number
       | null
