@@ -28,7 +28,7 @@ export class DatabaseOpenError extends Error {}
 export function openDb(path: string, opts: { onSql?: (sql: string) => void } = {}): Db {
   if (isPostgresUrl(path)) {
     try {
-      return openPgDb(path)
+      return openPgDb(path, { onSql: opts.onSql })
     } catch (e) {
       throw new DatabaseOpenError(
         `Cannot open the PostgreSQL database ${redactDatabaseUrl(path)}: ${(e as Error).message}`,

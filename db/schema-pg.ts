@@ -791,6 +791,8 @@ export const receptionBookings = pgTable(
     index('reception_bookings_station_slot').on(t.stationId, t.slotAt),
     index('reception_bookings_status_end').on(t.status, t.slotEndsAt),
     index('reception_bookings_updated').on(t.updatedAt),
+    index('reception_bookings_place').on(t.placeId, t.slotAt),
+    index('reception_bookings_deputy').on(t.deputyId, t.slotAt),
   ],
 )
 

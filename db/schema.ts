@@ -1014,6 +1014,9 @@ export const receptionBookings = sqliteTable(
     index('reception_bookings_station_slot').on(t.stationId, t.slotAt),
     index('reception_bookings_status_end').on(t.status, t.slotEndsAt),
     index('reception_bookings_updated').on(t.updatedAt),
+    // Coverage: a deputy's contacts are the bookings at their districts' places or their own.
+    index('reception_bookings_place').on(t.placeId, t.slotAt),
+    index('reception_bookings_deputy').on(t.deputyId, t.slotAt),
   ],
 )
 

@@ -3,15 +3,8 @@ import type { BookingContactRow, ConcernContactRow, VisitContactRow } from '../.
 import { localDate } from '../../server/domain/time.ts'
 import { addDays } from '../../server/domain/zoned-time.ts'
 import type { Queryable } from '../client.ts'
-import {
-  concerns,
-  deputies,
-  deputyDistricts,
-  districts,
-  places,
-  receptionBookings,
-  stations,
-} from '../schema.ts'
+import { concerns, deputies, deputyDistricts, districts, places, receptionBookings } from '../schema.ts'
+import { stationZones } from './stations.ts'
 import { listVisits } from './visits.ts'
 
 /** Districts with their street and station, for the coverage pages' choices and scopes. */
@@ -88,20 +81,15 @@ export type ContactRows = {
  * Everything that may be a contact before `to` (a local date, exclusive), whenever it happened
  * (the last contact may be years back): visits, placed concerns and bookings at the places of the given districts,
  * and those of the given deputies anywhere. Dates are local in each station's zone. Concerns are
- * read through concerns_place, visits through visits_place.
+ * read through concerns_place, visits through visits_place, bookings through
+ * reception_bookings_place and reception_bookings_deputy.
  */
 export function loadContactRows(
   db: Queryable,
   scope: { districtIds: readonly number[]; deputyIds?: readonly number[] },
   to: string,
 ): ContactRows {
-  const zone = new Map(
-    db
-      .select({ id: stations.id, tz: stations.timeZone })
-      .from(stations)
-      .all()
-      .map((s) => [s.id, s.tz]),
-  )
+  const zone = stationZones(db)
   const dateAt = (stationId: number, at: Date) => localDate(at, zone.get(stationId) ?? 'Asia/Shanghai')
   // One day past `to` in UTC covers every zone; the exact local cut is made below.
   const until = new Date(`${addDays(to, 1)}T14:00:00Z`)

@@ -49,6 +49,7 @@ import {
 } from '../schema.ts'
 import { type ConcernRow, countsForDeputy } from './concerns.ts'
 import { eraseSmsPhones } from './outbox.ts'
+import { stationZones } from './stations.ts'
 
 export type FollowUpRow = typeof concernFollowUps.$inferSelect
 
@@ -509,13 +510,7 @@ export function loadRecordRows(db: Queryable, scope: RecordScope, period: { from
   const stationIds = scopeStations(db, scope)
   const concernScope =
     scope.kind === 'deputy' ? eq(concerns.deputyId, scope.id) : inArray(concerns.stationId, stationIds ?? [])
-  const zones = new Map(
-    db
-      .select({ id: stations.id, tz: stations.timeZone })
-      .from(stations)
-      .all()
-      .map((s) => [s.id, s.tz]),
-  )
+  const zones = stationZones(db)
   const concernRows: (RecordConcern & { deputyId: number | null })[] = db
     .select({
       id: concerns.id,

@@ -24,6 +24,27 @@ export function findStation(db: Queryable, id: number): Readonly<StationRow> | u
   })
 }
 
+const zonesCache = new DerivedCache<ReadonlyMap<number, string>>(STATION_TABLES, {
+  name: 'station time zones',
+  max: 1,
+})
+
+/** Every station's time zone by id (a province has thousands; records date each row by them). */
+export function stationZones(db: Queryable): ReadonlyMap<number, string> {
+  return zonesCache.get(
+    db,
+    'all',
+    () =>
+      new Map(
+        db
+          .select({ id: stations.id, tz: stations.timeZone })
+          .from(stations)
+          .all()
+          .map((s) => [s.id, s.tz]),
+      ),
+  )
+}
+
 /** The closure that shuts a station on a local date, if any (a make-up working day shuts nothing). */
 export function closureOn(db: Db, stationId: number, date: string) {
   return db

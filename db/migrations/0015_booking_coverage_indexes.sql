@@ -1,0 +1,2 @@
+CREATE INDEX `reception_bookings_place` ON `reception_bookings` (`place_id`,`slot_at`);--> statement-breakpoint
+CREATE INDEX `reception_bookings_deputy` ON `reception_bookings` (`deputy_id`,`slot_at`);
