@@ -53,7 +53,7 @@ async function handle(req) {
     try {
       for (const b of req.before) {
         await useSchema(b.schema)
-        await client.query(b.sql)
+        await client.query(b.sql, b.params)
       }
     } catch (e) {
       // A commit or rollback behind a failed statement still ends the transaction.

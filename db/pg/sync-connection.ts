@@ -96,15 +96,16 @@ export class PgSyncConnection {
   }
 
   /** Statements without an answer worth waiting for, sent ahead of the next request. */
-  private deferred: { schema: string; sql: string }[] = []
+  private deferred: { schema: string; sql: string; params?: unknown[] }[] = []
 
   /**
-   * Queues a statement whose only possible answer is an error (begin, savepoint, release): it
-   * travels with the next request, which fails with its error, saving a round trip through the
-   * worker. Order is kept, and every request carries what was queued before it.
+   * Queues a statement whose only possible answer is an error (begin, savepoint, release, a
+   * notification inside a transaction): it travels with the next request, which fails with its
+   * error, saving a round trip through the worker. Order is kept, and every request carries what
+   * was queued before it.
    */
-  defer(schema: string, sql: string) {
-    this.deferred.push({ schema, sql })
+  defer(schema: string, sql: string, params?: unknown[]) {
+    this.deferred.push(params ? { schema, sql, params } : { schema, sql })
   }
 
   /** Forgets the queued statements (a rollback makes them moot). */

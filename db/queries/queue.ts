@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, max, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm'
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
 import { awaitsVerdict } from '../../server/domain/concern-follow-up.ts'
 import { afterWalkInNoShow, checkTransition } from '../../server/domain/concern-lifecycle.ts'
@@ -11,27 +11,17 @@ import { queueSettings } from './queue-presence.ts'
 
 export type TicketRow = typeof queueTickets.$inferSelect
 
-// Every walk-in runs these: built once, run with placeholders.
-const lastTicketNumber = preparedFor((db) =>
-  db
-    .select({ n: max(queueTickets.number) })
-    .from(queueTickets)
-    .where(
-      and(
-        eq(queueTickets.stationId, sql.placeholder('stationId')),
-        eq(queueTickets.localDate, sql.placeholder('localDate')),
-      ),
-    )
-    .prepare(),
-)
-
+// Every walk-in runs this: built once, run with placeholders. The number is the day's last plus
+// one, read in the same statement (one round trip fewer on PostgreSQL).
 const insertTicketRow = preparedFor((db) =>
   db
     .insert(queueTickets)
     .values({
       stationId: sql.placeholder('stationId'),
       localDate: sql.placeholder('localDate'),
-      number: sql.placeholder('number'),
+      number: sql`(select coalesce(max(${queueTickets.number}), 0) + 1 from ${queueTickets}
+        where ${queueTickets.stationId} = ${sql.placeholder('stationId')}
+          and ${queueTickets.localDate} = ${sql.placeholder('localDate')})`,
       concernId: sql.placeholder('concernId'),
       kind: sql.placeholder('kind'),
       // drizzle's timestamp encoder cannot take null through a placeholder: milliseconds are given.
@@ -64,11 +54,9 @@ export function insertTicket(
   },
   now: Date,
 ): TicketRow {
-  const last = lastTicketNumber(db).get({ stationId: t.stationId, localDate: t.localDate })
   return insertTicketRow(db).get({
     stationId: t.stationId,
     localDate: t.localDate,
-    number: (last?.n ?? 0) + 1,
     concernId: t.concernId,
     kind: t.kind ?? 'walk_in',
     slotAtMs: t.slotAt?.getTime() ?? null,

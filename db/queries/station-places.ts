@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm'
 import { VISIT_NOTICE_DAYS, visitsToShow } from '../../server/domain/visit-notices.ts'
 import type { Queryable } from '../client.ts'
+import { DerivedCache } from '../derived-cache.ts'
 import { concerns, districts, places } from '../schema.ts'
 import { findPlace, listPlaces, type PlaceWithDistrict } from './places.ts'
 import { listVisits, type VisitView } from './visits.ts'
@@ -16,10 +17,20 @@ export function stationDistrictIds(db: Queryable, stationId: number): number[] {
     .map((r) => r.id)
 }
 
-/** Active places of the station's districts: what a resident at its kiosk picks from. */
-export function stationPlaces(db: Queryable, stationId: number): PlaceWithDistrict[] {
-  const ids = stationDistrictIds(db, stationId)
-  return ids.length ? listPlaces(db, { districtIds: ids }) : []
+const placesByStation = new DerivedCache<readonly PlaceWithDistrict[]>(['districts', 'places'] as const, {
+  name: 'places by station',
+  max: 5000,
+})
+
+/**
+ * Active places of the station's districts: what a resident at its kiosk picks from. Kept until a
+ * district or place is written (every walk-in asks), so shared and frozen.
+ */
+export function stationPlaces(db: Queryable, stationId: number): readonly PlaceWithDistrict[] {
+  return placesByStation.get(db, String(stationId), () => {
+    const ids = stationDistrictIds(db, stationId)
+    return Object.freeze(ids.length ? listPlaces(db, { districtIds: ids }) : [])
+  })
 }
 
 /** An active place of the station's districts, or undefined: the kiosk accepts no other. */

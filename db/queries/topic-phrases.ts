@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import type { Db, Queryable, Tx } from '../client.ts'
+import { DerivedCache } from '../derived-cache.ts'
 import { concernPhrases, topicPhrases } from '../schema.ts'
 import { recordAudit } from './audit.ts'
 
@@ -23,14 +24,22 @@ export const listPhrases = (db: Reader, topicId: number): PhraseRow[] =>
     .orderBy(...order)
     .all()
 
-/** The phrases a kiosk offers for a topic. */
-export const activePhrases = (db: Reader, topicId: number): PhraseRow[] =>
-  db
-    .select()
-    .from(topicPhrases)
-    .where(and(eq(topicPhrases.topicId, topicId), eq(topicPhrases.active, true)))
-    .orderBy(...order)
-    .all()
+const activeByTopic = new DerivedCache<readonly PhraseRow[]>(['topic_phrases'] as const, {
+  name: 'active phrases by topic',
+})
+
+/** The phrases a kiosk offers for a topic; kept until a phrase is written, so shared and frozen. */
+export const activePhrases = (db: Reader, topicId: number): readonly PhraseRow[] =>
+  activeByTopic.get(db, String(topicId), () =>
+    Object.freeze(
+      db
+        .select()
+        .from(topicPhrases)
+        .where(and(eq(topicPhrases.topicId, topicId), eq(topicPhrases.active, true)))
+        .orderBy(...order)
+        .all(),
+    ),
+  )
 
 export const findPhrase = (db: Reader, topicId: number, id: number) =>
   db

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { desc } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Db, openDb } from '../../db/client.ts'
 import type { PgFacade } from '../../db/pg/sqlite-facade.ts'
@@ -275,6 +276,32 @@ describe.skipIf(!TEST_POSTGRES_URL)('two app processes on one PostgreSQL databas
     await messages.cancel()
     console.log(`[processes] call on A heard by a board on B after ${ms.toFixed(0)} ms`)
     expect(arrived, `no board showed ticket ${ticket.number} as called within 1 s`).toBe(true)
+  }, 30_000)
+
+  // A walk-in's notification is sent inside its group commit's transaction (with the commit).
+  it('brings a walk-in taken by a kiosk on A to a board connected to B', async () => {
+    markPresent({ db, clock: systemClock }, STATION_A, [10])
+    const kiosk = pairKiosk(db, httpClient(originA))
+    const key = formKey(await (await kiosk.get('/kiosk/concern/details?topic=1')).text())
+    const board = pairKiosk(db, httpClient(originB))
+    const stream = await board.get('/display/events')
+    expect(stream.status).toBe(200)
+    const messages = sseMessages(stream)
+    await messages.next() // the board as it stands
+    const started = performance.now()
+    expect((await kiosk.post('/kiosk/concern', anonymousWalkInForm(key))).status).toBe(303)
+    const ticket = db.select().from(queueTickets).orderBy(desc(queueTickets.id)).limit(1).get()!
+    const shown = new RegExp(`>\\s*${ticketLabel('A', ticket.number)}\\s*<`)
+    let arrived = false
+    const timeout = new Promise<void>((r) => setTimeout(r, 1000))
+    const heard = (async () => {
+      for (let i = 0; i < 10 && !arrived; i++) if (shown.test(await messages.next())) arrived = true
+    })()
+    await Promise.race([heard, timeout])
+    const ms = performance.now() - started
+    await messages.cancel()
+    console.log(`[processes] walk-in on A heard by a board on B after ${ms.toFixed(0)} ms`)
+    expect(arrived, `no board showed ticket ${ticket.number} within 1 s`).toBe(true)
   }, 30_000)
 })
 

@@ -13,7 +13,7 @@ export function PhraseChips({
   inPerson,
   error,
 }: {
-  phrases: PhraseRow[]
+  phrases: readonly PhraseRow[]
   chosen: readonly number[]
   inPerson: boolean
   error?: string | undefined

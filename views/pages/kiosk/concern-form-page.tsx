@@ -53,7 +53,7 @@ export function ConcernDetailsPage({
   phrases,
   errors = {},
   place,
-}: Common & { phrases: PhraseRow[]; place: PlaceChoice }) {
+}: Common & { phrases: readonly PhraseRow[]; place: PlaceChoice }) {
   const { t } = useI18n()
   const queue = choice.mode === 'queue'
   const descError = errors.description
