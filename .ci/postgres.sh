@@ -59,6 +59,20 @@ running() {
   [ -f "$dir/data/PG_VERSION" ] && as_owner "$dir" "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1
 }
 
+# A postmaster killed and not yet reaped (a zombie) still passes pg_ctl's "is it running?" and
+# the server's own lock-file check. After a crash the lock files name no live server: remove them.
+clear_stale_locks() {
+  local dir=$1 port=$2 pid state
+  [ -f "$dir/data/postmaster.pid" ] || return 0
+  pid=$(head -n 1 "$dir/data/postmaster.pid")
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
+  state=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d ' ' -f 1 || true)
+  if [ -z "$state" ] || [ "$state" = Z ]; then
+    echo "Removing the lock files of a PostgreSQL server that is gone (pid $pid)." >&2
+    rm -f "$dir/data/postmaster.pid" "$dir/.s.PGSQL.$port.lock"
+  fi
+}
+
 start() {
   local dir=$1 port=$2 bin url
   [[ "$port" =~ ^[0-9]+$ ]] || die "port must be a number, not '$port'"
@@ -66,6 +80,7 @@ start() {
   url="postgres://liaison@127.0.0.1:$port/postgres"
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
+  clear_stale_locks "$dir" "$port"
   if running "$dir" "$bin"; then
     echo "PostgreSQL in $dir is already running." >&2
     echo "$url"

@@ -342,13 +342,9 @@ function ownCluster(dir: string, port: number) {
       const backends = childrenOf(postmaster)
       process.kill(postmaster, 'SIGKILL')
       for (const pid of backends) if (alive(pid)) process.kill(pid, 'SIGKILL')
+      // A killed postmaster nobody has reaped yet (a zombie) leaves its lock files naming it:
+      // postgres.sh start clears them, as it must after a real power loss.
       for (let i = 0; i < 100 && [postmaster, ...backends].some(alive); i++) await sleep(50)
-      // A killed postmaster nobody has reaped yet (how soon depends on the machine's init) still
-      // answers pg_ctl's "is it running?", and postgres.sh would not start the cluster. After a real
-      // power loss its lock files name no process; make it so.
-      if (!alive(postmaster))
-        for (const lock of [join(dir, 'data', 'postmaster.pid'), join(dir, `.s.PGSQL.${port}.lock`)])
-          rmSync(lock, { force: true })
     },
     stop: () => execFileSync(script, ['stop', dir], { stdio: 'ignore' }),
   }

@@ -47,7 +47,6 @@ export function markPresent(
     )
 }
 
-/** The hidden idempotency key of a rendered drop-in form. */
 /** The kiosk's drop-in form for station A, anonymous, any deputy: what three taps send. */
 export const anonymousWalkInForm = (key: string) => ({
   station: String(STATION_A),
@@ -57,6 +56,7 @@ export const anonymousWalkInForm = (key: string) => ({
   mode: 'anonymous',
 })
 
+/** The hidden idempotency key of a rendered drop-in form. */
 export const formKey = (html: string) => /name="key" value="([^"]+)"/.exec(html)?.[1] ?? ''
 
 /** Row count of a table, for "nothing written" checks. */
