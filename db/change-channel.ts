@@ -1,11 +1,13 @@
 import type { Queryable } from './client.ts'
 import { connectionOf } from './data-versions.ts'
 import { PgFacade } from './pg/sqlite-facade.ts'
+import { PG_RECONNECTED } from './pg/sync-connection.ts'
 
 /** Messages between the app processes that share one PostgreSQL database. */
 export type ChangeChannel = {
   send(message: unknown): void
-  listen(fn: (message: unknown) => void): () => void
+  /** `onGap`: the link to the other processes was down for a while; messages may have been missed. */
+  listen(fn: (message: unknown) => void, onGap: () => void): () => void
 }
 
 const NOTIFY = 'select pg_notify($1, $2)'
@@ -27,13 +29,18 @@ export function changeChannel(db: Queryable, name: 'liaison_queue'): ChangeChann
       if (client.inTransaction) client.connection.defer(client.schema, NOTIFY, params)
       else client.query(NOTIFY, params)
     },
-    listen(fn) {
+    listen(fn, onGap) {
       const onMessage = (payload: string) => {
         const { s, o, m } = JSON.parse(payload) as { s: string; o: string; m: unknown }
         if (s === client.schema && o !== origin) fn(m)
       }
-      client.connection.notifications.on(name, onMessage)
-      return () => client.connection.notifications.off(name, onMessage)
+      const { notifications } = client.connection
+      notifications.on(name, onMessage)
+      notifications.on(PG_RECONNECTED, onGap)
+      return () => {
+        notifications.off(name, onMessage)
+        notifications.off(PG_RECONNECTED, onGap)
+      }
     },
   }
 }

@@ -21,6 +21,54 @@ const prepared = new Map()
 let names = 0
 let broken = null
 
+// The LISTEN connection. While it is down every cache re-reads (flag[2]); it is reopened on its
+// own, without waiting for the process's next statement, and then the main thread is told that
+// notifications may have been missed.
+const RELISTEN_MS = 1000
+let channels = []
+let relistenTimer
+let closing = false
+
+async function openListener() {
+  const l = new pg.Client({ connectionString: url, application_name: 'liaison-listen' })
+  l.on('error', () => listenerLost(l))
+  try {
+    await l.connect()
+    l.on('notification', (n) => {
+      Atomics.add(flag, 1, 1)
+      if (n.channel !== 'liaison_data') parentPort.postMessage({ channel: n.channel, payload: n.payload })
+    })
+    for (const channel of channels) await l.query(`listen "${channel}"`)
+  } catch (e) {
+    l.end().catch(() => {})
+    throw e
+  }
+  listener = l
+}
+
+function listenerLost(l) {
+  Atomics.store(flag, 2, 1)
+  if (listener === l) listener = undefined
+  l.end().catch(() => {})
+  relistenLater()
+}
+
+function relistenLater() {
+  if (closing || relistenTimer) return
+  relistenTimer = setTimeout(async () => {
+    relistenTimer = undefined
+    try {
+      await openListener()
+    } catch {
+      relistenLater()
+      return
+    }
+    Atomics.store(flag, 2, 0)
+    Atomics.add(flag, 1, 1)
+    parentPort.postMessage({ channel: 'reconnected' })
+  }, RELISTEN_MS)
+}
+
 function answer(message) {
   replyPort.postMessage(message)
   Atomics.store(flag, 0, 1)
@@ -70,20 +118,10 @@ async function handle(req) {
         broken = e
       })
       return { ok: true }
-    case 'listen': {
-      listener = new pg.Client({ connectionString: url, application_name: 'liaison-listen' })
-      listener.on('error', () => {
-        // A lost LISTEN connection makes every cache re-read from now on: safe, only slower.
-        Atomics.store(flag, 2, 1)
-      })
-      await listener.connect()
-      listener.on('notification', (n) => {
-        Atomics.add(flag, 1, 1)
-        if (n.channel !== 'liaison_data') parentPort.postMessage({ channel: n.channel, payload: n.payload })
-      })
-      for (const channel of req.channels) await listener.query(`listen "${channel}"`)
+    case 'listen':
+      channels = req.channels
+      await openListener()
       return { ok: true }
-    }
     case 'exec': {
       await useSchema(req.schema)
       await client.query(req.sql)
@@ -103,6 +141,8 @@ async function handle(req) {
     case 'fresh':
       return { ok: true, schema: await takeFreshSchema(req) }
     case 'close':
+      closing = true
+      clearTimeout(relistenTimer)
       await client.end().catch(() => {})
       await listener?.end().catch(() => {})
       return { ok: true }

@@ -29,6 +29,9 @@ export class PgStatementError extends Error {
 /** `liaison_data`: a versioned table changed (the data-version triggers); `liaison_queue`: a queue change to pass to boards and consoles of every process. */
 export const PG_CHANNELS = ['liaison_data', 'liaison_queue'] as const
 
+/** Emitted on `notifications` when the LISTEN connection is back after a loss (pg-worker.mjs). */
+export const PG_RECONNECTED = 'reconnected'
+
 /** SQLSTATE classes that mean the connection, not the statement, failed. */
 const LOST = /^(08|57P)/
 const lostMessage = /Connection terminated|ECONNRESET|ECONNREFUSED|not queryable|timeout expired/i
@@ -47,6 +50,7 @@ export class PgSyncConnection {
   private readonly flag = new Int32Array(this.shared)
   private worker: Worker | undefined
   private port: MessagePort | undefined
+  private startedBefore = false
   /** A transaction has begun on the current connection and not yet ended. */
   private transactionOpen = false
   /** The connection went away inside a transaction that the caller has not yet ended. */
@@ -79,6 +83,9 @@ export class PgSyncConnection {
     this.port = port1
     this.send({ op: 'connect' })
     this.send({ op: 'listen', channels: PG_CHANNELS })
+    // A new connection after a lost one: notifications of the gap are gone.
+    if (this.startedBefore) setImmediate(() => this.notifications.emit(PG_RECONNECTED))
+    this.startedBefore = true
   }
 
   private reset() {

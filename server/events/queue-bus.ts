@@ -19,6 +19,8 @@ export type QueueChangeKind =
   | 'carried_over'
   /** A kiosk called for staff, or a clerk took such a call (not a queue change, same listeners). */
   | 'staff_call'
+  /** The link to the other app processes is back after a gap: anything may have changed. */
+  | 'resync'
 
 export type QueueChange = { stationId: number; kind: QueueChangeKind; ticketId?: number }
 type Listener = (change: QueueChange) => void
@@ -65,6 +67,11 @@ export class QueueBus {
     }
   }
 
+  /** Tells every listening station to look again (changes made elsewhere may have been missed). */
+  resync() {
+    for (const stationId of [...this.#listeners.keys()]) this.publishLocally({ stationId, kind: 'resync' })
+  }
+
   listenerCount(stationId: number) {
     return this.#listeners.get(stationId)?.size ?? 0
   }
@@ -82,7 +89,10 @@ export function queueBus(db: Queryable): QueueBus {
   if (!bus) {
     const channel = changeChannel(db, 'liaison_queue')
     bus = new QueueBus(channel)
-    channel?.listen((change) => bus!.publishLocally(change as QueueChange))
+    channel?.listen(
+      (change) => bus!.publishLocally(change as QueueChange),
+      () => bus!.resync(),
+    )
     buses.set(db, bus)
   }
   return bus

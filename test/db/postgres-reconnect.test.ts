@@ -3,6 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import { openDb } from '../../db/client.ts'
 import { groupCommit } from '../../db/group-commit.ts'
+import type { PgFacade } from '../../db/pg/sqlite-facade.ts'
+import { type QueueChange, queueBus } from '../../server/events/queue-bus.ts'
 import { PROJECT_ROOT } from '../../server/project-root.ts'
 import { freshPostgresDatabase, TEST_POSTGRES_URL, withClient } from '../helpers/postgres.ts'
 
@@ -72,5 +74,39 @@ describe.skipIf(!TEST_POSTGRES_URL)('a lost PostgreSQL connection', () => {
     })
     expect(tx).toThrow()
     expect(db.$client.prepare('select count(*) as n from m_probe').get()).toEqual({ n: 0 })
+  })
+
+  it('reopens its LISTEN connection without waiting for a statement, and has the boards look again', async () => {
+    const url = await freshPostgresDatabase('m')
+    const db = openDb(url)
+    const heard: QueueChange[] = []
+    queueBus(db).subscribe(1, (change) => heard.push(change))
+    backendOf(db) // the first statement opens the connection and its LISTEN connection
+    const until = async (ok: () => boolean | Promise<boolean>) => {
+      for (let i = 0; i < 100 && !(await ok()); i++) await sleep(50)
+    }
+    await withClient(url, async (c) => {
+      const listeners = async () =>
+        (
+          await c.query<{ pid: number }>(
+            "select pid from pg_stat_activity where application_name = 'liaison-listen' and datname = current_database()",
+          )
+        ).rows.map((r) => r.pid)
+      const [before] = await listeners()
+      expect(before).toBeDefined()
+      await c.query('select pg_terminate_backend($1)', [before])
+      // No statement runs on `db` from here on: the worker reconnects by itself.
+      await until(() => heard.some((h) => h.kind === 'resync'))
+      expect(heard.map((h) => h.kind)).toEqual(['resync'])
+      expect(await listeners()).not.toContain(before)
+      const schema = (db.$client as unknown as PgFacade).schema
+      const change = { stationId: 1, kind: 'called', ticketId: 7 }
+      await c.query('select pg_notify($1, $2)', [
+        'liaison_queue',
+        JSON.stringify({ s: schema, o: 'another process', m: change }),
+      ])
+      await until(() => heard.length === 2)
+      expect(heard[1]).toEqual(change)
+    })
   })
 })
