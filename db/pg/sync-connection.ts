@@ -26,6 +26,8 @@ export class PgStatementError extends Error {
   }
 }
 
+export type DeferredStatement = { schema: string; sql: string; params?: unknown[] }
+
 /** `liaison_data`: a versioned table changed (the data-version triggers); `liaison_queue`: a queue change to pass to boards and consoles of every process. */
 export const PG_CHANNELS = ['liaison_data', 'liaison_queue'] as const
 
@@ -103,7 +105,7 @@ export class PgSyncConnection {
   }
 
   /** Statements without an answer worth waiting for, sent ahead of the next request. */
-  private deferred: { schema: string; sql: string; params?: unknown[] }[] = []
+  private deferred: DeferredStatement[] = []
 
   /**
    * Queues a statement whose only possible answer is an error (begin, savepoint, release, a
@@ -111,8 +113,15 @@ export class PgSyncConnection {
    * error, saving a round trip through the worker. Order is kept, and every request carries what
    * was queued before it.
    */
-  defer(schema: string, sql: string, params?: unknown[]) {
-    this.deferred.push(params ? { schema, sql, params } : { schema, sql })
+  defer(schema: string, sql: string, params?: unknown[]): DeferredStatement {
+    const statement = params ? { schema, sql, params } : { schema, sql }
+    this.deferred.push(statement)
+    return statement
+  }
+
+  /** Whether a deferred statement is still waiting for the next request (its params may change). */
+  stillDeferred(statement: DeferredStatement): boolean {
+    return this.deferred.includes(statement)
   }
 
   /** Forgets the queued statements (a rollback makes them moot). */

@@ -252,31 +252,53 @@ function nextWord(tokens: Token[], from: number) {
   return lower(tokens[indexOfNextWord(tokens, from)])
 }
 
+type Template = {
+  /** The translated text in pieces; a number is the index of a parameter that takes a cast. */
+  parts: (string | number)[]
+  reader: boolean
+  paramCount: number
+}
+
+const templates = new Map<string, Template>()
 const cache = new Map<string, TranslatedSql>()
 
 /**
- * Translates one statement. `kinds` says what each `?` is bound to: integers and other numbers get
- * a cast, because PostgreSQL cannot infer a parameter's type in `? is null` or a select list,
- * where SQLite needs no type at all.
+ * Whether the parameter at `i` is a whole value of an INSERT's VALUES row: its type is then the
+ * column's, and it takes no cast. So a multi-row insert has one text whatever its nulls are (one
+ * prepared statement on the server, not one per combination).
  */
-export function translateSql(sql: string, kinds: readonly ParamKind[] = []): TranslatedSql {
-  const key = `${kinds.join('')}|${sql}`
-  const hit = cache.get(key)
-  if (hit) return hit
+function bareInsertValue(tokens: Token[], i: number, inValues: boolean, depth: number): boolean {
+  if (!inValues || depth !== 1) return false
+  let before = i - 1
+  while (before >= 0 && tokens[before]!.t === 'space') before--
+  const after = indexOfNextWord(tokens, i + 1)
+  const prev = tokens[before]?.t
+  const next = tokens[after]?.t
+  return (prev === '(' || prev === ',') && (next === ',' || next === ')')
+}
+
+function template(sql: string): Template {
   let tokens = rewriteCalls(tokenize(sql))
   tokens = bareConflictTarget(sqliteNullOrder(tokens))
   let p = 0
-  const parts: string[] = []
+  const parts: (string | number)[] = []
   let first: string | undefined
   let returning = false
   let prevWord: string | undefined
-  for (const tok of tokens) {
+  let depth = 0
+  let inValues = false
+  for (const [i, tok] of tokens.entries()) {
     const w = lower(tok)
     if (w && !first) first = w
     if (w === 'returning') returning = true
+    if (tok.t === '(') depth++
+    if (tok.t === ')') depth--
+    if (first === 'insert' && w === 'values' && depth === 0) inValues = true
+    else if (depth === 0 && w && w !== 'values') inValues = false
     if (tok.t === 'param') {
-      const kind = kinds[p++]
-      parts.push(`$${p}${kind === 'int' ? '::bigint' : kind === 'float' ? '::double precision' : ''}`)
+      parts.push(`$${p + 1}`)
+      if (!bareInsertValue(tokens, i, inValues, depth)) parts.push(p)
+      p++
     } else if (w === 'like') parts.push('ilike')
     else if (tok.t === 'word' && /[a-z]/.test(tok.v) && /[A-Z]/.test(tok.v) && prevWord === 'as')
       // PostgreSQL folds an unquoted alias to lower case; SQLite keeps `as entityId` as written.
@@ -285,10 +307,34 @@ export function translateSql(sql: string, kinds: readonly ParamKind[] = []): Tra
     else parts.push(tok.v)
     if (tok.t !== 'space') prevWord = w
   }
-  const result = {
-    text: parts.join(''),
+  return {
+    parts,
     reader: first === 'select' || first === 'with' || first === 'values' || returning,
     paramCount: p,
+  }
+}
+
+/**
+ * Translates one statement. `kinds` says what each `?` is bound to: integers and other numbers get
+ * a cast, because PostgreSQL cannot infer a parameter's type in `? is null` or a select list,
+ * where SQLite needs no type at all.
+ */
+export function translateSql(sql: string, kinds: readonly ParamKind[] = []): TranslatedSql {
+  let t = templates.get(sql)
+  if (!t) {
+    t = template(sql)
+    if (templates.size > 5000) templates.clear()
+    templates.set(sql, t)
+  }
+  const cast = (p: number) =>
+    kinds[p] === 'int' ? '::bigint' : kinds[p] === 'float' ? '::double precision' : ''
+  const key = `${t.parts.map((part) => (typeof part === 'number' ? (cast(part)[2] ?? '-') : '')).join('')}|${sql}`
+  const hit = cache.get(key)
+  if (hit) return hit
+  const result = {
+    text: t.parts.map((part) => (typeof part === 'number' ? cast(part) : part)).join(''),
+    reader: t.reader,
+    paramCount: t.paramCount,
   }
   if (cache.size > 5000) cache.clear()
   cache.set(key, result)

@@ -4,7 +4,7 @@ import { randomCode, TRACKING_CODE_LENGTH } from '../../server/domain/secrets.ts
 import { addWorkingDays, type WorkingCalendar, workingCalendar } from '../../server/domain/working-days.ts'
 import type { Queryable } from '../client.ts'
 import { DerivedCache } from '../derived-cache.ts'
-import { preparedFor } from '../prepared.ts'
+import { inChunks, preparedForRows, rowParams, rowPlaceholder } from '../prepared.ts'
 import {
   type ConcernChannel,
   type ConcernEventAction,
@@ -69,66 +69,89 @@ export type NewConcern = {
   smsConsent?: boolean
 }
 
-const concernWithCode = preparedFor((db) =>
+const concernsWithCodes = preparedForRows((db, k) =>
   db
-    .select({ id: concerns.id })
+    .select({ code: concerns.trackingCode })
     .from(concerns)
-    .where(eq(concerns.trackingCode, sql.placeholder('code')))
+    .where(
+      inArray(
+        concerns.trackingCode,
+        Array.from({ length: k }, (_, i) => rowPlaceholder('code', i)),
+      ),
+    )
     .prepare(),
 )
 
-function newTrackingCode(db: Queryable): string {
-  for (let i = 0; i < 20; i++) {
-    const code = randomCode(TRACKING_CODE_LENGTH)
-    if (!concernWithCode(db).get({ code })) return code
+/** `n` tracking codes no concern has, nor each other. */
+function newTrackingCodes(db: Queryable, n: number): string[] {
+  const codes = new Set<string>()
+  for (let attempt = 0; attempt < 20 && codes.size < n; attempt++) {
+    const drawn = [...new Set(Array.from({ length: n - codes.size }, () => randomCode(TRACKING_CODE_LENGTH)))]
+    const taken = new Set(
+      inChunks(drawn, (chunk) =>
+        concernsWithCodes(db, chunk.length).all(rowParams(chunk.map((code) => ({ code })))),
+      ).map((r) => r.code),
+    )
+    for (const code of drawn) if (!taken.has(code) && !codes.has(code)) codes.add(code)
   }
-  throw new Error('could not find a free tracking code')
+  if (codes.size < n) throw new Error('could not find a free tracking code')
+  return [...codes]
 }
 
-// Walk-ins write these on every submission: built once, run with placeholders.
-const insertConcernRow = preparedFor((db) =>
+// Walk-ins write these on every submission: built once per row count, run with placeholders.
+const insertConcernRows = preparedForRows((db, k) =>
   db
     .insert(concerns)
-    .values({
-      trackingCode: sql.placeholder('trackingCode'),
-      stationId: sql.placeholder('stationId'),
-      topicId: sql.placeholder('topicId'),
-      channel: sql.placeholder('channel'),
-      status: 'received',
-      deputyId: sql.placeholder('deputyId'),
-      description: sql.placeholder('description'),
-      residentName: sql.placeholder('residentName'),
-      callbackPhone: sql.placeholder('callbackPhone'),
-      receivedOn: sql.placeholder('receivedOn'),
-      firstResponseDueOn: sql.placeholder('firstResponseDueOn'),
-      submissionKey: sql.placeholder('submissionKey'),
-      kioskId: sql.placeholder('kioskId'),
-      createdByAccountId: sql.placeholder('createdByAccountId'),
-      placeId: sql.placeholder('placeId'),
-      visitId: sql.placeholder('visitId'),
-      triage: sql.placeholder('triage'),
-      smsConsent: sql.placeholder('smsConsent'),
-      createdAt: sql.placeholder('createdAt'),
-      updatedAt: sql.placeholder('updatedAt'),
-    })
+    .values(
+      Array.from({ length: k }, (_, i) => {
+        const p = (name: string) => rowPlaceholder(name, i)
+        return {
+          trackingCode: p('trackingCode'),
+          stationId: p('stationId'),
+          topicId: p('topicId'),
+          channel: p('channel'),
+          status: 'received' as const,
+          deputyId: p('deputyId'),
+          description: p('description'),
+          residentName: p('residentName'),
+          callbackPhone: p('callbackPhone'),
+          receivedOn: p('receivedOn'),
+          firstResponseDueOn: p('firstResponseDueOn'),
+          submissionKey: p('submissionKey'),
+          kioskId: p('kioskId'),
+          createdByAccountId: p('createdByAccountId'),
+          placeId: p('placeId'),
+          visitId: p('visitId'),
+          triage: p('triage'),
+          smsConsent: p('smsConsent'),
+          createdAt: p('createdAt'),
+          updatedAt: p('updatedAt'),
+        }
+      }),
+    )
     .returning()
     .prepare(),
 )
 
-const insertConcernEvent = preparedFor((db) =>
+const insertConcernEventRows = preparedForRows((db, k) =>
   db
     .insert(concernEvents)
-    .values({
-      concernId: sql.placeholder('concernId'),
-      at: sql.placeholder('at'),
-      action: sql.placeholder('action'),
-      actorKind: sql.placeholder('actorKind'),
-      actorAccountId: sql.placeholder('actorAccountId'),
-      fromStatus: sql.placeholder('fromStatus'),
-      toStatus: sql.placeholder('toStatus'),
-      note: sql.placeholder('note'),
-      detail: sql.placeholder('detail'),
-    })
+    .values(
+      Array.from({ length: k }, (_, i) => {
+        const p = (name: string) => rowPlaceholder(name, i)
+        return {
+          concernId: p('concernId'),
+          at: p('at'),
+          action: p('action'),
+          actorKind: p('actorKind'),
+          actorAccountId: p('actorAccountId'),
+          fromStatus: p('fromStatus'),
+          toStatus: p('toStatus'),
+          note: p('note'),
+          detail: p('detail'),
+        }
+      }),
+    )
     .returning()
     .prepare(),
 )
@@ -138,8 +161,22 @@ const insertConcernEvent = preparedFor((db) =>
  * inside the caller's transaction when more rows belong to the same change.
  */
 export function insertConcern(db: Queryable, c: NewConcern, now: Date): ConcernRow {
-  const row = insertConcernRow(db).get({
-    trackingCode: newTrackingCode(db),
+  return insertConcerns(db, [c], now)[0]!
+}
+
+/** insertConcern for several concerns at once (a group commit's walk-ins), in their order. */
+export function insertConcerns(db: Queryable, cs: readonly NewConcern[], now: Date): ConcernRow[] {
+  if (cs.length === 0) return []
+  const codes = newTrackingCodes(db, cs.length)
+  // Inside a transaction each due-date lookup reads the data versions: once per station day.
+  const dueOn = new Map<string, string>()
+  const dueFor = (c: NewConcern) => {
+    const day = `${c.stationId}|${c.receivedOn}`
+    if (!dueOn.has(day)) dueOn.set(day, firstResponseDueOn(db, c.stationId, c.receivedOn))
+    return dueOn.get(day)!
+  }
+  const values = cs.map((c, i) => ({
+    trackingCode: codes[i]!,
     stationId: c.stationId,
     topicId: c.topicId,
     channel: c.channel,
@@ -148,7 +185,7 @@ export function insertConcern(db: Queryable, c: NewConcern, now: Date): ConcernR
     residentName: c.residentName || null,
     callbackPhone: c.callbackPhone || null,
     receivedOn: c.receivedOn,
-    firstResponseDueOn: firstResponseDueOn(db, c.stationId, c.receivedOn),
+    firstResponseDueOn: dueFor(c),
     submissionKey: c.submissionKey ?? null,
     kioskId: c.kioskId ?? null,
     createdByAccountId: c.actor.kind === 'account' ? (c.actor.accountId ?? null) : null,
@@ -158,15 +195,30 @@ export function insertConcern(db: Queryable, c: NewConcern, now: Date): ConcernR
     smsConsent: c.smsConsent ? 1 : 0,
     createdAt: now,
     updatedAt: now,
-  })!
-  addConcernEvent(db, row.id, now, {
-    action: 'created',
-    actor: c.actor,
-    fromStatus: null,
-    toStatus: 'received',
-    note: c.note ?? '',
-  })
-  return row
+  }))
+  // RETURNING's row order is not promised: each row is found again by its code.
+  const byCode = new Map(
+    inChunks(values, (chunk) => insertConcernRows(db, chunk.length).all(rowParams(chunk))).map((r) => [
+      r.trackingCode,
+      r,
+    ]),
+  )
+  const rows = codes.map((code) => byCode.get(code)!)
+  addConcernEvents(
+    db,
+    rows.map((row, i) => ({
+      concernId: row.id,
+      at: now,
+      event: {
+        action: 'created',
+        actor: cs[i]!.actor,
+        fromStatus: null,
+        toStatus: 'received',
+        note: cs[i]!.note ?? '',
+      },
+    })),
+  )
+  return rows
 }
 
 export type NewConcernEvent = {
@@ -186,33 +238,63 @@ export function addConcernEvent(
   at: Date,
   e: NewConcernEvent,
 ): ConcernEventRow {
-  return insertConcernEvent(db).get({
-    concernId,
-    at,
-    action: e.action,
-    actorKind: e.actor.kind,
-    actorAccountId: e.actor.accountId ?? null,
-    fromStatus: e.fromStatus,
-    toStatus: e.toStatus,
-    note: e.note ?? '',
-    detail: e.detail ?? {},
-  })!
+  return addConcernEvents(db, [{ concernId, at, event: e }])[0]!
+}
+
+/** Adds events to concerns' timelines (any order: they are read back by time and id). */
+export function addConcernEvents(
+  db: Queryable,
+  events: readonly { concernId: number; at: Date; event: NewConcernEvent }[],
+): ConcernEventRow[] {
+  return inChunks(events, (chunk) =>
+    insertConcernEventRows(db, chunk.length).all(
+      rowParams(
+        chunk.map(({ concernId, at, event: e }) => ({
+          concernId,
+          at,
+          action: e.action,
+          actorKind: e.actor.kind,
+          actorAccountId: e.actor.accountId ?? null,
+          fromStatus: e.fromStatus,
+          toStatus: e.toStatus,
+          note: e.note ?? '',
+          detail: e.detail ?? {},
+        })),
+      ),
+    ),
+  )
 }
 
 export function findConcernById(db: Queryable, id: number): ConcernRow | undefined {
   return db.select().from(concerns).where(eq(concerns.id, id)).get()
 }
 
-const concernBySubmissionKey = preparedFor((db) =>
+const concernsBySubmissionKeys = preparedForRows((db, k) =>
   db
     .select()
     .from(concerns)
-    .where(eq(concerns.submissionKey, sql.placeholder('key')))
+    .where(
+      inArray(
+        concerns.submissionKey,
+        Array.from({ length: k }, (_, i) => rowPlaceholder('key', i)),
+      ),
+    )
     .prepare(),
 )
 
 export function findConcernBySubmissionKey(db: Queryable, key: string): ConcernRow | undefined {
-  return concernBySubmissionKey(db).get({ key })
+  return findConcernsBySubmissionKeys(db, [key]).get(key)
+}
+
+/** The concerns already made with these submission keys, by key. */
+export function findConcernsBySubmissionKeys(
+  db: Queryable,
+  keys: readonly string[],
+): Map<string, ConcernRow> {
+  const rows = inChunks(keys, (chunk) =>
+    concernsBySubmissionKeys(db, chunk.length).all(rowParams(chunk.map((key) => ({ key })))),
+  )
+  return new Map(rows.map((r) => [r.submissionKey!, r]))
 }
 
 /** What the public tracking page may show: no names, phones or description. */

@@ -1,71 +1,120 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, lt, max, or, sql } from 'drizzle-orm'
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
 import { awaitsVerdict } from '../../server/domain/concern-follow-up.ts'
 import { afterWalkInNoShow, checkTransition } from '../../server/domain/concern-lifecycle.ts'
 import { callsSinceLastPriority, orderQueue, type QueueEntry } from '../../server/domain/queue-order.ts'
 import type { Queryable } from '../client.ts'
-import { preparedFor } from '../prepared.ts'
+import { inChunks, preparedFor, preparedForRows, rowParams, rowPlaceholder } from '../prepared.ts'
 import { concerns, deputies, queueTickets, type TicketOutcome, type TicketStatus, topics } from '../schema.ts'
 import { type Actor, addConcernEvent } from './concerns.ts'
 import { queueSettings } from './queue-presence.ts'
 
 export type TicketRow = typeof queueTickets.$inferSelect
 
-// Every walk-in runs this: built once, run with placeholders. The number is the day's last plus
-// one, read in the same statement (one round trip fewer on PostgreSQL).
-const insertTicketRow = preparedFor((db) =>
+// Every walk-in runs these: built once per row count, run with placeholders.
+const lastNumbers = preparedForRows((db, k) =>
+  db
+    .select({
+      stationId: queueTickets.stationId,
+      localDate: queueTickets.localDate,
+      n: max(queueTickets.number),
+    })
+    .from(queueTickets)
+    .where(
+      or(
+        ...Array.from({ length: k }, (_, i) =>
+          and(
+            eq(queueTickets.stationId, rowPlaceholder('stationId', i)),
+            eq(queueTickets.localDate, rowPlaceholder('localDate', i)),
+          ),
+        ),
+      ),
+    )
+    .groupBy(queueTickets.stationId, queueTickets.localDate)
+    .prepare(),
+)
+
+const insertTicketRows = preparedForRows((db, k) =>
   db
     .insert(queueTickets)
-    .values({
-      stationId: sql.placeholder('stationId'),
-      localDate: sql.placeholder('localDate'),
-      number: sql`(select coalesce(max(${queueTickets.number}), 0) + 1 from ${queueTickets}
-        where ${queueTickets.stationId} = ${sql.placeholder('stationId')}
-          and ${queueTickets.localDate} = ${sql.placeholder('localDate')})`,
-      concernId: sql.placeholder('concernId'),
-      kind: sql.placeholder('kind'),
-      // drizzle's timestamp encoder cannot take null through a placeholder: milliseconds are given.
-      slotAt: sql`${sql.placeholder('slotAtMs')}`,
-      priority: sql.placeholder('priority'),
-      deputyId: sql.placeholder('deputyId'),
-      status: 'waiting',
-      arrivedAt: sql.placeholder('arrivedAt'),
-      createdAt: sql.placeholder('createdAt'),
-      updatedAt: sql.placeholder('updatedAt'),
-    })
+    .values(
+      Array.from({ length: k }, (_, i) => {
+        const p = (name: string) => rowPlaceholder(name, i)
+        return {
+          stationId: p('stationId'),
+          localDate: p('localDate'),
+          number: p('number'),
+          concernId: p('concernId'),
+          kind: p('kind'),
+          // drizzle's timestamp encoder cannot take null through a placeholder: milliseconds are given.
+          slotAt: sql`${p('slotAtMs')}`,
+          priority: p('priority'),
+          deputyId: p('deputyId'),
+          status: 'waiting' as const,
+          arrivedAt: p('arrivedAt'),
+          createdAt: p('createdAt'),
+          updatedAt: p('updatedAt'),
+        }
+      }),
+    )
     .returning()
     .prepare(),
 )
+
+export type NewTicket = {
+  stationId: number
+  localDate: string
+  concernId: number
+  deputyId: number | null
+  priority: boolean
+  kind?: 'walk_in' | 'booking'
+  slotAt?: Date | null
+}
 
 /**
  * Gives a concern the next number of its station's day. Must run inside the caller's (immediate)
  * transaction; the unique index (station, date, number) stops a duplicate if anything ever races.
  */
-export function insertTicket(
-  db: Queryable,
-  t: {
-    stationId: number
-    localDate: string
-    concernId: number
-    deputyId: number | null
-    priority: boolean
-    kind?: 'walk_in' | 'booking'
-    slotAt?: Date | null
-  },
-  now: Date,
-): TicketRow {
-  return insertTicketRow(db).get({
-    stationId: t.stationId,
-    localDate: t.localDate,
-    concernId: t.concernId,
-    kind: t.kind ?? 'walk_in',
-    slotAtMs: t.slotAt?.getTime() ?? null,
-    priority: t.priority,
-    deputyId: t.deputyId,
-    arrivedAt: now,
-    createdAt: now,
-    updatedAt: now,
-  })!
+export function insertTicket(db: Queryable, t: NewTicket, now: Date): TicketRow {
+  return insertTickets(db, [t], now)[0]!
+}
+
+/** insertTicket for several concerns at once, numbered in their order; returned in their order. */
+export function insertTickets(db: Queryable, ts: readonly NewTicket[], now: Date): TicketRow[] {
+  const dayOf = (t: { stationId: number; localDate: string }) => `${t.stationId}|${t.localDate}`
+  const days = [
+    ...new Map(ts.map((t) => [dayOf(t), { stationId: t.stationId, localDate: t.localDate }])).values(),
+  ]
+  const last = new Map(
+    inChunks(days, (chunk) => lastNumbers(db, chunk.length).all(rowParams(chunk))).map((r) => [
+      dayOf(r),
+      r.n ?? 0,
+    ]),
+  )
+  const values = ts.map((t) => {
+    const number = (last.get(dayOf(t)) ?? 0) + 1
+    last.set(dayOf(t), number)
+    return {
+      stationId: t.stationId,
+      localDate: t.localDate,
+      number,
+      concernId: t.concernId,
+      kind: t.kind ?? 'walk_in',
+      slotAtMs: t.slotAt?.getTime() ?? null,
+      priority: t.priority,
+      deputyId: t.deputyId,
+      arrivedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    }
+  })
+  const byConcern = new Map(
+    inChunks(values, (chunk) => insertTicketRows(db, chunk.length).all(rowParams(chunk))).map((r) => [
+      r.concernId,
+      r,
+    ]),
+  )
+  return ts.map((t) => byConcern.get(t.concernId)!)
 }
 
 export type QueueTicket = TicketRow & {

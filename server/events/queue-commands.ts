@@ -3,15 +3,15 @@ import { finishBookingOfTicket } from '../../db/queries/bookings.ts'
 import {
   type Actor,
   type ConcernRow,
-  findConcernBySubmissionKey,
-  insertConcern,
+  findConcernsBySubmissionKeys,
+  insertConcerns,
 } from '../../db/queries/concerns.ts'
 import {
   assignConcern,
   claimNextTicket,
   currentTicketOf,
   findTicketByConcern,
-  insertTicket,
+  insertTickets,
   moveTicket,
   oneMoreCall,
   recordVisitOutcome,
@@ -190,13 +190,34 @@ export type WalkInResult = { concern: ConcernRow; ticket: TicketRow | null; repl
  * repeated submission key (double tap, retry) returns what the first submission created.
  */
 export function submitConcern(db: Db, n: NewWalkIn, now: Date): WalkInResult {
-  const result = db.transaction((tx): WalkInResult => {
-    const earlier = n.submissionKey ? findConcernBySubmissionKey(tx, n.submissionKey) : undefined
-    if (earlier)
-      return { concern: earlier, ticket: findTicketByConcern(tx, earlier.id) ?? null, replayed: true }
-    const concern = insertConcern(
+  return submitConcerns(db, [n], now)[0]!
+}
+
+/**
+ * submitConcern for walk-ins that arrived together (a group commit's), in one transaction: each
+ * kind of row is written for all of them in one statement, so the cost in round trips to the
+ * database does not grow with their number. Numbers are given in their order; a key repeated
+ * among them is a repeat of its first.
+ */
+export function submitConcerns(db: Db, ns: readonly NewWalkIn[], now: Date): WalkInResult[] {
+  const results = db.transaction((tx): WalkInResult[] => {
+    const keys = [...new Set(ns.flatMap((n) => (n.submissionKey ? [n.submissionKey] : [])))]
+    const earlier = findConcernsBySubmissionKeys(tx, keys)
+    const replay = (concern: ConcernRow) => ({
+      concern,
+      ticket: findTicketByConcern(tx, concern.id) ?? null,
+      replayed: true,
+    })
+    const fresh: NewWalkIn[] = []
+    const firstOfKey = new Set<string>()
+    for (const n of ns) {
+      if (n.submissionKey && (earlier.has(n.submissionKey) || firstOfKey.has(n.submissionKey))) continue
+      if (n.submissionKey) firstOfKey.add(n.submissionKey)
+      fresh.push(n)
+    }
+    const made = insertConcerns(
       tx,
-      {
+      fresh.map((n) => ({
         stationId: n.stationId,
         topicId: n.topicId,
         channel: n.channel,
@@ -212,30 +233,47 @@ export function submitConcern(db: Db, n: NewWalkIn, now: Date): WalkInResult {
         submissionKey: n.submissionKey,
         kioskId: n.kioskId,
         actor: n.actor,
-      },
+      })),
       now,
     )
-    const ticket = n.queue
-      ? insertTicket(
-          tx,
-          {
-            stationId: n.stationId,
-            localDate: n.localDate,
-            concernId: concern.id,
-            deputyId: n.deputyId,
-            priority: n.priority,
-            kind: n.kind,
-            slotAt: n.slotAt,
-          },
-          now,
-        )
-      : null
-    n.alsoInTransaction?.(tx, { concern, ticket })
-    return { concern, ticket, replayed: false }
+    const queued = fresh.flatMap((n, i) =>
+      n.queue
+        ? [
+            {
+              stationId: n.stationId,
+              localDate: n.localDate,
+              concernId: made[i]!.id,
+              deputyId: n.deputyId,
+              priority: n.priority,
+              kind: n.kind,
+              slotAt: n.slotAt,
+            },
+          ]
+        : [],
+    )
+    const tickets = new Map(insertTickets(tx, queued, now).map((t) => [t.concernId, t]))
+    const byKey = new Map<string, WalkInResult>()
+    const issued = new Map<NewWalkIn, WalkInResult>()
+    fresh.forEach((n, i) => {
+      const concern = made[i]!
+      const result = { concern, ticket: tickets.get(concern.id) ?? null, replayed: false }
+      n.alsoInTransaction?.(tx, { concern, ticket: result.ticket })
+      issued.set(n, result)
+      if (n.submissionKey) byKey.set(n.submissionKey, result)
+    })
+    return ns.map((n) => {
+      const own = issued.get(n)
+      if (own) return own
+      const first = byKey.get(n.submissionKey!)
+      return first ? { ...first, replayed: true } : replay(earlier.get(n.submissionKey!)!)
+    })
   }, IMMEDIATE)
-  if (result.ticket && !result.replayed)
-    queueBus(db).publish({ stationId: n.stationId, kind: 'issued', ticketId: result.ticket.id })
-  return result
+  ns.forEach((n, i) => {
+    const r = results[i]!
+    if (r.ticket && !r.replayed)
+      queueBus(db).publish({ stationId: n.stationId, kind: 'issued', ticketId: r.ticket.id })
+  })
+  return results
 }
 
 /** Tells boards and consoles that something around the queue changed (presence, rules). */

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
 import { z } from 'zod'
-import { groupCommit } from '../../db/group-commit.ts'
+import { type Batch, groupCommit } from '../../db/group-commit.ts'
 import {
   findConcernBySubmissionKey,
   findPublicConcern,
@@ -43,7 +43,7 @@ import { RateLimiter } from '../domain/rate-limiter.ts'
 import { normalizeCode, randomToken } from '../domain/secrets.ts'
 import { localDate } from '../domain/time.ts'
 import type { AppEnv } from '../env.ts'
-import { type NewWalkIn, submitConcern } from '../events/queue-commands.ts'
+import { type NewWalkIn, submitConcerns, type WalkInResult } from '../events/queue-commands.ts'
 import type { KioskAction } from '../kiosk-actions.ts'
 import { readForm } from '../middleware/form-body.ts'
 import { f, parseForm, parseId, parseWhole } from '../validation.ts'
@@ -89,6 +89,7 @@ type DraftInput = z.output<typeof draftSchema>
  */
 export function kioskConcernRoutes(deps: AppDeps) {
   const { db, clock } = deps
+  const walkIns: Batch<NewWalkIn, WalkInResult> = { all: (ns) => submitConcerns(db, ns, clock.now()) }
   const limiter = new RateLimiter(
     KIOSK_SUBMISSIONS_PER_WINDOW,
     KIOSK_SUBMISSION_WINDOW_MS,
@@ -315,12 +316,16 @@ export function kioskConcernRoutes(deps: AppDeps) {
     const r = await check(c)
     if (r.kind === 'other-station')
       return message(c, 403, 'error.forbidden.title', 'queue.error.otherStation', r.station)
-    // A repeated key (double tap, reload) shows what the first submission made, before anything else.
-    const earlier = r.draft.key ? findConcernBySubmissionKey(db, r.draft.key) : undefined
-    if (earlier && earlier.stationId === r.station.id)
-      return c.redirect(`/kiosk/slip/${earlier.trackingCode}`, 303)
+    // A repeated key (double tap, reload) shows what the first submission made, whatever else the
+    // request says: each refusal below looks for it first; an accepted one finds it in its batch.
+    const unlessRepeated = (refusal: () => Response | Promise<Response>) => {
+      const earlier = r.draft.key ? findConcernBySubmissionKey(db, r.draft.key) : undefined
+      return earlier && earlier.stationId === r.station.id
+        ? c.redirect(`/kiosk/slip/${earlier.trackingCode}`, 303)
+        : refusal()
+    }
     if (r.kind === 'no-topic')
-      return message(c, 422, 'error.badRequest', 'queue.error.unknownTopic', r.station)
+      return unlessRepeated(() => message(c, 422, 'error.badRequest', 'queue.error.unknownTopic', r.station))
     const props = {
       stationName: name(r.station),
       topicName: name(r.topic),
@@ -338,10 +343,14 @@ export function kioskConcernRoutes(deps: AppDeps) {
     }
     const { phone: phoneError, ...otherErrors } = r.errors
     if (Object.keys(otherErrors).length > 0 || !r.data || r.deputyId === undefined)
-      return renderPage(c, <ConcernDetailsPage {...props} errors={otherErrors} />, 422)
-    if (phoneError) return renderPage(c, <ConcernPhonePage {...props} errors={{ phone: phoneError }} />, 422)
-    if (!limiter.take(`kiosk:${c.get('kiosk')!.id}`))
-      return message(c, 429, 'queue.error.busyTitle', 'queue.error.tooMany', r.station)
+      return unlessRepeated(() => renderPage(c, <ConcernDetailsPage {...props} errors={otherErrors} />, 422))
+    if (phoneError)
+      return unlessRepeated(() =>
+        renderPage(c, <ConcernPhonePage {...props} errors={{ phone: phoneError }} />, 422),
+      )
+    const limitKey = `kiosk:${c.get('kiosk')!.id}`
+    if (!limiter.take(limitKey))
+      return unlessRepeated(() => message(c, 429, 'queue.error.busyTitle', 'queue.error.tooMany', r.station))
 
     const data = r.data
     const queued = r.choice.mode === 'queue'
@@ -361,8 +370,10 @@ export function kioskConcernRoutes(deps: AppDeps) {
       actor: { kind: 'kiosk' },
       alsoInTransaction: (tx, { concern }) => insertConcernPhrases(tx, concern.id, data['phrase[]']),
     }
-    // Walk-ins arriving together share one durable commit (db/group-commit.ts).
-    const result = await groupCommit(db).run(() => submitConcern(db, walkIn, clock.now()))
+    // Walk-ins arriving together share one durable commit and one statement per kind of row.
+    const result = await groupCommit(db).runBatched(walkIns, walkIn)
+    // A repeat is not a new submission: it does not count towards the kiosk's limit.
+    if (result.replayed) limiter.refund(limitKey)
     return c.redirect(`/kiosk/slip/${result.concern.trackingCode}`, 303)
   })
 

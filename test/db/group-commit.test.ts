@@ -56,6 +56,39 @@ describe('group commit', () => {
     expect(db.$client.prepare('select v from t order by v').all()).toEqual([{ v: 'a' }, { v: 'c' }])
   })
 
+  it('runs the items of one batch queued together in one call, and alone when that call throws', async () => {
+    const db = fileDb()
+    const g = groupCommit(db)
+    const insert = db.$client.prepare('insert into t (v) values (?)')
+    const calls: string[][] = []
+    const batch = {
+      all: (vs: string[]) => {
+        calls.push(vs)
+        return vs.map((v) => Number(insert.run(v).lastInsertRowid))
+      },
+    }
+    expect(await Promise.all(['a', 'b', 'c'].map((v) => g.runBatched(batch, v)))).toEqual([1, 2, 3])
+    expect(calls).toEqual([['a', 'b', 'c']])
+
+    calls.length = 0
+    const results = await Promise.allSettled([
+      g.runBatched(batch, 'd'),
+      g.run(() => insert.run('plain')),
+      g.runBatched(batch, 'a'), // unique: the batch call throws after 'd' was written
+      g.runBatched(batch, 'e'),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
+    expect(calls).toEqual([['d', 'a', 'e'], ['d'], ['a'], ['e']])
+    expect(db.$client.prepare('select v from t order by id').pluck().all()).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'plain',
+    ])
+  })
+
   it("nests drizzle's immediate transactions inside the shared one", async () => {
     const db = fileDb()
     const g = groupCommit(db)

@@ -103,7 +103,7 @@ describe.skipIf(!TEST_POSTGRES_URL)('a lost PostgreSQL connection', () => {
       const change = { stationId: 1, kind: 'called', ticketId: 7 }
       await c.query('select pg_notify($1, $2)', [
         'liaison_queue',
-        JSON.stringify({ s: schema, o: 'another process', m: change }),
+        JSON.stringify({ s: schema, o: 'another process', m: [change] }),
       ])
       await until(() => heard.length === 2)
       expect(heard[1]).toEqual(change)

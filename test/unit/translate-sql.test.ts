@@ -68,8 +68,18 @@ describe('SQLite SQL translated for PostgreSQL', () => {
         'int',
         'int',
       ]),
-    ).toBe(
-      'insert into "p" ("a", "b") values ($1::bigint, $2::bigint) on conflict ("a", "b") do update set "b" = $3::bigint',
+    ).toBe('insert into "p" ("a", "b") values ($1, $2) on conflict ("a", "b") do update set "b" = $3::bigint')
+  })
+
+  it("gives an insert's row values no cast (the column types them), so nulls do not change its text", () => {
+    const sql =
+      'insert into "p" ("a", "b", "c") values (?, ?, (select max(n) + ? from q)), (?, ?, ?) returning "a"'
+    const text =
+      'insert into "p" ("a", "b", "c") values ($1, $2, (select max(n) + $3::bigint from q)), ($4, $5, $6) returning "a"'
+    expect(t(sql, ['int', 'other', 'int', 'other', 'int', 'float'])).toBe(text)
+    expect(t(sql, ['other', 'int', 'int', 'int', 'other', 'other'])).toBe(text)
+    expect(t('insert into "p" ("a") select ? where ? is null', ['int', 'int'])).toBe(
+      'insert into "p" ("a") select $1::bigint where $2::bigint is null',
     )
   })
 

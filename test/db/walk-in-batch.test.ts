@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { type NewWalkIn, submitConcerns } from '../../server/events/queue-commands.ts'
+import { localDate } from '../../server/domain/time.ts'
+import { STATION_A, STATION_B } from '../helpers/queue.ts'
+import { makeTestApp } from '../helpers/test-app.ts'
+
+/** Walk-ins that arrive together (the kiosk's group commit) are written a kind of row at a time. */
+describe('submitConcerns', () => {
+  const walkIn = (t: { clock: { now: () => Date } }, stationId: number, key: string | null): NewWalkIn => ({
+    stationId,
+    localDate: localDate(t.clock.now(), 'Asia/Shanghai'),
+    topicId: 1,
+    channel: 'kiosk',
+    queue: true,
+    deputyId: null,
+    priority: false,
+    description: '',
+    callbackPhone: null,
+    submissionKey: key,
+    kioskId: null,
+    actor: { kind: 'kiosk' },
+  })
+
+  it('numbers each station day in order, repeats a key seen before or in the same batch, in one statement per kind of row', async () => {
+    const statements: string[] = []
+    let watching = false
+    const t = await makeTestApp({ onSql: (s) => watching && statements.push(s) })
+    const key = (n: number) => `batch-key-${n}-${'b'.repeat(24)}`
+    const [before] = submitConcerns(t.db, [walkIn(t, STATION_A, key(0))], t.clock.now())
+
+    watching = true
+    const results = submitConcerns(
+      t.db,
+      [
+        walkIn(t, STATION_A, key(1)),
+        walkIn(t, STATION_B, key(2)),
+        walkIn(t, STATION_A, key(0)), // made before
+        walkIn(t, STATION_A, key(3)),
+        walkIn(t, STATION_A, key(1)), // earlier in this batch
+        walkIn(t, STATION_B, null),
+      ],
+      t.clock.now(),
+    )
+    watching = false
+
+    expect(results.map((r) => r.replayed)).toEqual([false, false, true, false, true, false])
+    expect(results.map((r) => r.ticket?.number)).toEqual([2, 1, 1, 3, 2, 2])
+    expect(results[2]!.concern.id).toBe(before!.concern.id)
+    expect(results[4]!.concern.id).toBe(results[0]!.concern.id)
+    const fresh = results.filter((r) => !r.replayed)
+    expect(new Set(fresh.map((r) => r.concern.trackingCode)).size).toBe(4)
+    expect(fresh.every((r) => r.ticket?.concernId === r.concern.id)).toBe(true)
+    const count = (re: RegExp) => statements.filter((s) => re.test(s)).length
+    expect(count(/^insert into "concerns"/i)).toBe(1)
+    expect(count(/^insert into "concern_events"/i)).toBe(1)
+    expect(count(/^insert into "queue_tickets"/i)).toBe(1)
+    expect(count(/max\("number"\) from "queue_tickets"/i)).toBe(1)
+    // Due dates are looked up once per station day (two here, one needing the queue settings too),
+    // not once per concern: inside a transaction each lookup reads the data versions.
+    expect(count(/from data_versions/i)).toBeLessThanOrEqual(3)
+  })
+
+  it('writes nothing of a batch whose hook throws', async () => {
+    const t = await makeTestApp()
+    const key = `batch-hook-${'h'.repeat(24)}`
+    const failing = {
+      ...walkIn(t, STATION_A, key),
+      alsoInTransaction: () => {
+        throw new Error('refused')
+      },
+    }
+    expect(() => submitConcerns(t.db, [walkIn(t, STATION_A, null), failing], t.clock.now())).toThrow('refused')
+    const again = submitConcerns(t.db, [walkIn(t, STATION_A, key)], t.clock.now())
+    expect(again[0]!.replayed).toBe(false)
+    expect(again[0]!.ticket?.number).toBe(1)
+  })
+})
