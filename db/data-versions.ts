@@ -67,7 +67,11 @@ export function connectionOf(db: Queryable): Database.Database {
   return (db as unknown as { session: { client: Database.Database } }).session.client
 }
 
-type Seen = { stamp: string; versions: WeakMap<readonly VersionedTable[], string> }
+type Seen = {
+  stamp: string
+  all?: ReadonlyMap<string, string>
+  versions: WeakMap<readonly VersionedTable[], string>
+}
 
 /**
  * What one connection keeps: its compiled statements (pluck is set at each use, as the statement
@@ -76,7 +80,7 @@ type Seen = { stamp: string; versions: WeakMap<readonly VersionedTable[], string
 type Probe = {
   changes: Database.Statement
   dataVersion: Database.Statement
-  reads: WeakMap<readonly VersionedTable[], Database.Statement>
+  all: Database.Statement
   seen?: Seen
   /** data_version as read in this turn of the event loop; cleared when the turn ends. */
   othersThisTurn?: number
@@ -89,24 +93,28 @@ function probeOf(sqlite: Database.Database): Probe {
     probe = {
       changes: sqlite.prepare('select total_changes()'),
       dataVersion: sqlite.prepare('pragma data_version'),
-      reads: new WeakMap(),
+      all: sqlite.prepare('select table_name, cast(version as text) from data_versions'),
     }
     probes.set(sqlite, probe)
   }
   return probe
 }
 
-function readVersions(sqlite: Database.Database, probe: Probe, tables: readonly VersionedTable[]): string {
-  let read = probe.reads.get(tables)
-  if (!read) {
-    read = sqlite.prepare(
-      `select group_concat(version, '.') from (select version from data_versions where table_name in (${tables
-        .map(() => '?')
-        .join(', ')}) order by table_name) as v`,
-    )
-    probe.reads.set(tables, read)
-  }
-  return (read.pluck().get(...tables) as string | null) ?? ''
+/** Every table's version, in one statement (on PostgreSQL each statement is a round trip). */
+function readAll(probe: Probe): ReadonlyMap<string, string> {
+  const rows = probe.all.raw().all() as [string, string][]
+  return new Map(rows)
+}
+
+/** The versions of `tables`, in table-name order, joined by dots. */
+function versionOf(all: ReadonlyMap<string, string>, tables: readonly VersionedTable[]): string {
+  return [...tables]
+    .sort()
+    .flatMap((t) => {
+      const v = all.get(t)
+      return v === undefined ? [] : [v]
+    })
+    .join('.')
 }
 
 /**
@@ -141,13 +149,14 @@ export function dataVersion(db: Queryable, tables: readonly VersionedTable[]): s
   // transaction is remembered.
   if (sqlite.inTransaction) {
     probe.seen = undefined
-    return readVersions(sqlite, probe, tables)
+    return versionOf(readAll(probe), tables)
   }
   const stamp = `${probe.changes.pluck().get()}.${othersCommits(probe)}`
   if (probe.seen?.stamp !== stamp) probe.seen = { stamp, versions: new WeakMap() }
   let version = probe.seen.versions.get(tables)
   if (version === undefined) {
-    version = readVersions(sqlite, probe, tables)
+    probe.seen.all ??= readAll(probe)
+    version = versionOf(probe.seen.all, tables)
     probe.seen.versions.set(tables, version)
   }
   return version

@@ -8,7 +8,7 @@ import pg from 'pg'
 const { url, shared, replyPort } = workerData
 const flag = new Int32Array(shared)
 // flag[0]: 0 while a request runs, 1 when its answer is on the reply port.
-// flag[1]: bumped on every data-change notification from any process.
+// flag[1]: bumped on every data-change notification from another connection.
 
 pg.types.setTypeParser(20, (v) => Number(v)) // bigint: ids, epoch ms (all below 2^53)
 pg.types.setTypeParser(1700, (v) => Number(v)) // numeric: sum() and avg() of integers
@@ -35,8 +35,10 @@ async function openListener() {
   try {
     await l.connect()
     l.on('notification', (n) => {
-      Atomics.add(flag, 1, 1)
-      if (n.channel !== 'liaison_data') parentPort.postMessage({ channel: n.channel, payload: n.payload })
+      // This connection's own data changes are counted as it makes them (totalChanges).
+      if (n.channel === 'liaison_data') {
+        if (n.processId !== client.processID) Atomics.add(flag, 1, 1)
+      } else parentPort.postMessage({ channel: n.channel, payload: n.payload })
     })
     for (const channel of channels) await l.query(`listen "${channel}"`)
   } catch (e) {

@@ -39,7 +39,7 @@ class PgStatement {
   ) {
     const s = source.trim().toLowerCase()
     if (s === 'pragma data_version') this.special = () => db.connection.changeCount()
-    else if (s === 'select total_changes()') this.special = () => db.totalChanges
+    else if (s === 'select total_changes()') this.special = () => db.connection.totalChanges
     this.reader = this.special ? true : translateSql(source).reader
   }
 
@@ -112,8 +112,6 @@ export class PgFacade {
   readonly name: string
   open = true
   inTransaction = false
-  /** Rows this facade has written: what SQLite's total_changes() tells data-versions.ts. */
-  totalChanges = 0
   /** Told every statement run, as better-sqlite3's `verbose` option is (tests that watch the SQL). */
   onSql: ((sql: string) => void) | undefined
   private depth = 0
@@ -132,7 +130,7 @@ export class PgFacade {
     this.assertOpen()
     const r = this.connection.send({ op: 'query', schema: this.schema, sql, params })
     const rowCount = r.rowCount ?? 0
-    if (!/^\s*(select|with)\b/i.test(sql)) this.totalChanges += rowCount
+    if (!/^\s*(select|with)\b/i.test(sql)) this.connection.totalChanges += rowCount
     return { rows: (r.rows ?? []).map(asBuffers), fields: r.fields ?? [], rowCount }
   }
 
@@ -151,7 +149,11 @@ export class PgFacade {
     if (s.startsWith('begin')) this.begin()
     else if (s === 'commit' || s === 'end') this.finish('commit')
     else if (s === 'rollback') this.finish('rollback')
-    else this.connection.send({ op: 'exec', schema: this.schema, sql: translateSql(sql).text })
+    else {
+      this.connection.send({ op: 'exec', schema: this.schema, sql: translateSql(sql).text })
+      // It may have written anything: caches look again.
+      this.connection.totalChanges++
+    }
     return this
   }
 

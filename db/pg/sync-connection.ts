@@ -48,6 +48,11 @@ export class PgSyncConnection {
   readonly notifications = new EventEmitter()
   /** Open facades on this connection. */
   users = 0
+  /**
+   * Rows written through this connection (SQLite's total_changes() for data-versions.ts). Its own
+   * commits do not move changeCount: this already has.
+   */
+  totalChanges = 0
   private readonly shared = new SharedArrayBuffer(16)
   private readonly flag = new Int32Array(this.shared)
   private worker: Worker | undefined
@@ -62,7 +67,7 @@ export class PgSyncConnection {
     this.notifications.setMaxListeners(0)
   }
 
-  /** Bumped by every data change any process commits (NOTIFY liaison_data). */
+  /** Bumped by every data change another connection commits (NOTIFY liaison_data). */
   changeCount(): number {
     // A lost LISTEN connection: treat every read as after a change.
     if (Atomics.load(this.flag, 2) === 1) return Math.random()
