@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type NewWalkIn, submitConcerns } from '../../server/events/queue-commands.ts'
 import { localDate } from '../../server/domain/time.ts'
+import { type NewWalkIn, submitConcerns } from '../../server/events/queue-commands.ts'
 import { STATION_A, STATION_B } from '../helpers/queue.ts'
 import { makeTestApp } from '../helpers/test-app.ts'
 
@@ -69,7 +69,9 @@ describe('submitConcerns', () => {
         throw new Error('refused')
       },
     }
-    expect(() => submitConcerns(t.db, [walkIn(t, STATION_A, null), failing], t.clock.now())).toThrow('refused')
+    expect(() => submitConcerns(t.db, [walkIn(t, STATION_A, null), failing], t.clock.now())).toThrow(
+      'refused',
+    )
     const again = submitConcerns(t.db, [walkIn(t, STATION_A, key)], t.clock.now())
     expect(again[0]!.replayed).toBe(false)
     expect(again[0]!.ticket?.number).toBe(1)
