@@ -206,9 +206,13 @@ async function dropEndedProcessesSchemas(prefix) {
 }
 
 parentPort.on('message', (req) => {
-  handle(req).then(answer, (e) => {
-    // A failed prepared statement is forgotten by the server: forget its name too.
-    if (req.op === 'query') prepared.delete(`${req.schema}\u0000${req.sql}`)
-    answer(failure(e))
-  })
+  // Each answer carries its request's id: the main thread takes no other for it.
+  handle(req).then(
+    (message) => answer({ ...message, id: req.id }),
+    (e) => {
+      // A failed prepared statement is forgotten by the server: forget its name too.
+      if (req.op === 'query') prepared.delete(`${req.schema}\u0000${req.sql}`)
+      answer({ ...failure(e), id: req.id })
+    },
+  )
 })

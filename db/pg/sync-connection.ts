@@ -58,6 +58,7 @@ export class PgSyncConnection {
   private worker: Worker | undefined
   private port: MessagePort | undefined
   private startedBefore = false
+  private requests = 0
   /** A transaction has begun on the current connection and not yet ended. */
   private transactionOpen = false
   /** The connection went away inside a transaction that the caller has not yet ended. */
@@ -181,15 +182,29 @@ export class PgSyncConnection {
 
   private exchange(req: Record<string, unknown>): Answer {
     if (!this.worker && req.op !== 'connect' && req.op !== 'listen') this.start()
+    const id = ++this.requests
     Atomics.store(this.flag, 0, 0)
-    this.worker!.postMessage(req)
-    const waited = Atomics.wait(this.flag, 0, 0, ANSWER_WAIT_MS)
-    const message = receiveMessageOnPort(this.port!)?.message as Answer | undefined
-    if (waited === 'timed-out' || !message) {
-      this.reset()
-      throw new PgStatementError({ message: 'PostgreSQL did not answer in time', code: '08006' })
+    this.worker!.postMessage({ ...req, id })
+    const deadline = performance.now() + ANSWER_WAIT_MS
+    // An answer without this id (one a replaced worker sent late) is dropped, and the wait goes on.
+    const ours = () => {
+      for (;;) {
+        const m = receiveMessageOnPort(this.port!)?.message as (Answer & { id?: number }) | undefined
+        if (!m || m.id === id) return m
+      }
     }
-    return message
+    for (;;) {
+      const early = ours()
+      if (early) return early
+      const left = deadline - performance.now()
+      if (left <= 0) break
+      Atomics.wait(this.flag, 0, 0, left)
+      const message = ours()
+      if (message) return message
+      Atomics.store(this.flag, 0, 0)
+    }
+    this.reset()
+    throw new PgStatementError({ message: 'PostgreSQL did not answer in time', code: '08006' })
   }
 
   close() {
