@@ -25,7 +25,7 @@ export function preparedFor<Q>(build: (db: Db) => Q): (db: Queryable) => Q {
 }
 
 /** The most rows one multi-row statement takes; longer lists go in several. */
-export const ROWS_PER_STATEMENT = 50
+const ROWS_PER_STATEMENT = 50
 
 /**
  * preparedFor, for a statement over `k` rows (a multi-row INSERT, an IN list): built once per

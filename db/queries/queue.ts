@@ -72,14 +72,10 @@ export type NewTicket = {
 }
 
 /**
- * Gives a concern the next number of its station's day. Must run inside the caller's (immediate)
- * transaction; the unique index (station, date, number) stops a duplicate if anything ever races.
+ * Gives concerns the next numbers of their station's day, in their order; returned in their order.
+ * Must run inside the caller's (immediate) transaction; the unique index (station, date, number)
+ * stops a duplicate if anything ever races.
  */
-export function insertTicket(db: Queryable, t: NewTicket, now: Date): TicketRow {
-  return insertTickets(db, [t], now)[0]!
-}
-
-/** insertTicket for several concerns at once, numbered in their order; returned in their order. */
 export function insertTickets(db: Queryable, ts: readonly NewTicket[], now: Date): TicketRow[] {
   const dayOf = (t: { stationId: number; localDate: string }) => `${t.stationId}|${t.localDate}`
   const days = [

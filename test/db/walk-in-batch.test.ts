@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { localDate } from '../../server/domain/time.ts'
-import { type NewWalkIn, submitConcerns } from '../../server/events/queue-commands.ts'
-import { STATION_A, STATION_B } from '../helpers/queue.ts'
+import { submitConcerns } from '../../server/events/queue-commands.ts'
+import { kioskWalkIn, STATION_A, STATION_B } from '../helpers/queue.ts'
 import { makeTestApp } from '../helpers/test-app.ts'
 
 /** Walk-ins that arrive together (the kiosk's group commit) are written a kind of row at a time. */
 describe('submitConcerns', () => {
-  const walkIn = (t: { clock: { now: () => Date } }, stationId: number, key: string | null): NewWalkIn => ({
-    stationId,
-    localDate: localDate(t.clock.now(), 'Asia/Shanghai'),
-    topicId: 1,
-    channel: 'kiosk',
-    queue: true,
-    deputyId: null,
-    priority: false,
-    description: '',
-    callbackPhone: null,
-    submissionKey: key,
-    kioskId: null,
-    actor: { kind: 'kiosk' },
-  })
+  const walkIn = (t: { clock: { now: () => Date } }, stationId: number, key: string | null) =>
+    kioskWalkIn(stationId, localDate(t.clock.now(), 'Asia/Shanghai'), key)
 
   it('numbers each station day in order, repeats a key seen before or in the same batch, in one statement per kind of row', async () => {
     const statements: string[] = []

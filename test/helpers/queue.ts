@@ -3,6 +3,7 @@ import { issuePairingCode } from '../../db/queries/kiosks.ts'
 import { setPresence } from '../../db/queries/queue-presence.ts'
 import { kiosks } from '../../db/schema.ts'
 import { localDate } from '../../server/domain/time.ts'
+import type { NewWalkIn } from '../../server/events/queue-commands.ts'
 import type { TestApp, TestClient } from './test-app.ts'
 
 /** Demo station A (東湖) is id 1, station B (北岸) id 2; the demo kiosk (id 1) belongs to A. */
@@ -46,6 +47,26 @@ export function markPresent(
       now,
     )
 }
+
+/** An anonymous kiosk walk-in for submitConcern(s), queued for any deputy. */
+export const kioskWalkIn = (
+  stationId: number,
+  localDate: string,
+  submissionKey: string | null = null,
+): NewWalkIn => ({
+  stationId,
+  localDate,
+  topicId: 1,
+  channel: 'kiosk',
+  queue: true,
+  deputyId: null,
+  priority: false,
+  description: '',
+  callbackPhone: null,
+  submissionKey,
+  kioskId: null,
+  actor: { kind: 'kiosk' },
+})
 
 /** The kiosk's drop-in form for station A, anonymous, any deputy: what three taps send. */
 export const anonymousWalkInForm = (key: string) => ({

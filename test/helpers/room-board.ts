@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts'
 import { localDate } from '../../server/domain/time.ts'
 import { callTicket, submitConcern } from '../../server/events/queue-commands.ts'
-import { markPresent, STATION_A } from './queue.ts'
+import { kioskWalkIn, markPresent, STATION_A } from './queue.ts'
 
 const system = { kind: 'system' } as const
 
@@ -15,24 +15,7 @@ export function fillBoard(t: { db: Db; clock: { now: () => Date } }, called = 6,
   const deputyIds = Array.from({ length: called }, (_, i) => i + 1)
   markPresent(t, STATION_A, deputyIds)
   for (let i = 0; i < called + waiting; i++)
-    submitConcern(
-      t.db,
-      {
-        stationId: STATION_A,
-        localDate: date,
-        topicId: 1,
-        channel: 'kiosk',
-        queue: true,
-        deputyId: null,
-        priority: false,
-        description: '',
-        callbackPhone: null,
-        submissionKey: null,
-        kioskId: null,
-        actor: system,
-      },
-      now,
-    )
+    submitConcern(t.db, { ...kioskWalkIn(STATION_A, date), actor: system }, now)
   for (const deputyId of deputyIds) callDeputy(t, deputyId)
 }
 
