@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expectNoAxeViolations, loggedIn, useServerAndBrowser } from '../helpers/browser.ts'
+import { nextNoonUtc } from '../helpers/kiosk-browser.ts'
 import { seedSuggestionStreet } from '../helpers/suggestion-records.ts'
 import { DEMO } from '../helpers/test-app.ts'
 
@@ -7,7 +8,7 @@ const SHOTS = process.env.SUGGESTION_RECORD_SHOTS
 
 /** The record's 代表建议 section, the units' table and the monthly report's suggestions are axe-clean in every language. */
 describe('suggestion records in a browser', () => {
-  const live = useServerAndBrowser({ now: new Date('2026-12-06T02:00:00.000Z') })
+  const live = useServerAndBrowser({ now: nextNoonUtc() })
 
   it('has no axe violations, and staff targets are at least 44 px', async () => {
     seedSuggestionStreet(live.server.db)

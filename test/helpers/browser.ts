@@ -58,6 +58,13 @@ export type TestServer = Awaited<ReturnType<typeof startServer>>
 export function useServerAndBrowser(opts?: Parameters<typeof startServer>[0]) {
   const live = {} as { server: TestServer; browser: Browser }
   beforeAll(async () => {
+    // A session cookie expires by the server's clock but is dropped by the browser's (the real
+    // one): a fixed date in the past turns into a log-in that bounces once the date has gone by.
+    if (opts?.now && opts.now.getTime() < Date.now()) {
+      throw new Error(
+        `a browser test's clock (${opts.now.toISOString()}) must not be behind the real one: use nextNoonUtc()`,
+      )
+    }
     live.server = await startServer(opts)
     live.browser = await launchBrowser()
   })
