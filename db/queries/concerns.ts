@@ -69,35 +69,6 @@ export type NewConcern = {
   smsConsent?: boolean
 }
 
-const concernsWithCodes = preparedForRows((db, k) =>
-  db
-    .select({ code: concerns.trackingCode })
-    .from(concerns)
-    .where(
-      inArray(
-        concerns.trackingCode,
-        Array.from({ length: k }, (_, i) => rowPlaceholder('code', i)),
-      ),
-    )
-    .prepare(),
-)
-
-/** `n` tracking codes no concern has, nor each other. */
-function newTrackingCodes(db: Queryable, n: number): string[] {
-  const codes = new Set<string>()
-  for (let attempt = 0; attempt < 20 && codes.size < n; attempt++) {
-    const drawn = [...new Set(Array.from({ length: n - codes.size }, () => randomCode(TRACKING_CODE_LENGTH)))]
-    const taken = new Set(
-      inChunks(drawn, (chunk) =>
-        concernsWithCodes(db, chunk.length).all(rowParams(chunk.map((code) => ({ code })))),
-      ).map((r) => r.code),
-    )
-    for (const code of drawn) if (!taken.has(code) && !codes.has(code)) codes.add(code)
-  }
-  if (codes.size < n) throw new Error('could not find a free tracking code')
-  return [...codes]
-}
-
 // Walk-ins write these on every submission: built once per row count, run with placeholders.
 const insertConcernRows = preparedForRows((db, k) =>
   db
@@ -129,6 +100,7 @@ const insertConcernRows = preparedForRows((db, k) =>
         }
       }),
     )
+    .onConflictDoNothing({ target: concerns.trackingCode })
     .returning()
     .prepare(),
 )
@@ -164,19 +136,65 @@ export function insertConcern(db: Queryable, c: NewConcern, now: Date): ConcernR
   return insertConcerns(db, [c], now)[0]!
 }
 
-/** insertConcern for several concerns at once (a group commit's walk-ins), in their order. */
-export function insertConcerns(db: Queryable, cs: readonly NewConcern[], now: Date): ConcernRow[] {
+/**
+ * Inserts the rows, each with a fresh tracking code. A code some concern already has skips its
+ * row (ON CONFLICT DO NOTHING) and that row draws again: one statement but in the rarest case.
+ */
+function insertWithFreshCodes(
+  db: Queryable,
+  values: readonly Record<string, unknown>[],
+  drawCode: () => string,
+) {
+  const rows: ConcernRow[] = []
+  const drawn = new Set<string>()
+  const fresh = () => {
+    for (let i = 0; i < 100; i++) {
+      const code = drawCode()
+      if (drawn.has(code)) continue
+      drawn.add(code)
+      return code
+    }
+    throw new Error('could not find a free tracking code')
+  }
+  let left = values.map((_, i) => i)
+  for (let attempt = 0; attempt < 20 && left.length > 0; attempt++) {
+    const tries = left.map((i) => ({ ...values[i]!, trackingCode: fresh() }))
+    // RETURNING's row order is not promised: each row is found again by its code.
+    const made = new Map(
+      inChunks(tries, (chunk) => insertConcernRows(db, chunk.length).all(rowParams(chunk))).map((r) => [
+        r.trackingCode,
+        r,
+      ]),
+    )
+    left = left.filter((i, j) => {
+      const row = made.get(tries[j]!.trackingCode)
+      if (row) rows[i] = row
+      return !row
+    })
+  }
+  if (left.length > 0) throw new Error('could not find a free tracking code')
+  return rows
+}
+
+/**
+ * insertConcern for several concerns at once (a group commit's walk-ins), in their order.
+ * `drawCode` is for tests that need a code to be taken.
+ */
+export function insertConcerns(
+  db: Queryable,
+  cs: readonly NewConcern[],
+  now: Date,
+  drawCode = () => randomCode(TRACKING_CODE_LENGTH),
+): ConcernRow[] {
   if (cs.length === 0) return []
-  const codes = newTrackingCodes(db, cs.length)
-  // Inside a transaction each due-date lookup reads the data versions: once per station day.
+  // Inside a transaction that has written, each due-date lookup reads the data versions: once per station day.
   const dueOn = new Map<string, string>()
   const dueFor = (c: NewConcern) => {
     const day = `${c.stationId}|${c.receivedOn}`
     if (!dueOn.has(day)) dueOn.set(day, firstResponseDueOn(db, c.stationId, c.receivedOn))
     return dueOn.get(day)!
   }
-  const values = cs.map((c, i) => ({
-    trackingCode: codes[i]!,
+  const values = cs.map((c) => ({
     stationId: c.stationId,
     topicId: c.topicId,
     channel: c.channel,
@@ -196,14 +214,7 @@ export function insertConcerns(db: Queryable, cs: readonly NewConcern[], now: Da
     createdAt: now,
     updatedAt: now,
   }))
-  // RETURNING's row order is not promised: each row is found again by its code.
-  const byCode = new Map(
-    inChunks(values, (chunk) => insertConcernRows(db, chunk.length).all(rowParams(chunk))).map((r) => [
-      r.trackingCode,
-      r,
-    ]),
-  )
-  const rows = codes.map((code) => byCode.get(code)!)
+  const rows = insertWithFreshCodes(db, values, drawCode)
   addConcernEvents(
     db,
     rows.map((row, i) => ({

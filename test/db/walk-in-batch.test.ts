@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { insertConcerns } from '../../db/queries/concerns.ts'
 import { localDate } from '../../server/domain/time.ts'
 import { submitConcerns } from '../../server/events/queue-commands.ts'
 import { kioskWalkIn, STATION_A, STATION_B } from '../helpers/queue.ts'
@@ -39,13 +40,38 @@ describe('submitConcerns', () => {
     expect(new Set(fresh.map((r) => r.concern.trackingCode)).size).toBe(4)
     expect(fresh.every((r) => r.ticket?.concernId === r.concern.id)).toBe(true)
     const count = (re: RegExp) => statements.filter((s) => re.test(s)).length
+    // A tracking code is checked by the insert itself (ON CONFLICT DO NOTHING), not read first.
+    expect(count(/^select .* from "concerns" where "concerns"\."tracking_code" in/i)).toBe(0)
     expect(count(/^insert into "concerns"/i)).toBe(1)
     expect(count(/^insert into "concern_events"/i)).toBe(1)
     expect(count(/^insert into "queue_tickets"/i)).toBe(1)
     expect(count(/max\("number"\) from "queue_tickets"/i)).toBe(1)
     // Due dates are looked up once per station day (two here, one needing the queue settings too),
-    // not once per concern: inside a transaction each lookup reads the data versions.
+    // not once per concern: inside a transaction that has written, each lookup reads the data versions.
     expect(count(/from data_versions/i)).toBeLessThanOrEqual(3)
+  })
+
+  it('draws a tracking code again when a concern already has it, and stores each concern once', async () => {
+    const t = await makeTestApp()
+    const concern = (n: number) => ({
+      stationId: STATION_A,
+      topicId: 1,
+      channel: 'kiosk' as const,
+      deputyId: null,
+      receivedOn: localDate(t.clock.now(), 'Asia/Shanghai'),
+      submissionKey: `code-key-${n}-${'c'.repeat(24)}`,
+      actor: { kind: 'kiosk' as const },
+    })
+    const [first] = insertConcerns(t.db, [concern(0)], t.clock.now(), () => 'AAAA2222')
+    const codes = ['AAAA2222', 'BBBB3333', 'AAAA2222', 'CCCC4444']
+    const made = t.db.transaction((tx) =>
+      insertConcerns(tx, [concern(1), concern(2)], t.clock.now(), () => codes.shift()!),
+    )
+    expect(first!.trackingCode).toBe('AAAA2222')
+    expect(made.map((c) => c.trackingCode)).toEqual(['CCCC4444', 'BBBB3333'])
+    expect(made.map((c) => c.submissionKey)).toEqual([concern(1).submissionKey, concern(2).submissionKey])
+    const stored = t.db.$client.prepare('select tracking_code from concerns order by id').pluck().all()
+    expect(stored).toEqual(['AAAA2222', 'BBBB3333', 'CCCC4444'])
   })
 
   it('writes nothing of a batch whose hook throws', async () => {
