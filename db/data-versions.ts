@@ -93,7 +93,7 @@ function probeOf(sqlite: Database.Database): Probe {
     probe = {
       changes: sqlite.prepare('select total_changes()'),
       dataVersion: sqlite.prepare('pragma data_version'),
-      all: sqlite.prepare('select table_name, cast(version as text) from data_versions'),
+      all: sqlite.prepare(READ_VERSIONS),
     }
     probes.set(sqlite, probe)
   }
@@ -101,8 +101,13 @@ function probeOf(sqlite: Database.Database): Probe {
 }
 
 /** Every table's version, in one statement (on PostgreSQL each statement is a round trip). */
-function readAll(probe: Probe): ReadonlyMap<string, string> {
-  const rows = probe.all.raw().all() as [string, string][]
+export const READ_VERSIONS = 'select table_name, cast(version as text) from data_versions'
+
+/** A connection that may have read the versions already, with its last commit (PostgreSQL's facade). */
+type ReadsAtCommit = { versionsAtCommit?: () => [string, string][] | undefined }
+
+function readAll(sqlite: Database.Database, probe: Probe): ReadonlyMap<string, string> {
+  const rows = (sqlite as ReadsAtCommit).versionsAtCommit?.() ?? (probe.all.raw().all() as [string, string][])
   return new Map(rows)
 }
 
@@ -145,17 +150,17 @@ function othersCommits(probe: Probe): number {
 export function dataVersion(db: Queryable, tables: readonly VersionedTable[]): string {
   const sqlite = connectionOf(db)
   const probe = probeOf(sqlite)
-  // A rollback restores the versions without moving total_changes: nothing read inside a
-  // transaction is remembered.
-  if (sqlite.inTransaction) {
-    probe.seen = undefined
-    return versionOf(readAll(probe), tables)
-  }
   const stamp = `${probe.changes.pluck().get()}.${othersCommits(probe)}`
+  // A rollback restores the versions without moving total_changes: nothing read inside a
+  // transaction is remembered. Until it writes, what was read before it still holds.
+  if (sqlite.inTransaction) {
+    const seen = probe.seen?.stamp === stamp ? probe.seen : undefined
+    return seen?.versions.get(tables) ?? versionOf(seen?.all ?? readAll(sqlite, probe), tables)
+  }
   if (probe.seen?.stamp !== stamp) probe.seen = { stamp, versions: new WeakMap() }
   let version = probe.seen.versions.get(tables)
   if (version === undefined) {
-    probe.seen.all ??= readAll(probe)
+    probe.seen.all ??= readAll(sqlite, probe)
     version = versionOf(probe.seen.all, tables)
     probe.seen.versions.set(tables, version)
   }

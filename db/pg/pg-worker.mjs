@@ -99,11 +99,16 @@ async function useSchema(schema) {
 async function handle(req) {
   // Lost before this request went out: the caller may safely send it again on a new connection.
   if (broken) return { ...failure(broken), unsent: true }
+  let own = req
+  let last
   if (req.before) {
+    const groups = simpleQueries(req)
+    // The request's own statement went along with the last of them.
+    if (groups.joinsRequest) own = { op: 'done' }
     try {
-      for (const b of req.before) {
-        await useSchema(b.schema)
-        await client.query(b.sql, b.params)
+      for (const g of groups) {
+        await useSchema(g.schema)
+        last = await client.query({ text: g.sql, rowMode: 'array' })
       }
     } catch (e) {
       // A commit or rollback behind a failed statement still ends the transaction.
@@ -113,7 +118,9 @@ async function handle(req) {
       throw e
     }
   }
-  switch (req.op) {
+  switch (own.op) {
+    case 'done':
+      return thenAnswer(req, last)
     case 'connect':
       await client.connect()
       client.on('error', (e) => {
@@ -126,8 +133,8 @@ async function handle(req) {
       return { ok: true }
     case 'exec': {
       await useSchema(req.schema)
-      await client.query(req.sql)
-      return { ok: true }
+      const text = req.then ? `${req.sql}; ${req.then}` : req.sql
+      return thenAnswer(req, await client.query({ text, rowMode: 'array' }))
     }
     case 'query': {
       await useSchema(req.schema)
@@ -151,6 +158,43 @@ async function handle(req) {
     default:
       return failure(new Error(`unknown request ${req.op}`))
   }
+}
+
+/**
+ * The deferred statements ahead of a request (begin, the write lock, savepoints, a notification)
+ * as few simple queries as they can be: consecutive ones on the same schema are joined, their
+ * parameters written in as literals, so they cost one round trip to PostgreSQL instead of one
+ * each. A commit or rollback (an exec) joins the last of them: `joinsRequest`.
+ */
+function simpleQueries(req) {
+  const groups = []
+  const add = (schema, sql) => {
+    const last = groups.at(-1)
+    if (last && last.schema === schema) last.sql += `; ${sql}`
+    else groups.push({ schema, sql })
+  }
+  for (const b of req.before) add(b.schema, b.params ? withLiterals(b.sql, b.params) : b.sql)
+  if (req.op === 'exec' && groups.at(-1).schema === req.schema) {
+    add(req.schema, req.then ? `${req.sql}; ${req.then}` : req.sql)
+    groups.joinsRequest = true
+  }
+  return groups
+}
+
+/** An exec's answer: with the rows of its `then`, a query run right after it in the same round trip. */
+function thenAnswer(req, result) {
+  if (!req.then) return { ok: true }
+  const r = Array.isArray(result) ? result.at(-1) : result
+  return { ok: true, rows: r.rows }
+}
+
+function withLiterals(sql, params) {
+  return sql.replace(/\$(\d+)/g, (_, n) => {
+    const v = params[Number(n) - 1]
+    if (v === null || v === undefined) return 'null'
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+    return client.escapeLiteral(String(v))
+  })
 }
 
 // Test databases: one schema built ahead, and the schemas of ended test processes dropped.

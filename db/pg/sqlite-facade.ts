@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
+import { READ_VERSIONS } from '../data-versions.ts'
 import type { PgSyncConnection } from './sync-connection.ts'
 import { paramKind, translateSql } from './translate-sql.ts'
 
@@ -116,6 +117,8 @@ export class PgFacade {
   onSql: ((sql: string) => void) | undefined
   private depth = 0
   private readonly lockKey: string
+  private readsVersions = false
+  private atCommit: { changes: number; others: number; rows: [string, string][] } | undefined
 
   constructor(
     readonly connection: PgSyncConnection,
@@ -189,11 +192,33 @@ export class PgFacade {
   private finish(how: 'commit' | 'rollback') {
     try {
       if (how === 'rollback') this.connection.discardDeferred()
-      this.connection.send({ op: 'exec', schema: this.schema, sql: how })
+      const readVersions = how === 'commit' && this.readsVersions
+      const others = this.connection.changeCount()
+      const r = this.connection.send({
+        op: 'exec',
+        schema: this.schema,
+        sql: how,
+        ...(readVersions ? { then: READ_VERSIONS } : {}),
+      })
+      if (readVersions && r.rows)
+        this.atCommit = { changes: this.connection.totalChanges, others, rows: r.rows as [string, string][] }
     } finally {
       this.inTransaction = false
       this.depth = 0
     }
+  }
+
+  /**
+   * The data versions as read in the round trip of this facade's last commit, while nothing has
+   * been written since, by this connection or (as notified) another: data-versions.ts then needs
+   * no statement of its own after each commit. Asking once has every later commit read them.
+   */
+  versionsAtCommit(): [string, string][] | undefined {
+    this.readsVersions = true
+    const at = this.atCommit
+    if (!at || at.changes !== this.connection.totalChanges || at.others !== this.connection.changeCount())
+      return
+    return at.rows
   }
 
   transaction(fn: (...args: unknown[]) => unknown): TxFn {

@@ -100,6 +100,44 @@ describe('data versions', () => {
     expect(dataVersion(db, ['streets'])).not.toBe(inside)
     expect(dataVersion(db, ['streets'])).not.toBe(start)
   })
+
+  it('inside a transaction, reads the versions again only once the transaction has written', () => {
+    let reads = 0
+    const db = openDb(':memory:', { onSql: (sql) => void (/from data_versions/.test(sql) && reads++) })
+    const now = Date.UTC(2026, 10, 25)
+    const before = dataVersion(db, ['streets'])
+    const readsBefore = reads
+    db.$client.transaction(() => {
+      expect(dataVersion(db, ['streets'])).toBe(before)
+      expect(reads).toBe(readsBefore)
+      db.$client
+        .prepare('insert into streets (name_zh_hans, created_at, updated_at) values (?, ?, ?)')
+        .run('三街', now, now)
+      expect(dataVersion(db, ['streets'])).not.toBe(before)
+      expect(reads).toBe(readsBefore + 1)
+    })()
+  })
+  it.runIf(Boolean(TEST_POSTGRES_URL))(
+    'on PostgreSQL, reads the versions with each commit: the first look after it runs no statement',
+    () => {
+      let reads = 0
+      const db = openDb(':memory:', { onSql: (sql) => void (/from data_versions/.test(sql) && reads++) })
+      const now = Date.UTC(2026, 10, 25)
+      const before = dataVersion(db, ['streets'])
+      db.$client.transaction(() => {
+        db.$client
+          .prepare('insert into streets (name_zh_hans, created_at, updated_at) values (?, ?, ?)')
+          .run('四街', now, now)
+      })()
+      const readsBefore = reads
+      const after = dataVersion(db, ['streets'])
+      expect(reads).toBe(readsBefore)
+      expect(after).not.toBe(before)
+      db.$client.prepare('update streets set name_en = ? where id = 1').run('Fourth')
+      expect(dataVersion(db, ['streets'])).not.toBe(after)
+      expect(reads).toBe(readsBefore + 1)
+    },
+  )
 })
 
 describe('data versions across connections', () => {
