@@ -120,7 +120,7 @@ async function handle(req) {
   }
   switch (own.op) {
     case 'done':
-      return thenAnswer(req, last)
+      return withRead(req, last)
     case 'connect':
       await client.connect()
       client.on('error', (e) => {
@@ -133,8 +133,8 @@ async function handle(req) {
       return { ok: true }
     case 'exec': {
       await useSchema(req.schema)
-      const text = req.then ? `${req.sql}; ${req.then}` : req.sql
-      return thenAnswer(req, await client.query({ text, rowMode: 'array' }))
+      const text = req.andRead ? `${req.sql}; ${req.andRead}` : req.sql
+      return withRead(req, await client.query({ text, rowMode: 'array' }))
     }
     case 'query': {
       await useSchema(req.schema)
@@ -175,15 +175,15 @@ function simpleQueries(req) {
   }
   for (const b of req.before) add(b.schema, b.params ? withLiterals(b.sql, b.params) : b.sql)
   if (req.op === 'exec' && groups.at(-1).schema === req.schema) {
-    add(req.schema, req.then ? `${req.sql}; ${req.then}` : req.sql)
+    add(req.schema, req.andRead ? `${req.sql}; ${req.andRead}` : req.sql)
     groups.joinsRequest = true
   }
   return groups
 }
 
-/** An exec's answer: with the rows of its `then`, a query run right after it in the same round trip. */
-function thenAnswer(req, result) {
-  if (!req.then) return { ok: true }
+/** An exec's answer: with the rows of its `andRead`, a query run right after it in the same round trip. */
+function withRead(req, result) {
+  if (!req.andRead) return { ok: true }
   const r = Array.isArray(result) ? result.at(-1) : result
   return { ok: true, rows: r.rows }
 }

@@ -198,7 +198,7 @@ export class PgFacade {
         op: 'exec',
         schema: this.schema,
         sql: how,
-        ...(readVersions ? { then: READ_VERSIONS } : {}),
+        ...(readVersions ? { andRead: READ_VERSIONS } : {}),
       })
       if (readVersions && r.rows)
         this.atCommit = { changes: this.connection.totalChanges, others, rows: r.rows as [string, string][] }
