@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, max, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm'
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
 import { awaitsVerdict } from '../../server/domain/concern-follow-up.ts'
 import { afterWalkInNoShow, checkTransition } from '../../server/domain/concern-lifecycle.ts'
@@ -12,27 +12,31 @@ import { queueSettings } from './queue-presence.ts'
 export type TicketRow = typeof queueTickets.$inferSelect
 
 // Every walk-in runs these: built once per row count, run with placeholders.
-const lastNumbers = preparedForRows((db, k) =>
-  db
+/**
+ * The last number of each station day given: one index seek each (a max() over the unique index's
+ * prefix). Filtering all the days' tickets with OR and grouping them read every ticket of those
+ * days instead: 4.9 ms against 0.1 ms for 50 days of 400 tickets on SQLite.
+ */
+const lastNumbers = preparedForRows((db, k) => {
+  const days = sql.join(
+    Array.from(
+      { length: k },
+      (_, i) => sql`(${rowPlaceholder('stationId', i)}, ${rowPlaceholder('localDate', i)})`,
+    ),
+    sql`, `,
+  )
+  // A VALUES list's columns are column1, column2… on both SQLite and PostgreSQL.
+  return db
     .select({
-      stationId: queueTickets.stationId,
-      localDate: queueTickets.localDate,
-      n: max(queueTickets.number),
+      stationId: sql<number>`d.column1`,
+      localDate: sql<string>`d.column2`,
+      n: sql<
+        number | null
+      >`(select max(${queueTickets.number}) from ${queueTickets} where ${queueTickets.stationId} = d.column1 and ${queueTickets.localDate} = d.column2)`,
     })
-    .from(queueTickets)
-    .where(
-      or(
-        ...Array.from({ length: k }, (_, i) =>
-          and(
-            eq(queueTickets.stationId, rowPlaceholder('stationId', i)),
-            eq(queueTickets.localDate, rowPlaceholder('localDate', i)),
-          ),
-        ),
-      ),
-    )
-    .groupBy(queueTickets.stationId, queueTickets.localDate)
-    .prepare(),
-)
+    .from(sql`(values ${days}) as d`)
+    .prepare()
+})
 
 const insertTicketRows = preparedForRows((db, k) =>
   db

@@ -45,7 +45,7 @@ describe('submitConcerns', () => {
     expect(count(/^insert into "concerns"/i)).toBe(1)
     expect(count(/^insert into "concern_events"/i)).toBe(1)
     expect(count(/^insert into "queue_tickets"/i)).toBe(1)
-    expect(count(/max\("number"\) from "queue_tickets"/i)).toBe(1)
+    expect(count(/select max\("number"\) from "queue_tickets"/i)).toBe(1)
     // Due dates are looked up once per station day (two here, one needing the queue settings too),
     // not once per concern: inside a transaction that has written, each lookup reads the data versions.
     expect(count(/from data_versions/i)).toBeLessThanOrEqual(3)
