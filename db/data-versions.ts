@@ -150,19 +150,24 @@ function othersCommits(probe: Probe): number {
 export function dataVersion(db: Queryable, tables: readonly VersionedTable[]): string {
   const sqlite = connectionOf(db)
   const probe = probeOf(sqlite)
-  const stamp = `${probe.changes.pluck().get()}.${othersCommits(probe)}`
-  // A rollback restores the versions without moving total_changes: nothing read inside a
-  // transaction is remembered. Until it writes, what was read before it still holds.
-  if (sqlite.inTransaction) {
-    const seen = probe.seen?.stamp === stamp ? probe.seen : undefined
-    return seen?.versions.get(tables) ?? versionOf(seen?.all ?? readAll(sqlite, probe), tables)
+  // Inside a transaction what was read before it still holds until the transaction writes
+  // (total_changes moves) or another connection has committed: asked afresh, not once per turn,
+  // as the transaction may have waited for the write lock while another one committed. Nothing
+  // is remembered from a transaction that has written: a rollback restores the versions without
+  // moving total_changes.
+  const inside = sqlite.inTransaction
+  const others = inside ? (probe.dataVersion.pluck().get() as number) : othersCommits(probe)
+  const stamp = `${probe.changes.pluck().get()}.${others}`
+  if (probe.seen?.stamp !== stamp) {
+    if (inside) return versionOf(readAll(sqlite, probe), tables)
+    probe.seen = { stamp, versions: new WeakMap() }
   }
-  if (probe.seen?.stamp !== stamp) probe.seen = { stamp, versions: new WeakMap() }
-  let version = probe.seen.versions.get(tables)
+  const seen = probe.seen!
+  let version = seen.versions.get(tables)
   if (version === undefined) {
-    probe.seen.all ??= readAll(sqlite, probe)
-    version = versionOf(probe.seen.all, tables)
-    probe.seen.versions.set(tables, version)
+    seen.all ??= readAll(sqlite, probe)
+    version = versionOf(seen.all, tables)
+    seen.versions.set(tables, version)
   }
   return version
 }

@@ -112,14 +112,14 @@ async function handle(req) {
       }
     } catch (e) {
       // A commit or rollback behind a failed statement still ends the transaction.
-      if (req.op === 'exec' && (req.sql === 'commit' || req.sql === 'rollback'))
-        await client.query('rollback')
+      if (endsTransaction(req)) await rollBack()
       if (req.sql === 'rollback') return { ok: true }
       throw e
     }
   }
   switch (own.op) {
     case 'done':
+      if (req.sql === 'rollback') searchPath = null
       return withRead(req, last)
     case 'connect':
       await client.connect()
@@ -133,8 +133,14 @@ async function handle(req) {
       return { ok: true }
     case 'exec': {
       await useSchema(req.schema)
-      const text = req.andRead ? `${req.sql}; ${req.andRead}` : req.sql
-      return withRead(req, await client.query({ text, rowMode: 'array' }))
+      try {
+        const result = await client.query({ text: execText(req), rowMode: 'array' })
+        if (req.sql === 'rollback') searchPath = null
+        return withRead(req, result)
+      } catch (e) {
+        if (endsTransaction(req)) await rollBack()
+        throw e
+      }
     }
     case 'query': {
       await useSchema(req.schema)
@@ -175,25 +181,43 @@ function simpleQueries(req) {
   }
   for (const b of req.before) add(b.schema, b.params ? withLiterals(b.sql, b.params) : b.sql)
   if (req.op === 'exec' && groups.at(-1).schema === req.schema) {
-    add(req.schema, req.andRead ? `${req.sql}; ${req.andRead}` : req.sql)
+    add(req.schema, execText(req))
     groups.joinsRequest = true
   }
   return groups
 }
 
-/** An exec's answer: with the rows of its `andRead`, a query run right after it in the same round trip. */
-function withRead(req, result) {
-  if (!req.andRead) return { ok: true }
-  const r = Array.isArray(result) ? result.at(-1) : result
-  return { ok: true, rows: r.rows }
+const endsTransaction = (req) => req.op === 'exec' && (req.sql === 'commit' || req.sql === 'rollback')
+
+/**
+ * Ends a transaction that failed. A SET inside it is undone too, so the schema is set again
+ * before the next statement.
+ */
+async function rollBack() {
+  searchPath = null
+  // A lost connection has rolled it back already; its error reaches the caller on its own.
+  await client.query('rollback').catch(() => {})
 }
 
+/**
+ * An exec's statement, after its `andRead`: a query whose rows come back with the exec's answer
+ * (the data versions with a commit). Read before the commit, under the write lock, so a failing
+ * read fails the commit instead of reporting a commit that happened as failed.
+ */
+const execText = (req) => (req.andRead ? `${req.andRead}; ${req.sql}` : req.sql)
+
+function withRead(req, result) {
+  if (!req.andRead) return { ok: true }
+  return { ok: true, rows: result.at(-2).rows }
+}
+
+/** A deferred statement's parameters written in (the notification's channel and payload: text). */
 function withLiterals(sql, params) {
   return sql.replace(/\$(\d+)/g, (_, n) => {
     const v = params[Number(n) - 1]
     if (v === null || v === undefined) return 'null'
-    if (typeof v === 'number' && Number.isFinite(v)) return String(v)
-    return client.escapeLiteral(String(v))
+    if (typeof v !== 'string') throw new Error(`a deferred statement takes text parameters only: ${sql}`)
+    return client.escapeLiteral(v)
   })
 }
 

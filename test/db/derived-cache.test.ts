@@ -138,6 +138,21 @@ describe('data versions', () => {
       expect(reads).toBe(readsBefore + 1)
     },
   )
+
+  it.runIf(Boolean(TEST_POSTGRES_URL))(
+    'on PostgreSQL, a commit whose version read fails is a failed commit, and nothing of it is stored',
+    () => {
+      const db = openDb(':memory:')
+      dataVersion(db, ['streets'])
+      db.$client.exec('alter table data_versions rename to data_versions_away')
+      const jobRun = db.$client.prepare(
+        'insert into job_runs (job, slot, status, lease_until, started_at) values (?, ?, ?, 1, 1)',
+      )
+      expect(() => db.$client.transaction(() => jobRun.run('x', '1', 'done'))()).toThrow(/data_versions/)
+      db.$client.exec('alter table data_versions_away rename to data_versions')
+      expect(db.$client.prepare('select count(*) from job_runs').pluck().get()).toBe(0)
+    },
+  )
 })
 
 describe('data versions across connections', () => {
@@ -154,6 +169,28 @@ describe('data versions across connections', () => {
         .run('外部')
       await new Promise((resolve) => setImmediate(resolve))
       expect(dataVersion(server, streets)).not.toBe(before)
+      server.$client.close()
+      cli.$client.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('data versions across connections, inside a transaction', () => {
+  it('sees a commit another connection made earlier in the same turn (the transaction may have waited for it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liaison-versions-'))
+    try {
+      const server = openDb(join(dir, 'db.sqlite'))
+      const cli = openDb(join(dir, 'db.sqlite'))
+      const streets = ['streets'] as const
+      const before = dataVersion(server, streets)
+      cli.$client
+        .prepare('insert into streets (name_zh_hans, created_at, updated_at) values (?, 1, 1)')
+        .run('等锁时')
+      server.$client.transaction(() => {
+        expect(dataVersion(server, streets)).not.toBe(before)
+      })()
       server.$client.close()
       cli.$client.close()
     } finally {
