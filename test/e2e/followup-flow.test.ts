@@ -176,5 +176,5 @@ describe('following a concern to the resident’s verdict in a real browser', ()
       kiosk.context.close(),
       visitor.close(),
     ])
-  })
+  }, 180_000)
 })
