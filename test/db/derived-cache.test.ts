@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDb } from '../../db/client.ts'
+import { type Db, openDb } from '../../db/client.ts'
 import { dataVersion, VERSIONED_TABLES } from '../../db/data-versions.ts'
 import { DerivedCache } from '../../db/derived-cache.ts'
 import { TEST_POSTGRES_URL } from '../helpers/postgres.ts'
@@ -155,48 +155,44 @@ describe('data versions', () => {
   )
 })
 
+/** A server's and a CLI's connection to one SQLite file, and a street the CLI commits. */
+async function twoConnections(test: (server: Db, cliAddsStreet: (name: string) => void) => unknown) {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-versions-'))
+  const server = openDb(join(dir, 'db.sqlite'))
+  const cli = openDb(join(dir, 'db.sqlite'))
+  try {
+    await test(server, (name) =>
+      cli.$client
+        .prepare('insert into streets (name_zh_hans, created_at, updated_at) values (?, 1, 1)')
+        .run(name),
+    )
+  } finally {
+    server.$client.close()
+    cli.$client.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 describe('data versions across connections', () => {
-  it("sees another connection's commit, as the CLI's would be, from the next turn of the event loop", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'liaison-versions-'))
-    try {
-      const server = openDb(join(dir, 'db.sqlite'))
-      const cli = openDb(join(dir, 'db.sqlite'))
-      const streets = ['streets'] as const
+  const streets = ['streets'] as const
+
+  it("sees another connection's commit, as the CLI's would be, from the next turn of the event loop", () =>
+    twoConnections(async (server, cliAddsStreet) => {
       const before = dataVersion(server, streets)
       expect(dataVersion(server, streets)).toBe(before)
-      cli.$client
-        .prepare('insert into streets (name_zh_hans, created_at, updated_at) values (?, 1, 1)')
-        .run('外部')
+      cliAddsStreet('外部')
       await new Promise((resolve) => setImmediate(resolve))
       expect(dataVersion(server, streets)).not.toBe(before)
-      server.$client.close()
-      cli.$client.close()
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  })
-})
+    }))
 
-describe('data versions across connections, inside a transaction', () => {
-  it('sees a commit another connection made earlier in the same turn (the transaction may have waited for it)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'liaison-versions-'))
-    try {
-      const server = openDb(join(dir, 'db.sqlite'))
-      const cli = openDb(join(dir, 'db.sqlite'))
-      const streets = ['streets'] as const
+  it('inside a transaction, sees a commit another connection made earlier in the same turn (the transaction may have waited for it)', () =>
+    twoConnections((server, cliAddsStreet) => {
       const before = dataVersion(server, streets)
-      cli.$client
-        .prepare('insert into streets (name_zh_hans, created_at, updated_at) values (?, 1, 1)')
-        .run('等锁时')
+      cliAddsStreet('等锁时')
       server.$client.transaction(() => {
         expect(dataVersion(server, streets)).not.toBe(before)
       })()
-      server.$client.close()
-      cli.$client.close()
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  })
+    }))
 })
 
 describe('derived cache', () => {
